@@ -1,0 +1,127 @@
+/**
+ * The employee master as the payroll needs it. Attributes that change pay over time (golongan, MKG,
+ * jabatan, OPD/unit, family, status) live on dated timelines so a past month can be recomputed with
+ * the data as it was; identity and payment details are plain current values (their changes are
+ * still audited).
+ */
+export const JENIS_ASN = ['PNS', 'CPNS', 'PPPK'] as const;
+export type JenisAsn = (typeof JENIS_ASN)[number];
+
+export const GOLONGAN_PNS = [
+  'I/a',
+  'I/b',
+  'I/c',
+  'I/d',
+  'II/a',
+  'II/b',
+  'II/c',
+  'II/d',
+  'III/a',
+  'III/b',
+  'III/c',
+  'III/d',
+  'IV/a',
+  'IV/b',
+  'IV/c',
+  'IV/d',
+  'IV/e',
+] as const;
+export const GOLONGAN_PPPK = [
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+  'XVI',
+  'XVII',
+] as const;
+
+export const ESELON = ['I.a', 'I.b', 'II.a', 'II.b', 'III.a', 'III.b', 'IV.a', 'IV.b', 'V.a'] as const;
+export const STATUS_KAWIN = ['BELUM_KAWIN', 'KAWIN', 'CERAI_HIDUP', 'CERAI_MATI'] as const;
+export const PTKP_STATUS = ['TK/0', 'TK/1', 'TK/2', 'TK/3', 'K/0', 'K/1', 'K/2', 'K/3'] as const;
+export const STATUS_KEPEGAWAIAN = [
+  'AKTIF',
+  'TUGAS_BELAJAR',
+  'CLTN',
+  'PEMBERHENTIAN_SEMENTARA',
+  'BERHENTI',
+] as const;
+
+export type Jabatan =
+  | { type: 'STRUKTURAL'; nama: string; eselon: (typeof ESELON)[number] }
+  | { type: 'FUNGSIONAL'; nama: string; kode: string; jenjang: string }
+  | { type: 'PELAKSANA'; nama: string };
+
+export interface Child {
+  nama: string;
+  birthDate: string;
+  status: 'KANDUNG' | 'ANGKAT' | 'TIRI';
+  inSchool: boolean;
+  married: boolean;
+  hasIncome: boolean;
+}
+
+export interface Keluarga {
+  statusKawin: (typeof STATUS_KAWIN)[number];
+  spouse?: { nama: string; isAsn: boolean; nip?: string; receivesAllowanceHere: boolean };
+  children: Child[];
+}
+
+export type JabatanWithKelas = Jabatan & { kelasJabatan: number };
+
+/** Each timeline aspect and the value it carries from its effective date on. */
+export interface Timelines {
+  pangkat: { golongan: string; tmt: string };
+  masaKerja: { years: number; months: number; tmt: string };
+  jabatan: JabatanWithKelas;
+  penempatan: { opd: string; unit: string; atasanNip?: string };
+  keluarga: Keluarga;
+  kepegawaian: { jenisAsn: JenisAsn; status: (typeof STATUS_KEPEGAWAIAN)[number] };
+}
+export type TimelineAspect = keyof Timelines;
+export const TIMELINE_ASPECTS: readonly TimelineAspect[] = [
+  'pangkat',
+  'masaKerja',
+  'jabatan',
+  'penempatan',
+  'keluarga',
+  'kepegawaian',
+];
+
+export interface BankAccount {
+  bank: string;
+  accountNumber: string;
+  accountName: string;
+}
+
+export interface EmployeeIdentity {
+  nip: string;
+  nama: string;
+  gelarDepan?: string;
+  gelarBelakang?: string;
+  npwp?: string;
+  ptkpStatus: (typeof PTKP_STATUS)[number];
+  bankAccount?: BankAccount;
+  tmtStart: string;
+  tmtEnd?: string;
+}
+
+/** The employee as of one date: identity plus the value of every timeline on that date. */
+export type EmployeeView = EmployeeIdentity & {
+  [A in TimelineAspect]: Timelines[A];
+} & { version: number; asOf: string };
+
+export function maskAccountNumber(accountNumber: string): string {
+  const tail = accountNumber.slice(-4);
+  return `${'*'.repeat(Math.max(0, accountNumber.length - 4))}${tail}`;
+}

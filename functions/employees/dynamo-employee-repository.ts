@@ -1,0 +1,223 @@
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../../core/audit/audit';
+import type {
+  EmployeeListFilter,
+  EmployeeRepository,
+  EmployeeWithTimelines,
+  Page,
+  StoredEmployee,
+} from '../../core/employee/repository';
+import type { TimelineEntry } from '../../core/employee/timeline';
+import { DomainError } from '../../core/errors';
+import { auditPut } from '../audit/audit-items';
+import { decodeCursor, encodeCursor } from '../table/cursor';
+import { keys } from '../table/keys';
+import { transactWrite } from '../table/transactions';
+
+type Source = { kind: 'query'; index: 'gsi1' | 'gsi2' | 'gsi3'; pk: string } | { kind: 'self'; nip: string };
+
+/** A list may span several partitions (an operator's OPDs, an atasan's own row + bawahan). */
+function sourcesFor(filter: EmployeeListFilter): Source[] {
+  const { scope, opd } = filter;
+  const byOpd = (o: string): Source => ({ kind: 'query', ...keys.employeesByOpd(o) });
+  switch (scope.kind) {
+    case 'ALL':
+      return [opd ? byOpd(opd) : { kind: 'query', ...keys.allEmployees() }];
+    case 'OPDS':
+      return (opd ? [opd] : [...scope.opds].sort()).map(byOpd);
+    case 'BAWAHAN':
+      return [
+        ...(scope.includeSelf ? [{ kind: 'self', nip: scope.atasanNip } as Source] : []),
+        { kind: 'query', ...keys.employeesByAtasan(scope.atasanNip) },
+      ];
+    case 'SELF':
+      return [{ kind: 'self', nip: scope.nip }];
+  }
+}
+
+function toItem(e: StoredEmployee) {
+  const { nip } = e.identity;
+  return {
+    ...keys.employee(nip),
+    ...keys.employeeIndexes(nip, e.current.penempatan.opd, e.current.penempatan.atasanNip),
+    entity: 'EMPLOYEE',
+    nip,
+    // Top-level copies exist only so list filters can use a FilterExpression.
+    jenisAsn: e.current.kepegawaian.jenisAsn,
+    statusKepegawaian: e.current.kepegawaian.status,
+    identity: e.identity,
+    current: e.current,
+    version: e.version,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+  };
+}
+
+function fromItem(item: Record<string, unknown>): StoredEmployee {
+  return {
+    identity: item.identity as StoredEmployee['identity'],
+    current: item.current as StoredEmployee['current'],
+    version: item.version as number,
+    createdAt: item.createdAt as string,
+    updatedAt: item.updatedAt as string,
+  };
+}
+
+function timelinePut(table: string, nip: string, t: TimelineEntry) {
+  return {
+    Put: {
+      TableName: table,
+      Item: { ...keys.employeeTimeline(nip, t.aspect, t.from), entity: 'TIMELINE', ...t },
+    },
+  };
+}
+
+function matches(e: StoredEmployee, filter: EmployeeListFilter): boolean {
+  if (filter.jenis && e.current.kepegawaian.jenisAsn !== filter.jenis) return false;
+  if (filter.status && e.current.kepegawaian.status !== filter.status) return false;
+  if (filter.opd && e.current.penempatan.opd !== filter.opd) return false;
+  return true;
+}
+
+export class DynamoEmployeeRepository implements EmployeeRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async getWithTimelines(nip: string): Promise<EmployeeWithTimelines | undefined> {
+    // CURRENT and every TL# item share the partition: one Query returns the whole record.
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.employee(nip).pk },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    const current = items.find((i) => i.sk === 'CURRENT');
+    if (!current) return undefined;
+    const timelines = items
+      .filter((i) => i.entity === 'TIMELINE')
+      .map(({ pk: _p, sk: _s, entity: _e, ...t }) => t as unknown as TimelineEntry);
+    return { employee: fromItem(current), timelines };
+  }
+
+  async create(employee: StoredEmployee, timelines: TimelineEntry[], audit: AuditEntry): Promise<void> {
+    const { nip } = employee.identity;
+    const result = await transactWrite(this.db, [
+      {
+        Put: {
+          TableName: this.table,
+          Item: toItem(employee),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...timelines.map((t) => timelinePut(this.table, nip, t)),
+      auditPut(this.table, audit),
+    ]);
+    if (!result.ok) {
+      throw new DomainError('CONFLICT', 'ALREADY_EXISTS', `Pegawai dengan NIP ${nip} sudah terdaftar`, [
+        { path: 'body.nip', message: 'NIP sudah terdaftar' },
+      ]);
+    }
+  }
+
+  async update(
+    employee: StoredEmployee,
+    expectedVersion: number,
+    changedTimelines: TimelineEntry[],
+    audit: AuditEntry,
+  ): Promise<void> {
+    const { nip } = employee.identity;
+    const item = toItem(employee);
+    const result = await transactWrite(this.db, [
+      {
+        Put: {
+          TableName: this.table,
+          // A move out of an atasan's chain must drop the gsi3 keys, so the item is replaced whole.
+          Item: item,
+          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        },
+      },
+      ...changedTimelines.map((t) => timelinePut(this.table, nip, t)),
+      auditPut(this.table, audit),
+    ]);
+    if (!result.ok) {
+      throw new DomainError(
+        'CONFLICT',
+        'VERSION_CONFLICT',
+        'Data telah diubah pengguna lain; muat ulang lalu coba lagi',
+        [{ path: 'body.expectedVersion', message: `versi ${expectedVersion} sudah tidak berlaku` }],
+      );
+    }
+  }
+
+  async list(filter: EmployeeListFilter, limit: number, nextToken?: string): Promise<Page<StoredEmployee>> {
+    const sources = sourcesFor(filter);
+    const cursor = decodeCursor<{ s: number; k?: Record<string, unknown> }>(nextToken);
+    let sourceIndex = cursor?.s ?? 0;
+    let startKey = cursor?.k;
+    if (!Number.isInteger(sourceIndex) || sourceIndex < 0 || sourceIndex > sources.length) {
+      throw new DomainError('INVALID', 'VALIDATION_FAILED', 'Token halaman tidak valid', [
+        { path: 'query.nextToken', message: 'token halaman tidak valid' },
+      ]);
+    }
+    const items: StoredEmployee[] = [];
+    // Bounded work per request: a sparse filter returns a short page and a token rather than looping on.
+    for (let round = 0; round < 20 && sourceIndex < sources.length && items.length < limit; round++) {
+      const source = sources[sourceIndex]!;
+      if (source.kind === 'self') {
+        const out = await this.db.send(
+          new GetCommand({ TableName: this.table, Key: keys.employee(source.nip) }),
+        );
+        if (out.Item) {
+          const e = fromItem(out.Item);
+          if (matches(e, filter)) items.push(e);
+        }
+        sourceIndex++;
+        startKey = undefined;
+        continue;
+      }
+      const filters: string[] = [];
+      const values: Record<string, unknown> = { ':pk': source.pk };
+      if (filter.jenis) {
+        filters.push('jenisAsn = :jenis');
+        values[':jenis'] = filter.jenis;
+      }
+      if (filter.status) {
+        filters.push('statusKepegawaian = :status');
+        values[':status'] = filter.status;
+      }
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: source.index,
+          KeyConditionExpression: `${source.index}pk = :pk`,
+          ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+          ExpressionAttributeValues: values,
+          Limit: limit - items.length,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const raw of out.Items ?? []) {
+        const e = fromItem(raw);
+        if (matches(e, filter)) items.push(e);
+      }
+      startKey = out.LastEvaluatedKey;
+      if (!startKey) sourceIndex++;
+    }
+    const more = sourceIndex < sources.length;
+    return {
+      items,
+      ...(more ? { nextToken: encodeCursor({ s: sourceIndex, ...(startKey ? { k: startKey } : {}) }) } : {}),
+    };
+  }
+}

@@ -1,0 +1,192 @@
+import * as z from 'zod';
+import {
+  ESELON,
+  GOLONGAN_PNS,
+  GOLONGAN_PPPK,
+  JENIS_ASN,
+  PTKP_STATUS,
+  STATUS_KAWIN,
+  STATUS_KEPEGAWAIAN,
+} from '../../core/employee/employee';
+import { isoDate, nipSchema, paginationQuery } from '../http/common-schemas';
+
+const nama = z.string().trim().min(2, 'minimal 2 karakter').max(120);
+
+export const jabatanSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('STRUKTURAL'),
+    nama,
+    eselon: z.enum(ESELON),
+    kelasJabatan: z.number().int().min(1).max(17),
+  }),
+  z.strictObject({
+    type: z.literal('FUNGSIONAL'),
+    nama,
+    kode: z.string().regex(/^[A-Z0-9_]{2,40}$/, 'kode jabatan fungsional: huruf besar, angka, _'),
+    jenjang: z.string().min(2).max(60),
+    kelasJabatan: z.number().int().min(1).max(17),
+  }),
+  z.strictObject({ type: z.literal('PELAKSANA'), nama, kelasJabatan: z.number().int().min(1).max(17) }),
+]);
+
+export const keluargaSchema = z
+  .strictObject({
+    statusKawin: z.enum(STATUS_KAWIN),
+    spouse: z
+      .strictObject({
+        nama,
+        isAsn: z.boolean(),
+        nip: nipSchema.optional(),
+        receivesAllowanceHere: z.boolean(),
+      })
+      .optional(),
+    children: z
+      .array(
+        z.strictObject({
+          nama,
+          birthDate: isoDate,
+          status: z.enum(['KANDUNG', 'ANGKAT', 'TIRI']),
+          inSchool: z.boolean().default(false),
+          married: z.boolean().default(false),
+          hasIncome: z.boolean().default(false),
+        }),
+      )
+      .max(20)
+      .default([]),
+  })
+  .superRefine((k, ctx) => {
+    if (k.statusKawin === 'KAWIN' && !k.spouse) {
+      ctx.addIssue({ code: 'custom', path: ['spouse'], message: 'wajib diisi untuk status KAWIN' });
+    }
+    if (k.statusKawin !== 'KAWIN' && k.spouse) {
+      ctx.addIssue({ code: 'custom', path: ['spouse'], message: 'hanya untuk status KAWIN' });
+    }
+  });
+
+const opdCode = z.string().regex(/^[A-Z0-9][A-Z0-9._-]{1,30}$/, 'kode OPD: huruf besar, angka, . _ -');
+
+export const timelineSchemas = {
+  pangkat: z.strictObject({ golongan: z.string(), tmt: isoDate }),
+  masaKerja: z.strictObject({
+    years: z.number().int().min(0).max(45),
+    months: z.number().int().min(0).max(11),
+    tmt: isoDate,
+  }),
+  jabatan: jabatanSchema,
+  penempatan: z.strictObject({
+    opd: opdCode,
+    unit: z.string().min(2).max(120),
+    atasanNip: nipSchema.optional(),
+  }),
+  keluarga: keluargaSchema,
+  kepegawaian: z.strictObject({
+    jenisAsn: z.enum(JENIS_ASN),
+    status: z.enum(STATUS_KEPEGAWAIAN).default('AKTIF'),
+  }),
+};
+
+const identityFields = {
+  nama,
+  gelarDepan: z.string().max(30).optional(),
+  gelarBelakang: z.string().max(60).optional(),
+  npwp: z
+    .string()
+    .regex(/^\d{15,16}$/, 'NPWP 15 atau 16 digit angka (NIK sebagai NPWP: 16 digit)')
+    .optional(),
+  ptkpStatus: z.enum(PTKP_STATUS),
+  bankAccount: z
+    .strictObject({
+      bank: z.string().min(2).max(60),
+      accountNumber: z.string().regex(/^\d{6,20}$/, 'nomor rekening 6–20 digit angka'),
+      accountName: nama,
+    })
+    .optional(),
+  tmtStart: isoDate,
+  tmtEnd: isoDate.optional(),
+};
+
+function golonganMatchesJenis(jenis: string | undefined, golongan: string | undefined): string | undefined {
+  if (!jenis || !golongan) return undefined;
+  const list: readonly string[] = jenis === 'PPPK' ? GOLONGAN_PPPK : GOLONGAN_PNS;
+  if (list.includes(golongan)) return undefined;
+  return jenis === 'PPPK' ? 'golongan PPPK harus I sampai XVII' : 'golongan PNS/CPNS harus I/a sampai IV/e';
+}
+
+export const createEmployeeBody = z
+  .strictObject({
+    nip: nipSchema,
+    ...identityFields,
+    ...timelineSchemas,
+  })
+  .superRefine((e, ctx) => {
+    const msg = golonganMatchesJenis(e.kepegawaian.jenisAsn, e.pangkat.golongan);
+    if (msg) ctx.addIssue({ code: 'custom', path: ['pangkat', 'golongan'], message: msg });
+    if (e.tmtEnd && e.tmtEnd < e.tmtStart) {
+      ctx.addIssue({ code: 'custom', path: ['tmtEnd'], message: 'tidak boleh sebelum tmtStart' });
+    }
+    if (e.penempatan.atasanNip === e.nip) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['penempatan', 'atasanNip'],
+        message: 'atasan tidak boleh diri sendiri',
+      });
+    }
+  })
+  .meta({ id: 'EmployeeCreate' });
+export type CreateEmployeeBody = z.infer<typeof createEmployeeBody>;
+
+export const updateEmployeeBody = z
+  .strictObject({
+    expectedVersion: z.number().int().min(1),
+    /** The date the timeline changes take effect (SK TMT); identity changes apply at once. */
+    effectiveFrom: isoDate.optional(),
+    reason: z.string().min(3).max(300).optional(),
+    ...Object.fromEntries(Object.entries(identityFields).map(([k, v]) => [k, v.optional()])),
+    pangkat: timelineSchemas.pangkat.optional(),
+    masaKerja: timelineSchemas.masaKerja.optional(),
+    jabatan: timelineSchemas.jabatan.optional(),
+    penempatan: timelineSchemas.penempatan.optional(),
+    keluarga: timelineSchemas.keluarga.optional(),
+    kepegawaian: timelineSchemas.kepegawaian.optional(),
+  })
+  .superRefine((u, ctx) => {
+    const changed = Object.keys(u).filter((k) => !['expectedVersion', 'effectiveFrom', 'reason'].includes(k));
+    if (changed.length === 0) ctx.addIssue({ code: 'custom', path: [], message: 'tidak ada perubahan' });
+    const timelineChanged = Object.keys(timelineSchemas).some((k) => k in u);
+    if (timelineChanged && !u.effectiveFrom) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['effectiveFrom'],
+        message:
+          'wajib diisi bila pangkat, masa kerja, jabatan, penempatan, keluarga atau kepegawaian berubah',
+      });
+    }
+  })
+  .meta({ id: 'EmployeeUpdate' });
+export type UpdateEmployeeBody = z.infer<typeof updateEmployeeBody> & Partial<CreateEmployeeBody>;
+
+export const nipParams = z.strictObject({ nip: nipSchema });
+
+export const listEmployeesQuery = z.strictObject({
+  opd: opdCode.optional(),
+  jenis: z.enum(JENIS_ASN).optional(),
+  status: z.enum(STATUS_KEPEGAWAIAN).optional(),
+  ...paginationQuery,
+});
+
+export const getEmployeeQuery = z.strictObject({ asOf: isoDate.optional() });
+
+export const employeeResponse = z
+  .looseObject({ nip: z.string(), nama: z.string(), version: z.number(), asOf: z.string() })
+  .meta({ id: 'Employee' });
+
+export const employeeListResponse = z
+  .object({ items: z.array(employeeResponse), nextToken: z.string().optional() })
+  .meta({ id: 'EmployeeList' });
+
+export const historyResponse = z
+  .object({
+    nip: z.string(),
+    timelines: z.record(z.string(), z.array(z.object({ from: z.string(), value: z.unknown() }))),
+  })
+  .meta({ id: 'EmployeeHistory' });

@@ -1,0 +1,19 @@
+import type { TableAccess } from './http/route-spec';
+
+/**
+ * One Lambda function per route group (plus non-HTTP functions). `entry` is relative to the repo root;
+ * `tableAccess` is the only table permission the stack grants it.
+ */
+export const FUNCTION_GROUPS = {
+  system: { entry: 'functions/system/index.ts', tableAccess: 'NONE', memoryMb: 256 },
+  'employees-read': { entry: 'functions/employees/read.ts', tableAccess: 'RO', memoryMb: 512 },
+  'employees-write': { entry: 'functions/employees/write.ts', tableAccess: 'RW', memoryMb: 512 },
+  audit: { entry: 'functions/audit/index.ts', tableAccess: 'RO', memoryMb: 256 },
+} as const satisfies Record<string, { entry: string; tableAccess: TableAccess; memoryMb: number }>;
+
+export type FunctionGroup = keyof typeof FUNCTION_GROUPS;
+
+/** Scheduled (non-HTTP) functions. The payroll run replaces the placeholder in a later issue. */
+export const SCHEDULED_FUNCTIONS = {
+  'payroll-schedule': { entry: 'functions/payroll/scheduled-run.ts', tableAccess: 'RW', memoryMb: 1024 },
+} as const satisfies Record<string, { entry: string; tableAccess: TableAccess; memoryMb: number }>;

@@ -1,0 +1,146 @@
+import middy from '@middy/core';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import * as z from 'zod';
+import indonesian from 'zod/v4/locales/id.js';
+import { hasAnyRole, type Principal } from '../../core/auth/principal';
+import { ROUTES } from '../routes';
+import { ForbiddenError, HttpError, UnauthorizedError, ValidationError, zodIssues } from './errors';
+import { jsonErrorHandler, requestLogger } from './middlewares';
+import { principalFromEvent } from './principal-from-event';
+import { type RouteSpec, routeKey } from './route-spec';
+
+// Default validation messages reach end users, so they are in Indonesian; only this locale is loaded.
+z.config(indonesian());
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResponse = APIGatewayProxyStructuredResultV2;
+
+type Out<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
+
+export interface RouteContext<R extends RouteSpec> {
+  params: Out<R['params']>;
+  query: Out<R['query']>;
+  body: Out<R['body']>;
+  /** Absent only on PUBLIC routes. */
+  principal: R['roles'] extends 'PUBLIC' ? Principal | undefined : Principal;
+  requestId: string;
+  event: HttpEvent;
+}
+
+export interface RouteResult {
+  status?: number;
+  body?: unknown;
+  /** A non-JSON payload (HTML, CSV, PDF as base64) with its content type. */
+  raw?: { body: string; contentType: string; isBase64Encoded?: boolean };
+  headers?: Record<string, string>;
+}
+
+export type RouteImpl<R extends RouteSpec> = (ctx: RouteContext<R>) => Promise<RouteResult>;
+
+export interface BoundRoute {
+  route: RouteSpec;
+  impl: RouteImpl<RouteSpec>;
+}
+
+/** Binds an implementation to its declared route; types of params, query and body flow from the schemas. */
+export function implement<R extends RouteSpec>(route: R, impl: RouteImpl<R>): BoundRoute {
+  return { route, impl: impl as unknown as RouteImpl<RouteSpec> };
+}
+
+function header(event: HttpEvent, name: string): string | undefined {
+  const headers = event.headers ?? {};
+  return headers[name] ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
+}
+
+function parsePart<S extends z.ZodType | undefined>(schema: S, input: unknown, prefix: string): Out<S> {
+  if (!schema) return {} as Out<S>;
+  const result = schema.safeParse(input ?? {});
+  if (!result.success) throw new ValidationError(zodIssues(prefix, result.error));
+  return result.data as Out<S>;
+}
+
+function parseBody(route: RouteSpec, event: HttpEvent): unknown {
+  if (!route.body) return undefined;
+  const contentType = header(event, 'content-type') ?? '';
+  if (!/^application\/json\b/i.test(contentType.trim())) {
+    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type harus application/json', [
+      { path: 'headers.content-type', message: `diterima "${contentType || '(kosong)'}"` },
+    ]);
+  }
+  const text = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body;
+  if (!text || text.trim() === '') {
+    throw new ValidationError([{ path: 'body', message: 'body wajib diisi (JSON)' }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new HttpError(400, 'MALFORMED_JSON', 'Body bukan JSON yang valid', [
+      { path: 'body', message: (err as Error).message },
+    ]);
+  }
+  return parsePart(route.body, json, 'body');
+}
+
+function toResponse(result: RouteResult, route: RouteSpec, requestId: string): HttpResponse {
+  const headers: Record<string, string> = { 'x-request-id': requestId, ...result.headers };
+  if (result.raw) {
+    return {
+      statusCode: result.status ?? 200,
+      headers: { ...headers, 'content-type': result.raw.contentType },
+      body: result.raw.body,
+      isBase64Encoded: result.raw.isBase64Encoded ?? false,
+    };
+  }
+  const status = result.status ?? route.successStatus ?? 200;
+  return {
+    statusCode: status,
+    headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
+    body: result.body === undefined ? '' : JSON.stringify(result.body),
+  };
+}
+
+/**
+ * The one Lambda handler shape for HTTP: dispatch on the route key to the group's implementations,
+ * authorize by role, validate params/query/body with the route's schemas, run the use case.
+ */
+export function createGroupHandler(group: string, bound: readonly BoundRoute[]) {
+  const byKey = new Map(bound.map((b) => [routeKey(b.route), b]));
+  const declared = ROUTES.filter((r) => r.group === group).map((r) => routeKey(r));
+  const missing = declared.filter((k) => !byKey.has(k));
+  if (missing.length > 0) throw new Error(`group ${group}: no implementation for ${missing.join(', ')}`);
+
+  const dispatch = async (event: HttpEvent, context: Context): Promise<HttpResponse> => {
+    const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    const entry = byKey.get(event.routeKey);
+    if (!entry) throw new Error(`route ${event.routeKey} is not served by group ${group}`);
+    const { route, impl } = entry;
+    let principal: Principal | undefined;
+    if (route.roles !== 'PUBLIC') {
+      principal = principalFromEvent(event);
+      if (principal.roles.length === 0) throw new UnauthorizedError('Token tidak memuat peran (roles)');
+      if (!hasAnyRole(principal, route.roles)) throw new ForbiddenError();
+    }
+    const params = parsePart(route.params, event.pathParameters, 'path');
+    const query = parsePart(route.query, event.queryStringParameters, 'query');
+    const body = parseBody(route, event);
+    const result = await impl({
+      params,
+      query,
+      body,
+      principal,
+      requestId,
+      event,
+    } as RouteContext<RouteSpec>);
+    return toResponse(result, route, requestId);
+  };
+
+  return middy<HttpEvent, HttpResponse, Error, Context>({ timeoutEarlyInMillis: 500 })
+    .use(requestLogger(group))
+    .use(jsonErrorHandler())
+    .handler(dispatch);
+}

@@ -1,0 +1,108 @@
+import type middy from '@middy/core';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import { DomainError } from '../../core/errors';
+import { HttpError } from './errors';
+import { log } from './log';
+
+type Request = middy.Request<
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Error,
+  Context
+>;
+
+function requestIdOf(request: Request): string {
+  return request.event?.requestContext?.requestId ?? request.context?.awsRequestId ?? 'unknown';
+}
+
+const STATUS_OF_KIND: Record<DomainError['kind'], number> = {
+  INVALID: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  LOCKED: 409,
+};
+
+function toHttpError(err: unknown): unknown {
+  if (err instanceof DomainError)
+    return new HttpError(STATUS_OF_KIND[err.kind], err.code, err.message, err.issues);
+  return err;
+}
+
+/**
+ * The one error mapper: an HttpError goes out as it is; anything else is a bug, answered with a bare
+ * "internal error" and the request id, while the stack goes to the log only.
+ */
+export function jsonErrorHandler(): middy.MiddlewareObj<
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Error,
+  Context
+> {
+  return {
+    onError: async (request) => {
+      const requestId = requestIdOf(request);
+      const err = toHttpError(request.error);
+      if (err instanceof HttpError) {
+        request.response = {
+          statusCode: err.status,
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            'x-request-id': requestId,
+            ...err.headers,
+          },
+          body: JSON.stringify({
+            error: { code: err.code, message: err.message, requestId, issues: err.issues },
+          }),
+        };
+        return;
+      }
+      log('ERROR', 'unhandled error', {
+        requestId,
+        routeKey: request.event?.routeKey,
+        error:
+          err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
+      });
+      request.response = {
+        statusCode: 500,
+        headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId },
+        body: JSON.stringify({
+          error: { code: 'INTERNAL', message: 'internal error', requestId, issues: [] },
+        }),
+      };
+    },
+  };
+}
+
+/** One line per request; bodies are never logged (they hold bank accounts and family data). */
+export function requestLogger(
+  group: string,
+): middy.MiddlewareObj<
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Error,
+  Context
+> {
+  const started = new WeakMap<object, number>();
+  const done = async (request: Request) => {
+    const t0 = started.get(request) ?? performance.now();
+    log('INFO', 'request', {
+      group,
+      requestId: requestIdOf(request),
+      routeKey: request.event?.routeKey,
+      status: request.response?.statusCode,
+      ms: Math.round((performance.now() - t0) * 10) / 10,
+    });
+  };
+  return {
+    before: async (request) => {
+      started.set(request, performance.now());
+    },
+    after: done,
+    onError: done,
+  };
+}
