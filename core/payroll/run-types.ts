@@ -1,0 +1,104 @@
+import type { PayInput, PaySlip, YearMonth } from '../pay/types';
+
+/**
+ * A payroll run: one tenant, one pay month, one kind. GAJI_TPP pays the gaji induk and the TPP due
+ * in the month on one slip (most tenants); GAJI or TPP alone where a tenant runs the lists apart.
+ */
+export const RUN_KINDS = ['GAJI_TPP', 'GAJI', 'TPP'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
+
+export const RUN_STATES = ['DRAFT', 'APPROVED', 'LOCKED'] as const;
+export type RunState = (typeof RUN_STATES)[number];
+
+export function runId(month: YearMonth, kind: RunKind): string {
+  return `${month}-${kind}`;
+}
+
+/** Who the slip is for, as printed on every document (kept beside the slip: documents never re-read the master). */
+export interface SlipHeader {
+  nip: string;
+  nama: string;
+  gelarDepan?: string;
+  gelarBelakang?: string;
+  jenisAsn: string;
+  golongan: string;
+  jabatan: string;
+  eselon?: string;
+  kelasJabatan: number;
+  opd: string;
+  unit: string;
+  npwp?: string;
+  bank?: { bank: string; accountNumber: string; accountName: string };
+}
+
+/** A computed slip as stored in a run: what was paid, from which inputs, under which rules. */
+export interface StoredSlip {
+  tenantId: string;
+  runId: string;
+  month: YearMonth;
+  kind: RunKind;
+  header: SlipHeader;
+  slip: PaySlip;
+  /** The exact engine input, so `verify` can recompute a locked run without touching live data. */
+  input: PayInput;
+  /** Content hash of the input snapshot; a recompute that changes nothing keeps the slip as it was. */
+  inputHash: string;
+  rulesetVersion: string;
+  computedAt: string;
+  computedBy: string;
+  /** Kekurangan/kelebihan lines for locked past months whose data changed after they were paid. */
+  corrections?: CorrectionLine[];
+}
+
+export interface CorrectionLine {
+  /** The locked month being corrected. */
+  month: YearMonth;
+  runId: string;
+  code: string;
+  label: string;
+  /** recomputed − paid; positive = kekurangan (owed to the employee), negative = kelebihan. */
+  amount: number;
+  cause: string;
+}
+
+/** An employee the run could not compute: named field, no crash of the run. */
+export interface SlipError {
+  nip: string;
+  nama?: string;
+  opd?: string;
+  code: string;
+  field: string;
+  message: string;
+  excluded?: { reason: string; by: string; at: string };
+}
+
+export interface OpdTotals {
+  opd: string;
+  employees: number;
+  penghasilan: number;
+  potongan: number;
+  bersih: number;
+  tpp: number;
+  employerCost: number;
+}
+
+export interface RunSummary {
+  id: string;
+  tenantId: string;
+  tenantName: string;
+  month: YearMonth;
+  kind: RunKind;
+  state: RunState;
+  version: number;
+  counts: { employees: number; computed: number; errors: number; chunks: number; chunksDone: number };
+  totals: OpdTotals[];
+  startedAt: string;
+  startedBy: string;
+  computedAt?: string;
+  lastComputedBy?: string;
+  approvedAt?: string;
+  approvedBy?: string;
+  lockedAt?: string;
+  lockedBy?: string;
+  durationMs?: number;
+}
