@@ -9,6 +9,8 @@ import { parseTenantConfig, type TenantConfig } from '../core/tenant/tenant-conf
  * (esbuild `define`) as `__SIGAP_TENANTS__`.
  */
 declare const __SIGAP_TENANTS__: unknown;
+/** Tenant rule documents (rulesets/<area>/<name>.json), compiled in the same way. */
+declare const __SIGAP_RULESET_FILES__: unknown;
 
 export const DEFAULT_TENANTS_DIR = fileURLToPath(new URL('./tenants/', import.meta.url));
 export const RULESETS_DIR = fileURLToPath(new URL('../rulesets/', import.meta.url));
@@ -44,4 +46,34 @@ export function tenantRegistry(): ReadonlyMap<string, TenantConfig> {
 
 export function resetTenantRegistryCache(): void {
   cached = undefined;
+}
+
+/** Every tenant rule document under rulesets/ except the national ones, keyed `<area>/<name>`. */
+export function loadRulesetFilesFromDir(dir = RULESETS_DIR): Record<string, unknown> {
+  const files: Record<string, unknown> = {};
+  for (const area of readdirSync(dir, { withFileTypes: true })) {
+    if (!area.isDirectory() || area.name === 'national') continue;
+    for (const f of readdirSync(join(dir, area.name))
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
+      const path = join(dir, area.name, f);
+      try {
+        files[`${area.name}/${f.replace(/\.json$/, '')}`] = JSON.parse(readFileSync(path, 'utf8'));
+      } catch (err) {
+        throw new Error(`${path}: not valid JSON (${(err as Error).message})`);
+      }
+    }
+  }
+  return files;
+}
+
+let rulesetFiles: Record<string, unknown> | undefined;
+
+/** One tenant rule document by key (e.g. `tenants/bantul`), or undefined when the tenant has none. */
+export function rulesetFile(key: string): unknown {
+  rulesetFiles ??=
+    typeof __SIGAP_RULESET_FILES__ !== 'undefined'
+      ? (__SIGAP_RULESET_FILES__ as Record<string, unknown>)
+      : loadRulesetFilesFromDir(process.env.SIGAP_RULESETS_DIR ?? RULESETS_DIR);
+  return rulesetFiles[key];
 }

@@ -9,11 +9,15 @@ export const FUNCTION_GROUPS = {
   'employees-read': { entry: 'functions/employees/read.ts', tableAccess: 'RO', memoryMb: 512 },
   'employees-write': { entry: 'functions/employees/write.ts', tableAccess: 'RW', memoryMb: 512 },
   audit: { entry: 'functions/audit/index.ts', tableAccess: 'RO', memoryMb: 256 },
+  'payroll-read': { entry: 'functions/payroll/read.ts', tableAccess: 'RO', memoryMb: 1024 },
+  'payroll-write': { entry: 'functions/payroll/write.ts', tableAccess: 'RW', memoryMb: 1769 },
+  'payroll-docs': { entry: 'functions/payroll/docs.ts', tableAccess: 'RO', memoryMb: 1769 },
 } as const satisfies Record<string, { entry: string; tableAccess: TableAccess; memoryMb: number }>;
 
 export type FunctionGroup = keyof typeof FUNCTION_GROUPS;
 
 /** Scheduled (non-HTTP) functions. The payroll run replaces the placeholder in a later issue. */
 export const SCHEDULED_FUNCTIONS = {
-  'payroll-schedule': { entry: 'functions/payroll/scheduled-run.ts', tableAccess: 'RW', memoryMb: 1024 },
+  'payroll-schedule': { entry: 'functions/payroll/scheduled-run.ts', tableAccess: 'RW', memoryMb: 1769 },
+  'payroll-chunk-worker': { entry: 'functions/payroll/chunk-worker.ts', tableAccess: 'RW', memoryMb: 1769 },
 } as const satisfies Record<string, { entry: string; tableAccess: TableAccess; memoryMb: number }>;

@@ -1,6 +1,7 @@
 import { AUDIT_ROUTES } from './audit/routes';
 import { EMPLOYEE_ROUTES } from './employees/routes';
 import type { RouteSpec } from './http/route-spec';
+import { PAYROLL_ROUTES } from './payroll/routes';
 import { SYSTEM_ROUTES } from './system/routes';
 
 /**
@@ -12,6 +13,7 @@ export const ROUTES = [
   ...SYSTEM_ROUTES,
   ...EMPLOYEE_ROUTES,
   ...AUDIT_ROUTES,
+  ...PAYROLL_ROUTES,
 ] as const satisfies readonly RouteSpec[];
 
 export type RouteId = (typeof ROUTES)[number]['id'];

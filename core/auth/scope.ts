@@ -45,3 +45,21 @@ export function listScope(p: Principal): ListScope {
   if (p.roles.includes('atasan')) return { kind: 'BAWAHAN', atasanNip: p.sub, includeSelf: true };
   return { kind: 'SELF', nip: p.sub };
 }
+
+/**
+ * Pay is narrower than the master data: an atasan sees a bawahan's record but not their slip.
+ * BKPSDM and auditors see every slip, an operator those of their OPDs, an employee their own.
+ */
+export function canReadPay(p: Principal, row: ScopedRow): boolean {
+  if (hasAnyRole(p, TENANT_WIDE_ROLES)) return true;
+  const opds = operatorOpds(p);
+  if (opds.includes('*') || opds.includes(row.opd)) return true;
+  return p.roles.includes('pegawai') && row.nip === p.sub;
+}
+
+/** The OPDs a pay list may cover for this caller: all, or the operator's own. */
+export function payListOpds(p: Principal): 'ALL' | readonly string[] {
+  if (hasAnyRole(p, TENANT_WIDE_ROLES)) return 'ALL';
+  const opds = operatorOpds(p);
+  return opds.includes('*') ? 'ALL' : opds;
+}

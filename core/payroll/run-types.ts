@@ -48,6 +48,21 @@ export interface StoredSlip {
   computedBy: string;
   /** Kekurangan/kelebihan lines for locked past months whose data changed after they were paid. */
   corrections?: CorrectionLine[];
+  /** What each corrected month is now deemed paid at, written to the paid ledger when this run locks. */
+  correctionBasis?: PaidRecord[];
+}
+
+/** Per-employee ledger of a locked run's slip: the base for tax year-to-date and later corrections. */
+export interface PaidRecord {
+  month: YearMonth;
+  kind: RunKind;
+  runId: string;
+  inputHash: string;
+  rulesetVersion: string;
+  /** Signed amount per line code as paid: income positive, deductions negative; pass-through pairs omitted. */
+  lineAmounts: Record<string, number>;
+  labels: Record<string, string>;
+  taxFacts: { brutoGaji: number; brutoTpp: number; pphGaji: number; pphTpp: number; iuranPensiun: number };
 }
 
 export interface CorrectionLine {

@@ -8,6 +8,14 @@ import type { TimelineAspect } from '../../core/employee/employee';
  * | employee (current)  | EMP#<nip>             | CURRENT                     | OPD#<opd> / <nip>      | EMP / <nip>               | ATASAN#<nip> / <nip>  |
  * | employee timeline   | EMP#<nip>             | TL#<aspect>#<from>          |                        |                           |                       |
  * | audit record        | AUDIT#<type>#<id>     | <at>#<requestId>#<n>        |                        | AUDIT#<type> / <at>#…     |                       |
+ * | monthly result      | EMP#<nip>             | RESULT#<yyyy-mm>            |                        |                           |                       |
+ * | paid ledger         | EMP#<nip>             | PAID#<yyyy-mm>#<kind>       |                        |                           |                       |
+ * | run                 | RUN#<runId>           | META                        |                        | RUN / <runId>             |                       |
+ * | run chunk           | RUN#<runId>           | CHUNK#<00000>               |                        |                           |                       |
+ * | slip                | RUN#<runId>           | SLIP#<nip>                  | RUNOPD#<runId>#<opd> / <nip> |                     |                       |
+ * | slip error          | RUN#<runId>           | ERR#<nip>                   |                        |                           |                       |
+ * | month lock          | LOCK#<yyyy-mm>        | LOCK                        |                        |                           |                       |
+ * | TPP budget (pagu)   | BUDGET#<yyyy>         | OPD#<opd>                   |                        |                           |                       |
  */
 export const keys = {
   employee: (nip: string) => ({ pk: `EMP#${nip}`, sk: 'CURRENT' }),
@@ -35,4 +43,30 @@ export const keys = {
   }),
   auditOfEntity: (entityType: string, entityId: string) => ({ pk: `AUDIT#${entityType}#${entityId}` }),
   auditOfType: (entityType: string) => ({ index: 'gsi2' as const, pk: `AUDIT#${entityType}` }),
+
+  monthlyResult: (nip: string, month: string) => ({ pk: `EMP#${nip}`, sk: `RESULT#${month}` }),
+  paidLedger: (nip: string, month: string, kind: string) => ({
+    pk: `EMP#${nip}`,
+    sk: `PAID#${month}#${kind}`,
+  }),
+
+  run: (runId: string) => ({ pk: `RUN#${runId}`, sk: 'META', gsi2pk: 'RUN', gsi2sk: runId }),
+  runs: () => ({ index: 'gsi2' as const, pk: 'RUN' }),
+  runChunk: (runId: string, no: number) => ({
+    pk: `RUN#${runId}`,
+    sk: `CHUNK#${String(no).padStart(5, '0')}`,
+  }),
+  runChunkPrefix: (runId: string) => ({ pk: `RUN#${runId}`, skPrefix: 'CHUNK#' }),
+  slip: (runId: string, nip: string) => ({ pk: `RUN#${runId}`, sk: `SLIP#${nip}` }),
+  slipIndexes: (runId: string, opd: string, nip: string) => ({
+    gsi1pk: `RUNOPD#${runId}#${opd}`,
+    gsi1sk: nip,
+  }),
+  slipsOfRun: (runId: string) => ({ pk: `RUN#${runId}`, skPrefix: 'SLIP#' }),
+  slipsOfRunOpd: (runId: string, opd: string) => ({ index: 'gsi1' as const, pk: `RUNOPD#${runId}#${opd}` }),
+  slipError: (runId: string, nip: string) => ({ pk: `RUN#${runId}`, sk: `ERR#${nip}` }),
+  slipErrorsOfRun: (runId: string) => ({ pk: `RUN#${runId}`, skPrefix: 'ERR#' }),
+  monthLock: (month: string) => ({ pk: `LOCK#${month}`, sk: 'LOCK' }),
+  budget: (year: string, opd: string) => ({ pk: `BUDGET#${year}`, sk: `OPD#${opd}` }),
+  budgetsOfYear: (year: string) => ({ pk: `BUDGET#${year}` }),
 } as const;

@@ -3,6 +3,8 @@ import type { TenantConfig } from '../../core/tenant/tenant-config';
 /** What the stack compiles into every function bundle. */
 export interface BundleInputs {
   tenants: readonly TenantConfig[];
+  /** Tenant rule documents keyed `<area>/<name>` (see loadRulesetFilesFromDir). */
+  rulesetFiles?: Record<string, unknown>;
 }
 
 /**
@@ -15,5 +17,6 @@ export interface BundleInputs {
 export function bundleDefines(inputs: BundleInputs): Record<string, string> {
   return {
     __SIGAP_TENANTS__: JSON.stringify(inputs.tenants),
+    __SIGAP_RULESET_FILES__: JSON.stringify(inputs.rulesetFiles ?? {}),
   };
 }

@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { loadRulesetFilesFromDir } from '../../config/registry';
 import type { TenantConfig } from '../../core/tenant/tenant-config';
 import { FUNCTION_GROUPS, SCHEDULED_FUNCTIONS } from '../../functions/groups';
 import type { TableAccess } from '../../functions/http/route-spec';
@@ -8,11 +9,15 @@ import type { AppContext } from './app-context';
 import { AppFunction, type FunctionKind } from './app-function';
 import { bundleDefines } from './bundle-defines';
 import { HttpApi } from './http-api';
+import { PayrollQueue } from './payroll-queue';
 import { PayrollSchedule } from './payroll-schedule';
 import { TenantTable, tablePrefixOf } from './tenant-table';
 
 /** The scheduled function the payroll schedules invoke; typed so a rename in groups.ts fails here. */
 const PAYROLL_FUNCTION: keyof typeof SCHEDULED_FUNCTIONS = 'payroll-schedule';
+/** The SQS worker that computes run chunks, and the HTTP group that starts and recomputes runs. */
+const CHUNK_WORKER: keyof typeof SCHEDULED_FUNCTIONS = 'payroll-chunk-worker';
+const RUN_PRODUCER_GROUP = 'payroll-write';
 
 export interface SigapStackProps extends StackProps, AppContext {
   /** The tenant registry (config/tenants/), parsed; tests pass their own list. */
@@ -30,6 +35,7 @@ export class SigapStack extends Stack {
   readonly functions: Readonly<Record<string, AppFunction>>;
   readonly api: HttpApi;
   readonly payrollSchedule: PayrollSchedule;
+  readonly payrollQueue: PayrollQueue;
   /** The esbuild `define` map compiled into every function. */
   readonly bundleDefinitions: Readonly<Record<string, string>>;
 
@@ -43,7 +49,7 @@ export class SigapStack extends Stack {
       (tenant) => new TenantTable(this, `Table${pascalCase(tenant.id)}`, { tenant, tablePrefix }),
     );
 
-    const define = bundleDefines({ tenants });
+    const define = bundleDefines({ tenants, rulesetFiles: loadRulesetFilesFromDir() });
     this.bundleDefinitions = define;
     const functions: Record<string, AppFunction> = {};
     const addFunctions = (
@@ -75,6 +81,13 @@ export class SigapStack extends Stack {
       jwtAudience: props.jwtAudience,
     });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the SIGAP HTTP API' });
+
+    const worker = functions[CHUNK_WORKER]!;
+    this.payrollQueue = new PayrollQueue(this, 'PayrollQueue', {
+      worker,
+      producers: [functions[PAYROLL_FUNCTION]!, functions[RUN_PRODUCER_GROUP]!],
+      workerTimeout: worker.timeout!,
+    });
 
     this.payrollSchedule = new PayrollSchedule(this, 'PayrollSchedule', {
       tenants,

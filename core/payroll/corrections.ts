@@ -1,0 +1,52 @@
+import type { PayLine, PaySlip } from '../pay/types';
+import type { CorrectionLine, PaidRecord } from './run-types';
+
+/**
+ * The money a slip moves, per line code: income positive, deductions negative. Pass-through employer
+ * premiums cancel out on the slip and pembulatan is re-derived every month, so neither can owe anyone
+ * anything and both are left out of the comparison.
+ */
+export function lineAmounts(slip: PaySlip): {
+  amounts: Record<string, number>;
+  labels: Record<string, string>;
+} {
+  const amounts: Record<string, number> = {};
+  const labels: Record<string, string> = {};
+  for (const line of slip.lines) {
+    if (!countsForCorrection(line)) continue;
+    const signed = line.kind === 'PENGHASILAN' ? line.amount : -line.amount;
+    amounts[line.code] = (amounts[line.code] ?? 0) + signed;
+    labels[line.code] = line.label;
+  }
+  return { amounts, labels };
+}
+
+function countsForCorrection(line: PayLine): boolean {
+  if (line.passThrough) return false;
+  if (line.code === 'PEMBULATAN') return false;
+  return line.kind === 'PENGHASILAN' || line.kind === 'POTONGAN';
+}
+
+/**
+ * Kekurangan (positive) or kelebihan (negative) per line of one locked month: recomputed minus paid.
+ * The locked run is never touched; the difference is paid (or recovered) in the run that carries it.
+ */
+export function correctionLines(paid: PaidRecord, recomputed: PaySlip, cause: string): CorrectionLine[] {
+  const now = lineAmounts(recomputed);
+  const codes = new Set([...Object.keys(paid.lineAmounts), ...Object.keys(now.amounts)]);
+  const lines: CorrectionLine[] = [];
+  for (const code of [...codes].sort()) {
+    const diff = (now.amounts[code] ?? 0) - (paid.lineAmounts[code] ?? 0);
+    if (diff === 0) continue;
+    const label = now.labels[code] ?? paid.labels[code] ?? code;
+    lines.push({
+      month: paid.month,
+      runId: paid.runId,
+      code,
+      label: `${diff > 0 ? 'Kekurangan' : 'Kelebihan'} ${label} ${paid.month}`,
+      amount: diff,
+      cause,
+    });
+  }
+  return lines;
+}

@@ -1,0 +1,139 @@
+import type { EmployeeView } from '../employee/employee';
+import type {
+  EmployeeSnapshot,
+  MonthlyPerformanceResult,
+  PayInput,
+  TaxYearToDate,
+  TppPeriodFacts,
+  YearMonth,
+} from '../pay/types';
+import type { SlipError, SlipHeader } from './run-types';
+
+/**
+ * Turns the employee master as of a month into the pay engine's plain input. Anything the payroll
+ * cannot do without becomes a SlipError naming the field, so one bad record never stops a run.
+ */
+export interface MonthlyFacts {
+  month: YearMonth;
+  performance: MonthlyPerformanceResult;
+  discipline: TppPeriodFacts['discipline'];
+  workingDays?: { inMonth: number; served: number };
+}
+
+export function lastDayOfMonth(month: YearMonth): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(day).padStart(2, '0')}`;
+}
+
+/** No result stored yet for a month reads as "not yet rated", never as a silent zero. */
+export function defaultFacts(month: YearMonth): MonthlyFacts {
+  return {
+    month,
+    performance: { status: 'BELUM_DINILAI' },
+    discipline: { counts: {}, leave: [], sanctions: [] },
+  };
+}
+
+export function slipHeader(view: EmployeeView): SlipHeader {
+  const j = view.jabatan;
+  return {
+    nip: view.nip,
+    nama: view.nama,
+    ...(view.gelarDepan ? { gelarDepan: view.gelarDepan } : {}),
+    ...(view.gelarBelakang ? { gelarBelakang: view.gelarBelakang } : {}),
+    jenisAsn: view.kepegawaian.jenisAsn,
+    golongan: view.pangkat.golongan,
+    jabatan: j.nama,
+    ...(j.type === 'STRUKTURAL' ? { eselon: j.eselon } : {}),
+    kelasJabatan: j.kelasJabatan,
+    opd: view.penempatan.opd,
+    unit: view.penempatan.unit,
+    ...(view.npwp ? { npwp: view.npwp } : {}),
+    ...(view.bankAccount ? { bank: view.bankAccount } : {}),
+  };
+}
+
+export function employeeSnapshot(view: EmployeeView): EmployeeSnapshot {
+  const j = view.jabatan;
+  const k = view.keluarga;
+  const status = view.kepegawaian.status;
+  return {
+    nip: view.nip,
+    nama: view.nama,
+    jenisAsn: view.kepegawaian.jenisAsn,
+    golongan: view.pangkat.golongan,
+    mkgYears: view.masaKerja.years,
+    mkgMonths: view.masaKerja.months,
+    jabatan:
+      j.type === 'STRUKTURAL'
+        ? { type: 'STRUKTURAL', eselon: j.eselon }
+        : j.type === 'FUNGSIONAL'
+          ? { type: 'FUNGSIONAL', code: j.kode, jenjang: j.jenjang }
+          : { type: 'PELAKSANA' },
+    kelasJabatan: j.kelasJabatan,
+    family: {
+      ...(k.statusKawin === 'KAWIN' && k.spouse
+        ? { spouse: { isAsn: k.spouse.isAsn, receivesAllowanceHere: k.spouse.receivesAllowanceHere } }
+        : {}),
+      children: k.children.map((c) => ({
+        birthDate: c.birthDate,
+        status: c.status,
+        inSchool: c.inSchool,
+        married: c.married,
+        hasIncome: c.hasIncome,
+      })),
+    },
+    ptkpStatus: view.ptkpStatus,
+    tmtStart: view.tmtStart,
+    ...(view.tmtEnd ? { tmtEnd: view.tmtEnd } : {}),
+    status: status === 'BERHENTI' ? 'AKTIF' : status,
+    hasNpwp: Boolean(view.npwp),
+  };
+}
+
+export interface SnapshotRequest {
+  tenantId: string;
+  month: YearMonth;
+  view: EmployeeView | undefined;
+  nip: string;
+  facts: readonly MonthlyFacts[];
+  taxYtd?: TaxYearToDate;
+}
+
+export type SnapshotOutcome =
+  | { ok: true; input: PayInput; header: SlipHeader }
+  | { ok: false; error: SlipError };
+
+export function buildPayInput(req: SnapshotRequest): SnapshotOutcome {
+  const { view, nip, month } = req;
+  const fail = (field: string, code: string, message: string, v?: EmployeeView): SnapshotOutcome => ({
+    ok: false,
+    error: { nip, code, field, message, ...(v ? { nama: v.nama, opd: v.penempatan.opd } : {}) },
+  });
+  if (!view) return fail('tmtStart', 'NOT_IN_SERVICE', `belum bertugas pada ${month}`);
+  if (view.kepegawaian.status === 'BERHENTI' || (view.tmtEnd && view.tmtEnd < `${month}-01`)) {
+    return fail('tmtEnd', 'NOT_IN_SERVICE', `sudah berhenti sebelum ${month}`, view);
+  }
+  if (!view.bankAccount) {
+    return fail(
+      'bankAccount',
+      'MISSING_BANK_ACCOUNT',
+      'rekening bank belum diisi; gaji tidak dapat ditransfer',
+      view,
+    );
+  }
+  const input: PayInput = {
+    tenantId: req.tenantId,
+    month,
+    employee: employeeSnapshot(view),
+    tppPeriods: req.facts.map((f) => ({
+      month: f.month,
+      performance: f.performance,
+      discipline: f.discipline,
+      ...(f.workingDays ? { workingDays: f.workingDays } : {}),
+    })),
+    ...(req.taxYtd ? { taxYtd: req.taxYtd } : {}),
+  };
+  return { ok: true, input, header: slipHeader(view) };
+}

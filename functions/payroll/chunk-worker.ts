@@ -1,0 +1,39 @@
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import * as z from 'zod';
+import { log } from '../http/log';
+import { runDepsFor } from './run-deps';
+import { processChunk } from './run-service';
+
+const message = z.strictObject({
+  tenantId: z.string(),
+  runId: z.string(),
+  chunkNo: z.number().int().min(0),
+  actor: z.strictObject({ sub: z.string(), roles: z.array(z.string()) }),
+});
+
+/**
+ * SQS worker: one chunk per message. A failure returns the message to the queue (partial batch
+ * response) and the chunk is simply redone; after the queue's retries it lands in the DLQ.
+ */
+export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+  const failures: { itemIdentifier: string }[] = [];
+  for (const record of event.Records) {
+    try {
+      const m = message.parse(JSON.parse(record.body));
+      await processChunk(
+        m.runId,
+        m.chunkNo,
+        m.actor,
+        runDepsFor(m.tenantId, { actor: m.actor, inline: true }),
+      );
+    } catch (err) {
+      log('ERROR', 'chunk failed', {
+        messageId: record.messageId,
+        error:
+          err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
+      });
+      failures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures: failures };
+}

@@ -1,0 +1,490 @@
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../../core/audit/audit';
+import { DomainError } from '../../core/errors';
+import type { ChunkPlan } from '../../core/payroll/chunks';
+import type { OpdTotals, RunState, RunSummary, SlipError, StoredSlip } from '../../core/payroll/run-types';
+import { auditPut } from '../audit/audit-items';
+import { batchGetAll, batchWriteAll } from '../table/batch';
+import { decodeCursor, encodeCursor } from '../table/cursor';
+import { keys } from '../table/keys';
+import { transactWrite } from '../table/transactions';
+import { encodeSlip } from './slip-codec';
+
+export interface ChunkItem {
+  no: number;
+  opd: string;
+  nips: string[];
+  state: 'PENDING' | 'DONE';
+  version: number;
+  computed: number;
+  errors: number;
+  totals: OpdTotals | undefined;
+}
+
+export interface SlipRow {
+  nip: string;
+  opd: string;
+  inputHash: string;
+  rulesetVersion: string;
+  correctionsHash: string;
+  payload: Uint8Array;
+}
+
+const RUN_NUMBER_FIELDS = ['employees', 'computed', 'errors', 'chunks', 'chunksDone'] as const;
+
+function runFromItem(item: Record<string, unknown>): RunSummary & { planned: boolean } {
+  const counts = Object.fromEntries(
+    RUN_NUMBER_FIELDS.map((f) => [f, Number(item[f] ?? 0)]),
+  ) as RunSummary['counts'];
+  const { pk: _p, sk: _s, gsi2pk: _g, gsi2sk: _gs, entity: _e, ...rest } = item;
+  for (const f of RUN_NUMBER_FIELDS) delete (rest as Record<string, unknown>)[f];
+  return { ...(rest as unknown as RunSummary), counts, totals: [], planned: Boolean(item.planned) };
+}
+
+function chunkFromItem(item: Record<string, unknown>): ChunkItem {
+  return {
+    no: Number(item.no),
+    opd: String(item.opd),
+    nips: item.nips as string[],
+    state: item.state as ChunkItem['state'],
+    version: Number(item.version ?? 0),
+    computed: Number(item.computed ?? 0),
+    errors: Number(item.errors ?? 0),
+    totals: item.totals as OpdTotals | undefined,
+  };
+}
+
+/** Everything the payroll stores for a run, over the tenant table. */
+export class RunRepository {
+  constructor(
+    readonly db: DynamoDBDocumentClient,
+    readonly table: string,
+  ) {}
+
+  async getRun(runId: string) {
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.run(runId), ConsistentRead: true }),
+    );
+    return out.Item ? runFromItem(out.Item) : undefined;
+  }
+
+  async listRuns(limit: number, nextToken?: string) {
+    const q = keys.runs();
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: q.index,
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': q.pk },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(nextToken),
+      }),
+    );
+    return {
+      items: (out.Items ?? []).map(runFromItem),
+      ...(out.LastEvaluatedKey ? { nextToken: encodeCursor(out.LastEvaluatedKey) } : {}),
+    };
+  }
+
+  /** Conditional create: of any number of simultaneous starts exactly one writes; the rest read it back. */
+  async createRun(run: RunSummary, audit: AuditEntry): Promise<boolean> {
+    const { counts, totals: _t, ...rest } = run;
+    const result = await transactWrite(this.db, [
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...keys.run(run.id), entity: 'RUN', ...rest, ...counts, planned: false },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      auditPut(this.table, audit),
+    ]);
+    return result.ok;
+  }
+
+  async putChunks(runId: string, plans: readonly ChunkPlan[]): Promise<void> {
+    await batchWriteAll(
+      this.db,
+      this.table,
+      plans.map((p) => ({
+        PutRequest: {
+          Item: {
+            ...keys.runChunk(runId, p.no),
+            entity: 'CHUNK',
+            no: p.no,
+            opd: p.opd,
+            nips: p.nips,
+            state: 'PENDING',
+            version: 0,
+            computed: 0,
+            errors: 0,
+          },
+        },
+      })),
+    );
+  }
+
+  async markPlanned(runId: string, chunks: number, employees: number): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.run(runId),
+        UpdateExpression: 'SET planned = :t, chunks = :c, employees = :e',
+        ConditionExpression: 'attribute_exists(pk) AND planned = :f',
+        ExpressionAttributeValues: { ':t': true, ':f': false, ':c': chunks, ':e': employees },
+      }),
+    );
+  }
+
+  async listChunks(runId: string): Promise<ChunkItem[]> {
+    const prefix = keys.runChunkPrefix(runId);
+    const items: ChunkItem[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+          ExpressionAttributeValues: { ':pk': prefix.pk, ':sk': prefix.skPrefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []).map(chunkFromItem));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  async getChunk(runId: string, no: number): Promise<ChunkItem | undefined> {
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.runChunk(runId, no), ConsistentRead: true }),
+    );
+    return out.Item ? chunkFromItem(out.Item) : undefined;
+  }
+
+  async slipRows(runId: string, nips: readonly string[]): Promise<Map<string, SlipRow>> {
+    const rows = await batchGetAll(
+      this.db,
+      this.table,
+      nips.map((n) => keys.slip(runId, n)),
+      'nip, opd, inputHash, rulesetVersion, correctionsHash',
+    );
+    return new Map(rows.map((r) => [String(r.nip), r as unknown as SlipRow]));
+  }
+
+  /** Slips replace by key, so a redone chunk never duplicates; a nip is either a slip or an error, never both. */
+  async writeChunkOutcome(
+    runId: string,
+    slips: readonly { slip: StoredSlip; correctionsHash: string }[],
+    errors: readonly SlipError[],
+  ) {
+    const requests = [
+      ...slips.flatMap(({ slip, correctionsHash }) => [
+        {
+          PutRequest: {
+            Item: {
+              ...keys.slip(runId, slip.header.nip),
+              ...keys.slipIndexes(runId, slip.header.opd, slip.header.nip),
+              entity: 'SLIP',
+              nip: slip.header.nip,
+              opd: slip.header.opd,
+              inputHash: slip.inputHash,
+              rulesetVersion: slip.rulesetVersion,
+              correctionsHash,
+              bersih: slip.slip.totals.bersih,
+              payload: encodeSlip(slip),
+            },
+          },
+        },
+        { DeleteRequest: { Key: keys.slipError(runId, slip.header.nip) } },
+      ]),
+      ...errors.flatMap((e) => [
+        { PutRequest: { Item: { ...keys.slipError(runId, e.nip), entity: 'SLIP_ERROR', ...e } } },
+        { DeleteRequest: { Key: keys.slip(runId, e.nip) } },
+      ]),
+    ];
+    await batchWriteAll(this.db, this.table, requests);
+  }
+
+  /**
+   * Marks a chunk done and moves the run's counters by the difference from the chunk's previous
+   * outcome, in one transaction: a chunk processed twice (a retry, a resume) is counted once.
+   */
+  async completeChunk(
+    runId: string,
+    before: ChunkItem,
+    after: Omit<ChunkItem, 'version' | 'state' | 'nips' | 'opd' | 'no'>,
+    actor: string,
+    now: string,
+  ) {
+    const result = await transactWrite(this.db, [
+      {
+        Update: {
+          TableName: this.table,
+          Key: keys.runChunk(runId, before.no),
+          UpdateExpression: 'SET #state = :done, version = :next, computed = :c, errors = :e, totals = :t',
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':done': 'DONE',
+            ':next': before.version + 1,
+            ':v': before.version,
+            ':c': after.computed,
+            ':e': after.errors,
+            ':t': after.totals ?? null,
+          },
+        },
+      },
+      {
+        Update: {
+          TableName: this.table,
+          Key: keys.run(runId),
+          UpdateExpression:
+            'ADD computed :dc, errors :de, chunksDone :dd SET computedAt = :now, lastComputedBy = :actor, version = version + :one',
+          ConditionExpression: '#state = :draft',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':dc': after.computed - before.computed,
+            ':de': after.errors - before.errors,
+            ':dd': before.state === 'DONE' ? 0 : 1,
+            ':now': now,
+            ':actor': actor,
+            ':one': 1,
+            ':draft': 'DRAFT',
+          },
+        },
+      },
+    ]);
+    if (!result.ok) {
+      throw new DomainError(
+        'CONFLICT',
+        'RUN_CHANGED',
+        `Run ${runId} berubah saat chunk ${before.no} diproses; ulangi`,
+      );
+    }
+  }
+
+  /** Puts chunks back to PENDING for a recompute; counters follow when each chunk completes again. */
+  async reopenChunk(runId: string, chunk: ChunkItem): Promise<void> {
+    await transactWrite(this.db, [
+      {
+        Update: {
+          TableName: this.table,
+          Key: keys.runChunk(runId, chunk.no),
+          UpdateExpression: 'SET #state = :pending',
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':pending': 'PENDING', ':v': chunk.version },
+        },
+      },
+      {
+        Update: {
+          TableName: this.table,
+          Key: keys.run(runId),
+          UpdateExpression: 'ADD chunksDone :minus',
+          ConditionExpression: '#state = :draft',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':minus': chunk.state === 'DONE' ? -1 : 0, ':draft': 'DRAFT' },
+        },
+      },
+    ]);
+  }
+
+  async querySlips(runId: string, opd: string | undefined, limit: number, nextToken?: string) {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        ...(opd
+          ? {
+              IndexName: keys.slipsOfRunOpd(runId, opd).index,
+              KeyConditionExpression: 'gsi1pk = :pk',
+              ExpressionAttributeValues: { ':pk': keys.slipsOfRunOpd(runId, opd).pk },
+            }
+          : {
+              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+              ExpressionAttributeValues: {
+                ':pk': keys.slipsOfRun(runId).pk,
+                ':sk': keys.slipsOfRun(runId).skPrefix,
+              },
+            }),
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(nextToken),
+      }),
+    );
+    return {
+      items: (out.Items ?? []) as unknown as SlipRow[],
+      ...(out.LastEvaluatedKey ? { nextToken: encodeCursor(out.LastEvaluatedKey) } : {}),
+    };
+  }
+
+  async allSlips(runId: string, opd?: string): Promise<SlipRow[]> {
+    const rows: SlipRow[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.querySlips(runId, opd, 500, token);
+      rows.push(...page.items);
+      token = page.nextToken;
+    } while (token);
+    return rows;
+  }
+
+  async getSlipRow(runId: string, nip: string): Promise<SlipRow | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.slip(runId, nip) }));
+    return out.Item as SlipRow | undefined;
+  }
+
+  async listErrors(runId: string): Promise<SlipError[]> {
+    const prefix = keys.slipErrorsOfRun(runId);
+    const errors: SlipError[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+          ExpressionAttributeValues: { ':pk': prefix.pk, ':sk': prefix.skPrefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      errors.push(
+        ...(out.Items ?? []).map(({ pk: _p, sk: _s, entity: _e, ...rest }) => rest as unknown as SlipError),
+      );
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return errors;
+  }
+
+  async excludeError(
+    runId: string,
+    nip: string,
+    exclusion: NonNullable<SlipError['excluded']>,
+    audit: AuditEntry,
+  ) {
+    const result = await transactWrite(this.db, [
+      {
+        Update: {
+          TableName: this.table,
+          Key: keys.slipError(runId, nip),
+          UpdateExpression: 'SET excluded = :x',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':x': exclusion },
+        },
+      },
+      {
+        ConditionCheck: {
+          TableName: this.table,
+          Key: keys.run(runId),
+          ConditionExpression: '#state = :draft',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':draft': 'DRAFT' },
+        },
+      },
+      auditPut(this.table, audit),
+    ]);
+    if (!result.ok) {
+      throw new DomainError(
+        'CONFLICT',
+        'NOT_EXCLUDABLE',
+        `Tidak ada entri gagal untuk NIP ${nip} pada run DRAFT ini`,
+        [{ path: 'body.nip', message: 'tidak ada entri gagal yang bisa dikecualikan' }],
+      );
+    }
+  }
+
+  /** A state change guarded by the expected state and version, written with its audit record (and extras). */
+  async transition(
+    runId: string,
+    from: RunState,
+    expectedVersion: number,
+    set: Record<string, unknown>,
+    audit: AuditEntry,
+    extra: NonNullable<Parameters<typeof transactWrite>[1]> = [],
+  ): Promise<void> {
+    const names: Record<string, string> = { '#state': 'state' };
+    const values: Record<string, unknown> = { ':from': from, ':v': expectedVersion, ':one': 1 };
+    const sets = Object.entries(set).map(([k, v], i) => {
+      names[`#f${i}`] = k;
+      values[`:f${i}`] = v;
+      return `#f${i} = :f${i}`;
+    });
+    const result = await transactWrite(this.db, [
+      {
+        Update: {
+          TableName: this.table,
+          Key: keys.run(runId),
+          UpdateExpression: `SET ${[...sets, 'version = version + :one'].join(', ')}`,
+          ConditionExpression: '#state = :from AND version = :v',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      auditPut(this.table, audit),
+      ...extra,
+    ]);
+    if (!result.ok) {
+      throw new DomainError(
+        'CONFLICT',
+        'RUN_CHANGED',
+        `Run ${runId} telah berubah; muat ulang lalu coba lagi`,
+      );
+    }
+  }
+
+  async touchRecompute(runId: string, actor: string, now: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.run(runId),
+        UpdateExpression: 'SET lastComputedBy = :a, computedAt = :n',
+        ConditionExpression: '#state = :draft',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':a': actor, ':n': now, ':draft': 'DRAFT' },
+      }),
+    );
+  }
+
+  async isMonthLocked(month: string): Promise<boolean> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.monthLock(month) }));
+    return Boolean(out.Item);
+  }
+
+  async employeePartition(nip: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.employee(nip).pk },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  async putItems(items: readonly Record<string, unknown>[]): Promise<void> {
+    await batchWriteAll(
+      this.db,
+      this.table,
+      items.map((Item) => ({ PutRequest: { Item } })),
+    );
+  }
+
+  async budgets(year: string): Promise<Record<string, unknown>[]> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.budgetsOfYear(year).pk },
+      }),
+    );
+    return out.Items ?? [];
+  }
+}

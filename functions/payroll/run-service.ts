@@ -1,0 +1,293 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { auditEntry } from '../../core/audit/audit';
+import type { Principal } from '../../core/auth/principal';
+import { DomainError } from '../../core/errors';
+import type { Rulesets } from '../../core/pay/compute-monthly-pay';
+import { planChunks } from '../../core/payroll/chunks';
+import { assertDraft } from '../../core/payroll/lifecycle';
+import {
+  runId as makeRunId,
+  type OpdTotals,
+  type RunKind,
+  type RunSummary,
+} from '../../core/payroll/run-types';
+import { lastDayOfMonth } from '../../core/payroll/snapshot';
+import type { TenantConfig } from '../../core/tenant/tenant-config';
+import { mapLimit } from '../table/batch';
+import { keys } from '../table/keys';
+import { computeEmployee, parsePartition } from './run-employee';
+import type { ChunkItem, RunRepository, SlipRow } from './run-repository';
+
+/** Hands chunk numbers to whoever computes them: SQS in AWS, the same process locally and in tests. */
+export interface ChunkDispatcher {
+  dispatch(runId: string, chunkNos: readonly number[]): Promise<void>;
+}
+
+/** Test-only crash points: a run must survive dying at any of them. */
+export interface FaultInjector {
+  hit(point: string): void;
+}
+
+export interface RunDeps {
+  repo: RunRepository;
+  tenant: TenantConfig;
+  rulesets: Rulesets;
+  rulesetVersion: string;
+  now: () => string;
+  requestId: string;
+  dispatcher: ChunkDispatcher;
+  chunkSize: number;
+  concurrency: number;
+  faults?: FaultInjector;
+}
+
+/** Who acts: a person from a verified token, or the tenant's schedule. */
+export interface Actor {
+  sub: string;
+  roles: readonly string[];
+}
+
+export const SCHEDULER_ACTOR: Actor = { sub: 'system:scheduler', roles: ['system'] };
+
+function asPrincipal(actor: Actor, tenantId: string): Principal {
+  return { tenantId, sub: actor.sub, roles: actor.roles as Principal['roles'], opds: [] };
+}
+
+async function listActiveEmployees(repo: RunRepository, month: string) {
+  const first = `${month}-01`;
+  const last = lastDayOfMonth(month);
+  const q = keys.allEmployees();
+  const out: { nip: string; opd: string }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await repo.db.send(
+      new QueryCommand({
+        TableName: repo.table,
+        IndexName: q.index,
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': q.pk },
+        // Planning needs only who and where: a projection keeps a 100k-employee listing small.
+        ProjectionExpression: 'nip, #c.penempatan.opd, identity.tmtStart, identity.tmtEnd',
+        ExpressionAttributeNames: { '#c': 'current' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const identity = item.identity as { tmtStart: string; tmtEnd?: string };
+      if (identity.tmtStart > last || (identity.tmtEnd && identity.tmtEnd < first)) continue;
+      out.push({
+        nip: String(item.nip),
+        opd: (item.current as { penempatan: { opd: string } }).penempatan.opd,
+      });
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/**
+ * Starts (or resumes) the run of a month. Any number of simultaneous starts make one run: the create
+ * is conditional, and every caller then finishes whatever planning and dispatching is still missing.
+ */
+export async function startRun(
+  month: string,
+  kind: RunKind,
+  actor: Actor,
+  deps: RunDeps,
+): Promise<RunSummary> {
+  const id = makeRunId(month, kind);
+  const now = deps.now();
+  let run = await deps.repo.getRun(id);
+  if (!run) {
+    const fresh: RunSummary = {
+      id,
+      tenantId: deps.tenant.id,
+      tenantName: deps.tenant.name,
+      month,
+      kind,
+      state: 'DRAFT',
+      version: 1,
+      counts: { employees: 0, computed: 0, errors: 0, chunks: 0, chunksDone: 0 },
+      totals: [],
+      startedAt: now,
+      startedBy: actor.sub,
+    };
+    await deps.repo.createRun(
+      fresh,
+      auditEntry(asPrincipal(actor, deps.tenant.id), {
+        entityType: 'run',
+        entityId: id,
+        action: 'START',
+        at: now,
+        requestId: deps.requestId,
+        after: { state: 'DRAFT', month, kind },
+      }),
+    );
+    deps.faults?.hit('start:after-create');
+    run = await deps.repo.getRun(id);
+    if (!run) throw new Error(`run ${id} vanished after create`);
+  }
+  if (run.state !== 'DRAFT') return withTotals(run, deps);
+  if (!run.planned) {
+    const employees = await listActiveEmployees(deps.repo, month);
+    const plans = planChunks(employees, deps.chunkSize);
+    await deps.repo.putChunks(id, plans);
+    deps.faults?.hit('start:after-chunks');
+    try {
+      await deps.repo.markPlanned(id, plans.length, employees.length);
+    } catch (err) {
+      // Another starter finished planning first: same plan, nothing to do.
+      if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+    }
+  }
+  const pending = (await deps.repo.listChunks(id)).filter((c) => c.state === 'PENDING').map((c) => c.no);
+  if (pending.length > 0) await deps.dispatcher.dispatch(id, pending);
+  const after = await deps.repo.getRun(id);
+  return withTotals(after ?? run, deps);
+}
+
+function totalsOf(rows: readonly { opd: string; totals: OpdTotals | undefined }[]): OpdTotals[] {
+  const byOpd = new Map<string, OpdTotals>();
+  for (const r of rows) {
+    if (!r.totals) continue;
+    const t = byOpd.get(r.opd) ?? {
+      opd: r.opd,
+      employees: 0,
+      penghasilan: 0,
+      potongan: 0,
+      bersih: 0,
+      tpp: 0,
+      employerCost: 0,
+    };
+    for (const k of ['employees', 'penghasilan', 'potongan', 'bersih', 'tpp', 'employerCost'] as const)
+      t[k] += r.totals[k];
+    byOpd.set(r.opd, t);
+  }
+  return [...byOpd.values()].sort((a, b) => a.opd.localeCompare(b.opd));
+}
+
+export async function withTotals(run: RunSummary, deps: Pick<RunDeps, 'repo'>): Promise<RunSummary> {
+  const chunks = await deps.repo.listChunks(run.id);
+  return { ...run, totals: totalsOf(chunks) };
+}
+
+/**
+ * Computes one chunk. Safe to run any number of times: a DONE chunk is skipped, slips are keyed by
+ * NIP so a half-written chunk is simply rewritten, and an unchanged input keeps its stored slip.
+ */
+export async function processChunk(runId: string, no: number, actor: Actor, deps: RunDeps): Promise<void> {
+  const run = await deps.repo.getRun(runId);
+  if (run?.state !== 'DRAFT') return;
+  const chunk = await deps.repo.getChunk(runId, no);
+  if (!chunk || chunk.state === 'DONE') return;
+  const existing = await deps.repo.slipRows(runId, chunk.nips);
+  const ctx = {
+    tenantId: deps.tenant.id,
+    runId,
+    month: run.month,
+    kind: run.kind,
+    rulesets: deps.rulesets,
+    rulesetVersion: deps.rulesetVersion,
+    now: deps.now(),
+    actor: actor.sub,
+  };
+  const outcomes = await mapLimit(chunk.nips, deps.concurrency, async (nip) =>
+    computeEmployee(nip, parsePartition(await deps.repo.employeePartition(nip)), ctx),
+  );
+  deps.faults?.hit('chunk:after-compute');
+  const changed = outcomes.filter((o) => {
+    if (!o.ok) return true;
+    const prev = existing.get(o.slip.header.nip);
+    return !(
+      prev &&
+      prev.inputHash === o.slip.inputHash &&
+      prev.rulesetVersion === o.slip.rulesetVersion &&
+      prev.correctionsHash === o.correctionsHash
+    );
+  });
+  const slips = changed.flatMap((o) => (o.ok ? [{ slip: o.slip, correctionsHash: o.correctionsHash }] : []));
+  const errors = changed.flatMap((o) => (o.ok ? [] : [o.error]));
+  // Written in two halves with a crash point between, so the tests can leave a chunk half-written.
+  const half = Math.ceil(slips.length / 2);
+  await deps.repo.writeChunkOutcome(runId, slips.slice(0, half), []);
+  deps.faults?.hit('chunk:half-written');
+  await deps.repo.writeChunkOutcome(runId, slips.slice(half), errors);
+  deps.faults?.hit('chunk:before-complete');
+  const totals: OpdTotals = {
+    opd: chunk.opd,
+    employees: 0,
+    penghasilan: 0,
+    potongan: 0,
+    bersih: 0,
+    tpp: 0,
+    employerCost: 0,
+  };
+  for (const o of outcomes) {
+    if (!o.ok) continue;
+    const t = o.slip.slip.totals;
+    totals.employees += 1;
+    totals.penghasilan += t.penghasilan;
+    totals.potongan += t.potongan;
+    totals.bersih += t.bersih;
+    totals.tpp += t.tpp.penghasilan;
+    totals.employerCost += t.employerCost;
+  }
+  const computed = outcomes.filter((o) => o.ok).length;
+  await deps.repo.completeChunk(
+    runId,
+    chunk,
+    { computed, errors: outcomes.length - computed, totals },
+    actor.sub,
+    ctx.now,
+  );
+}
+
+/** Recomputes a draft: every chunk, or only the chunks holding the given NIPs. Unchanged slips stay as they were. */
+export async function recomputeRun(
+  runId: string,
+  nips: readonly string[] | undefined,
+  actor: Actor,
+  deps: RunDeps,
+) {
+  const run = await deps.repo.getRun(runId);
+  if (!run) throw new DomainError('NOT_FOUND', 'NOT_FOUND', `Run ${runId} tidak ditemukan`);
+  assertDraft(run, 'hitung ulang');
+  const chunks = await deps.repo.listChunks(runId);
+  const wanted = nips ? new Set(nips) : undefined;
+  const selected: ChunkItem[] = wanted ? chunks.filter((c) => c.nips.some((n) => wanted.has(n))) : chunks;
+  if (wanted) {
+    const known = new Set(chunks.flatMap((c) => c.nips));
+    const unknown = [...wanted].filter((n) => !known.has(n));
+    if (unknown.length > 0) {
+      throw new DomainError(
+        'INVALID',
+        'VALIDATION_FAILED',
+        'NIP tidak termasuk dalam run ini',
+        unknown.map((n) => ({ path: 'body.nips', message: `${n} tidak ada dalam run` })),
+      );
+    }
+  }
+  await deps.repo.touchRecompute(runId, actor.sub, deps.now());
+  for (const c of selected) await deps.repo.reopenChunk(runId, c);
+  await deps.dispatcher.dispatch(
+    runId,
+    selected.map((c) => c.no),
+  );
+  const after = await deps.repo.getRun(runId);
+  return withTotals(after ?? run, deps);
+}
+
+export function slipTotalsFromRows(rows: readonly SlipRow[]): number {
+  return rows.reduce((s, r) => s + Number((r as unknown as { bersih: number }).bersih ?? 0), 0);
+}
+
+/** The in-process dispatcher: computes chunks right away, a few at a time. */
+export function inlineDispatcher(getDeps: () => RunDeps, actor: () => Actor, parallel = 2): ChunkDispatcher {
+  return {
+    async dispatch(runId, chunkNos) {
+      await mapLimit(chunkNos, parallel, async (no) => {
+        await processChunk(runId, no, actor(), getDeps());
+      });
+    },
+  };
+}
