@@ -17,7 +17,16 @@ export function anEmployee(overrides: Partial<CreateEmployeeBody> = {}): CreateE
     keluarga: {
       statusKawin: 'KAWIN',
       spouse: { nama: 'Sri Lestari', isAsn: false, receivesAllowanceHere: true },
-      children: [{ nama: 'Andi', birthDate: '2014-06-01', status: 'KANDUNG', inSchool: true, married: false, hasIncome: false }],
+      children: [
+        {
+          nama: 'Andi',
+          birthDate: '2014-06-01',
+          status: 'KANDUNG',
+          inSchool: true,
+          married: false,
+          hasIncome: false,
+        },
+      ],
     },
     kepegawaian: { jenisAsn: 'PNS', status: 'AKTIF' },
     ...overrides,

@@ -1,4 +1,8 @@
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
 import type { Principal } from '../../core/auth/principal';
 
 interface EventOptions {
@@ -16,7 +20,10 @@ let counter = 0;
  * An API Gateway v2 event as the JWT authorizer delivers it: claims are strings, arrays flattened to
  * "[a b]". For handler-level tests that skip HTTP; the e2e tests go through the local server instead.
  */
-export function anHttpEvent(routeKey: string, opts: EventOptions = {}): APIGatewayProxyEventV2WithJWTAuthorizer {
+export function anHttpEvent(
+  routeKey: string,
+  opts: EventOptions = {},
+): APIGatewayProxyEventV2WithJWTAuthorizer {
   const [method, path] = routeKey.split(' ') as [string, string];
   const rawPath = path.replace(/\{(\w+)\}/g, (_, k: string) => opts.params?.[k] ?? '');
   const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
@@ -48,7 +55,12 @@ export function anHttpEvent(routeKey: string, opts: EventOptions = {}): APIGatew
         integrationLatency: 0,
         jwt: {
           claims: p
-            ? { tenant: p.tenantId, sub: p.sub, roles: `[${p.roles.join(' ')}]`, opds: `[${p.opds.join(' ')}]` }
+            ? {
+                tenant: p.tenantId,
+                sub: p.sub,
+                roles: `[${p.roles.join(' ')}]`,
+                opds: `[${p.opds.join(' ')}]`,
+              }
             : {},
           scopes: [],
         },
@@ -71,5 +83,9 @@ export type Handler = (
 export async function call(handler: Handler, routeKey: string, opts: EventOptions = {}) {
   const res = await handler(anHttpEvent(routeKey, opts), lambdaContext);
   const text = typeof res.body === 'string' ? res.body : '';
-  return { status: res.statusCode ?? 0, headers: res.headers ?? {}, json: text ? JSON.parse(text) : undefined };
+  return {
+    status: res.statusCode ?? 0,
+    headers: res.headers ?? {},
+    json: text ? JSON.parse(text) : undefined,
+  };
 }
