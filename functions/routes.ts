@@ -1,3 +1,4 @@
+import { APPRAISAL_ROUTES } from './appraisal/routes';
 import { AUDIT_ROUTES } from './audit/routes';
 import { EMPLOYEE_ROUTES } from './employees/routes';
 import type { RouteSpec } from './http/route-spec';
@@ -14,6 +15,7 @@ export const ROUTES = [
   ...EMPLOYEE_ROUTES,
   ...AUDIT_ROUTES,
   ...PAYROLL_ROUTES,
+  ...APPRAISAL_ROUTES,
 ] as const satisfies readonly RouteSpec[];
 
 export type RouteId = (typeof ROUTES)[number]['id'];
