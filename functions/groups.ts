@@ -9,9 +9,14 @@ export const FUNCTION_GROUPS = {
   'employees-read': { entry: 'functions/employees/read.ts', tableAccess: 'RO', memoryMb: 512 },
   'employees-write': { entry: 'functions/employees/write.ts', tableAccess: 'RW', memoryMb: 512 },
   audit: { entry: 'functions/audit/index.ts', tableAccess: 'RO', memoryMb: 256 },
+  rulesets: { entry: 'functions/rulesets/index.ts', tableAccess: 'NONE', memoryMb: 512 },
+  simulations: { entry: 'functions/rulesets/simulate.ts', tableAccess: 'RO', memoryMb: 1024 },
   'payroll-read': { entry: 'functions/payroll/read.ts', tableAccess: 'RO', memoryMb: 1024 },
   'payroll-write': { entry: 'functions/payroll/write.ts', tableAccess: 'RW', memoryMb: 1769 },
   'payroll-docs': { entry: 'functions/payroll/docs.ts', tableAccess: 'RO', memoryMb: 1769 },
+  // Appraisal & discipline: reads in an RO function; writes (incl. bulk import and month compute) RW.
+  'appraisal-read': { entry: 'functions/appraisal/read.ts', tableAccess: 'RO', memoryMb: 1024 },
+  'appraisal-write': { entry: 'functions/appraisal/write.ts', tableAccess: 'RW', memoryMb: 1769 },
 } as const satisfies Record<string, { entry: string; tableAccess: TableAccess; memoryMb: number }>;
 
 export type FunctionGroup = keyof typeof FUNCTION_GROUPS;

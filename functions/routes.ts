@@ -3,6 +3,7 @@ import { AUDIT_ROUTES } from './audit/routes';
 import { EMPLOYEE_ROUTES } from './employees/routes';
 import type { RouteSpec } from './http/route-spec';
 import { PAYROLL_ROUTES } from './payroll/routes';
+import { RULESET_ROUTES } from './rulesets/routes';
 import { SYSTEM_ROUTES } from './system/routes';
 
 /**
@@ -14,6 +15,7 @@ export const ROUTES = [
   ...SYSTEM_ROUTES,
   ...EMPLOYEE_ROUTES,
   ...AUDIT_ROUTES,
+  ...RULESET_ROUTES,
   ...PAYROLL_ROUTES,
   ...APPRAISAL_ROUTES,
 ] as const satisfies readonly RouteSpec[];

@@ -59,7 +59,8 @@ export const STATUS_KEPEGAWAIAN = [
 
 export type Jabatan =
   | { type: 'STRUKTURAL'; nama: string; eselon: (typeof ESELON)[number] }
-  | { type: 'FUNGSIONAL'; nama: string; kode: string; jenjang: string }
+  /** `tunjangan`: the amount stated in the SK where the national reference table has none. */
+  | { type: 'FUNGSIONAL'; nama: string; kode: string; jenjang: string; tunjangan?: number }
   | { type: 'PELAKSANA'; nama: string };
 
 export interface Child {

@@ -34,12 +34,17 @@ export interface EmployeeRepository {
   getWithTimelines(nip: string): Promise<EmployeeWithTimelines | undefined>;
   /** Fails with a CONFLICT DomainError if the NIP exists. */
   create(employee: StoredEmployee, timelines: TimelineEntry[], audit: AuditEntry): Promise<void>;
-  /** Fails with a CONFLICT DomainError if the stored version is not `expectedVersion`. */
+  /**
+   * Replaces the record with its full, merged timelines. Fails with a CONFLICT DomainError if the
+   * stored version is not `expectedVersion`. `backdatedFrom` marks a change reaching into months that
+   * may already be paid, so the next payroll run looks for differences.
+   */
   update(
     employee: StoredEmployee,
     expectedVersion: number,
-    changedTimelines: TimelineEntry[],
+    timelines: TimelineEntry[],
     audit: AuditEntry,
+    backdatedFrom?: string,
   ): Promise<void>;
   list(filter: EmployeeListFilter, limit: number, nextToken?: string): Promise<Page<StoredEmployee>>;
 }

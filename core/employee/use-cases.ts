@@ -191,8 +191,11 @@ export async function updateEmployee(
     recordedBy: principal.sub,
   }));
   // An entry on the same date replaces the earlier one (a corrected SK); others stay as history.
-  const merged = timelines.filter((t) => !changed.some((c) => c.aspect === t.aspect && c.from === t.from));
-  const current = latestValues(groupTimelines([...merged, ...changed]));
+  const merged = [
+    ...timelines.filter((t) => !changed.some((c) => c.aspect === t.aspect && c.from === t.from)),
+    ...changed,
+  ];
+  const current = latestValues(groupTimelines(merged));
   checkGolongan(current);
   const next: StoredEmployee = {
     ...employee,
@@ -218,7 +221,9 @@ export async function updateEmployee(
     after: redact({ ...identity, ...current }),
     ...(patch.reason ? { reason: patch.reason } : {}),
   });
-  await deps.employees.update(next, employee.version, changed, audit);
+  // A change dated before this month may alter pay already computed or paid.
+  const backdated = changed.length > 0 && from < `${deps.now.slice(0, 7)}-01` ? from : undefined;
+  await deps.employees.update(next, employee.version, merged, audit, backdated);
   return currentView(next, deps.now.slice(0, 10));
 }
 

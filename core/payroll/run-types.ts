@@ -50,6 +50,8 @@ export interface StoredSlip {
   corrections?: CorrectionLine[];
   /** What each corrected month is now deemed paid at, written to the paid ledger when this run locks. */
   correctionBasis?: PaidRecord[];
+  /** The correction marker this slip answered; cleared when the run locks, unless a newer one came. */
+  correctionMarkerSeen?: string;
 }
 
 /** Per-employee ledger of a locked run's slip: the base for tax year-to-date and later corrections. */

@@ -54,6 +54,19 @@ export function slipHeader(view: EmployeeView): SlipHeader {
   };
 }
 
+/**
+ * The national table keys tunjangan fungsional by jabatan family and jenjang (GURU / AHLI_MADYA);
+ * the master stores the jabatan's own code, which often carries the jenjang too (GURU_AHLI_MADYA).
+ */
+export function fungsionalKey(kode: string, jenjang: string): { code: string; jenjang: string } {
+  const j = jenjang
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_');
+  const code = kode.endsWith(`_${j}`) ? kode.slice(0, -(j.length + 1)) : kode;
+  return { code, jenjang: j };
+}
+
 export function employeeSnapshot(view: EmployeeView): EmployeeSnapshot {
   const j = view.jabatan;
   const k = view.keluarga;
@@ -69,7 +82,11 @@ export function employeeSnapshot(view: EmployeeView): EmployeeSnapshot {
       j.type === 'STRUKTURAL'
         ? { type: 'STRUKTURAL', eselon: j.eselon }
         : j.type === 'FUNGSIONAL'
-          ? { type: 'FUNGSIONAL', code: j.kode, jenjang: j.jenjang }
+          ? {
+              type: 'FUNGSIONAL',
+              ...fungsionalKey(j.kode, j.jenjang),
+              ...(j.tunjangan !== undefined ? { amount: j.tunjangan } : {}),
+            }
           : { type: 'PELAKSANA' },
     kelasJabatan: j.kelasJabatan,
     family: {

@@ -35,7 +35,12 @@ function sourcesFor(filter: EmployeeListFilter): Source[] {
   }
 }
 
-function toItem(e: StoredEmployee) {
+/**
+ * The whole record is one item: identity, current values, and every dated timeline entry. A payroll
+ * run then reads a chunk of employees with BatchGetItem instead of a Query each, and a change is one
+ * conditional Put. A long career stays far below the 400 KB item limit (~60 entries ≈ 25 KB).
+ */
+export function employeeItem(e: StoredEmployee, timelines: readonly TimelineEntry[]) {
   const { nip } = e.identity;
   return {
     ...keys.employee(nip),
@@ -47,13 +52,14 @@ function toItem(e: StoredEmployee) {
     statusKepegawaian: e.current.kepegawaian.status,
     identity: e.identity,
     current: e.current,
+    timelines,
     version: e.version,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
   };
 }
 
-function fromItem(item: Record<string, unknown>): StoredEmployee {
+export function employeeFromItem(item: Record<string, unknown>): StoredEmployee {
   return {
     identity: item.identity as StoredEmployee['identity'],
     current: item.current as StoredEmployee['current'],
@@ -63,14 +69,7 @@ function fromItem(item: Record<string, unknown>): StoredEmployee {
   };
 }
 
-function timelinePut(table: string, nip: string, t: TimelineEntry) {
-  return {
-    Put: {
-      TableName: table,
-      Item: { ...keys.employeeTimeline(nip, t.aspect, t.from), entity: 'TIMELINE', ...t },
-    },
-  };
-}
+const fromItem = employeeFromItem;
 
 function matches(e: StoredEmployee, filter: EmployeeListFilter): boolean {
   if (filter.jenis && e.current.kepegawaian.jenisAsn !== filter.jenis) return false;
@@ -86,27 +85,11 @@ export class DynamoEmployeeRepository implements EmployeeRepository {
   ) {}
 
   async getWithTimelines(nip: string): Promise<EmployeeWithTimelines | undefined> {
-    // CURRENT and every TL# item share the partition: one Query returns the whole record.
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.employee(nip).pk },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    const current = items.find((i) => i.sk === 'CURRENT');
-    if (!current) return undefined;
-    const timelines = items
-      .filter((i) => i.entity === 'TIMELINE')
-      .map(({ pk: _p, sk: _s, entity: _e, ...t }) => t as unknown as TimelineEntry);
-    return { employee: fromItem(current), timelines };
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.employee(nip), ConsistentRead: true }),
+    );
+    if (!out.Item) return undefined;
+    return { employee: fromItem(out.Item), timelines: (out.Item.timelines ?? []) as TimelineEntry[] };
   }
 
   async create(employee: StoredEmployee, timelines: TimelineEntry[], audit: AuditEntry): Promise<void> {
@@ -115,11 +98,10 @@ export class DynamoEmployeeRepository implements EmployeeRepository {
       {
         Put: {
           TableName: this.table,
-          Item: toItem(employee),
+          Item: employeeItem(employee, timelines),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      ...timelines.map((t) => timelinePut(this.table, nip, t)),
       auditPut(this.table, audit),
     ]);
     if (!result.ok) {
@@ -132,11 +114,12 @@ export class DynamoEmployeeRepository implements EmployeeRepository {
   async update(
     employee: StoredEmployee,
     expectedVersion: number,
-    changedTimelines: TimelineEntry[],
+    timelines: TimelineEntry[],
     audit: AuditEntry,
+    backdatedFrom?: string,
   ): Promise<void> {
     const { nip } = employee.identity;
-    const item = toItem(employee);
+    const item = employeeItem(employee, timelines);
     const result = await transactWrite(this.db, [
       {
         Put: {
@@ -147,7 +130,21 @@ export class DynamoEmployeeRepository implements EmployeeRepository {
           ExpressionAttributeValues: { ':expected': expectedVersion },
         },
       },
-      ...changedTimelines.map((t) => timelinePut(this.table, nip, t)),
+      ...(backdatedFrom
+        ? [
+            {
+              Put: {
+                TableName: this.table,
+                Item: {
+                  ...keys.correctionMarker(nip),
+                  entity: 'CORRECTION_MARKER',
+                  since: backdatedFrom,
+                  at: audit.at,
+                },
+              },
+            },
+          ]
+        : []),
       auditPut(this.table, audit),
     ]);
     if (!result.ok) {

@@ -24,6 +24,7 @@ export const jabatanSchema = z.discriminatedUnion('type', [
     nama,
     kode: z.string().regex(/^[A-Z0-9_]{2,40}$/, 'kode jabatan fungsional: huruf besar, angka, _'),
     jenjang: z.string().min(2).max(60),
+    tunjangan: z.number().int().min(0).max(50_000_000).optional(),
     kelasJabatan: z.number().int().min(1).max(17),
   }),
   z.strictObject({ type: z.literal('PELAKSANA'), nama, kelasJabatan: z.number().int().min(1).max(17) }),

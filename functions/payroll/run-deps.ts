@@ -79,6 +79,7 @@ export function runDepsFor(tenantId: string, options: RunDepsOptions): RunDeps {
     : inlineDispatcher(
         () => deps,
         () => options.actor,
+        Number(process.env.PAYROLL_INLINE_PARALLEL ?? 2),
       );
   return deps;
 }

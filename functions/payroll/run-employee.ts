@@ -15,6 +15,10 @@ import type {
 } from '../../core/payroll/run-types';
 import { buildPayInput, defaultFacts, lastDayOfMonth, type MonthlyFacts } from '../../core/payroll/snapshot';
 import { stableStringify } from '../../core/rulesets/ruleset-version';
+import { employeeFromItem } from '../employees/dynamo-employee-repository';
+import { batchGetAll, mapLimit } from '../table/batch';
+import { keys } from '../table/keys';
+import type { RunRepository } from './run-repository';
 
 /** What one employee's partition holds for a run: master, timelines, monthly results, paid ledger. */
 export interface EmployeeRunData {
@@ -22,29 +26,54 @@ export interface EmployeeRunData {
   timelines: TimelineEntry[];
   results: Map<string, MonthlyFacts>;
   paid: PaidRecord[];
+  /** When a backdated change was recorded; absent when nothing awaits correction. */
+  correctionMarker?: string;
 }
 
-export function parsePartition(items: readonly Record<string, unknown>[]): EmployeeRunData {
-  const data: EmployeeRunData = { timelines: [], results: new Map(), paid: [] };
+/**
+ * Loads what a chunk of employees needs with BatchGetItem: the record (timelines inside), the monthly
+ * results of the three months a TPP may be paid for, and the correction marker. Only employees with a
+ * marker (a backdated change) or in their last masa pajak also get a Query of their paid ledger.
+ */
+export async function loadRunData(
+  repo: RunRepository,
+  nips: readonly string[],
+  month: string,
+): Promise<Map<string, EmployeeRunData>> {
+  const months = [0, 1, 2].map((lag) => addMonths(month, -lag));
+  const wanted = nips.flatMap((nip) => [
+    keys.employee(nip),
+    keys.correctionMarker(nip),
+    ...months.map((m) => keys.monthlyResult(nip, m)),
+  ]);
+  const items = await batchGetAll(repo.db, repo.table, wanted);
+  const data = new Map<string, EmployeeRunData>(
+    nips.map((n) => [n, { timelines: [], results: new Map(), paid: [] }]),
+  );
+  const marked = new Set<string>();
   for (const item of items) {
+    const nip = String(item.pk).slice(4);
+    const d = data.get(nip);
+    if (!d) continue;
     const sk = String(item.sk);
     if (sk === 'CURRENT') {
-      data.employee = {
-        identity: item.identity as StoredEmployee['identity'],
-        current: item.current as StoredEmployee['current'],
-        version: Number(item.version),
-        createdAt: String(item.createdAt),
-        updatedAt: String(item.updatedAt),
-      };
-    } else if (sk.startsWith('TL#')) {
-      const { pk: _p, sk: _s, entity: _e, ...t } = item;
-      data.timelines.push(t as unknown as TimelineEntry);
+      d.employee = employeeFromItem(item);
+      d.timelines = (item.timelines ?? []) as TimelineEntry[];
+    } else if (sk === 'CORR') {
+      d.correctionMarker = String(item.at);
+      marked.add(nip);
     } else if (sk.startsWith('RESULT#')) {
-      data.results.set(sk.slice(7), item.facts as MonthlyFacts);
-    } else if (sk.startsWith('PAID#')) {
-      data.paid.push(item.record as PaidRecord);
+      d.results.set(sk.slice(7), item.facts as MonthlyFacts);
     }
   }
+  const lastMasaMonth = month.endsWith('-12');
+  const needLedger = nips.filter((nip) => {
+    const tmtEnd = data.get(nip)?.employee?.identity.tmtEnd;
+    return lastMasaMonth || marked.has(nip) || tmtEnd?.startsWith(month) === true;
+  });
+  await mapLimit(needLedger, 8, async (nip) => {
+    data.get(nip)!.paid = await repo.paidLedger(nip);
+  });
   return data;
 }
 
@@ -188,6 +217,7 @@ export function computeEmployee(nip: string, data: EmployeeRunData, ctx: Compute
       computedAt: ctx.now,
       computedBy: ctx.actor,
       ...(corr.lines.length ? { corrections: corr.lines, correctionBasis: corr.basis } : {}),
+      ...(data.correctionMarker ? { correctionMarkerSeen: data.correctionMarker } : {}),
     };
     return { ok: true, slip: stored, correctionsHash: hashInput(corr.lines) };
   } catch (err) {

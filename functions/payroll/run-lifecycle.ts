@@ -141,8 +141,10 @@ export async function lockRun(runId: string, principal: Principal, deps: RunDeps
 async function publishPaidLedger(run: RunSummary, deps: RunDeps): Promise<void> {
   const rows = await deps.repo.allSlips(run.id);
   const items: Record<string, unknown>[] = [];
+  const markers: { nip: string; seen: string }[] = [];
   for (const row of rows) {
     const stored = decodeSlip(row.payload);
+    if (stored.correctionMarkerSeen) markers.push({ nip: row.nip, seen: stored.correctionMarkerSeen });
     const amounts = lineAmounts(stored.slip);
     const record: PaidRecord = {
       month: run.month,
@@ -161,6 +163,7 @@ async function publishPaidLedger(run: RunSummary, deps: RunDeps): Promise<void> 
     }
   }
   await deps.repo.putItems(items);
+  for (const slip of markers) await deps.repo.clearCorrectionMarker(slip.nip, slip.seen);
 }
 
 export async function excludeEmployee(

@@ -1,8 +1,21 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../core/audit/audit';
 import { DomainError } from '../../core/errors';
 import type { ChunkPlan } from '../../core/payroll/chunks';
-import type { OpdTotals, RunState, RunSummary, SlipError, StoredSlip } from '../../core/payroll/run-types';
+import type {
+  OpdTotals,
+  PaidRecord,
+  RunState,
+  RunSummary,
+  SlipError,
+  StoredSlip,
+} from '../../core/payroll/run-types';
 import { auditPut } from '../audit/audit-items';
 import { batchGetAll, batchWriteAll } from '../table/batch';
 import { decodeCursor, encodeCursor } from '../table/cursor';
@@ -94,7 +107,14 @@ export class RunRepository {
       {
         Put: {
           TableName: this.table,
-          Item: { ...keys.run(run.id), entity: 'RUN', ...rest, ...counts, planned: false },
+          Item: {
+            ...keys.run(run.id),
+            ...keys.runIndexes(run.id),
+            entity: 'RUN',
+            ...rest,
+            ...counts,
+            planned: false,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -164,14 +184,21 @@ export class RunRepository {
     return out.Item ? chunkFromItem(out.Item) : undefined;
   }
 
-  async slipRows(runId: string, nips: readonly string[]): Promise<Map<string, SlipRow>> {
+  /** What a chunk already has stored: slip fingerprints, and which NIPs carry an error entry. */
+  async slipRows(runId: string, nips: readonly string[]): Promise<{ slips: Map<string, SlipRow>; errors: Set<string> }> {
     const rows = await batchGetAll(
       this.db,
       this.table,
-      nips.map((n) => keys.slip(runId, n)),
-      'nip, opd, inputHash, rulesetVersion, correctionsHash',
+      nips.flatMap((n) => [keys.slip(runId, n), keys.slipError(runId, n)]),
+      'sk, nip, opd, inputHash, rulesetVersion, correctionsHash',
     );
-    return new Map(rows.map((r) => [String(r.nip), r as unknown as SlipRow]));
+    const slips = new Map<string, SlipRow>();
+    const errors = new Set<string>();
+    for (const r of rows) {
+      if (String(r.sk).startsWith('ERR#')) errors.add(String(r.nip));
+      else slips.set(String(r.nip), r as unknown as SlipRow);
+    }
+    return { slips, errors };
   }
 
   /** Slips replace by key, so a redone chunk never duplicates; a nip is either a slip or an error, never both. */
@@ -179,6 +206,7 @@ export class RunRepository {
     runId: string,
     slips: readonly { slip: StoredSlip; correctionsHash: string }[],
     errors: readonly SlipError[],
+    existing: { slips: ReadonlyMap<string, unknown>; errors: ReadonlySet<string> },
   ) {
     const requests = [
       ...slips.flatMap(({ slip, correctionsHash }) => [
@@ -198,11 +226,14 @@ export class RunRepository {
             },
           },
         },
-        { DeleteRequest: { Key: keys.slipError(runId, slip.header.nip) } },
+        // Only delete what exists: a delete costs the same write capacity as a put.
+        ...(existing.errors.has(slip.header.nip)
+          ? [{ DeleteRequest: { Key: keys.slipError(runId, slip.header.nip) } }]
+          : []),
       ]),
       ...errors.flatMap((e) => [
         { PutRequest: { Item: { ...keys.slipError(runId, e.nip), entity: 'SLIP_ERROR', ...e } } },
-        { DeleteRequest: { Key: keys.slip(runId, e.nip) } },
+        ...(existing.slips.has(e.nip) ? [{ DeleteRequest: { Key: keys.slip(runId, e.nip) } }] : []),
       ]),
     ];
     await batchWriteAll(this.db, this.table, requests);
@@ -258,6 +289,10 @@ export class RunRepository {
       },
     ]);
     if (!result.ok) {
+      // Another worker completed the same chunk first (a duplicate message, two starters resuming at
+      // once): its outcome came from the same inputs, so this one has nothing left to add.
+      const now = await this.getChunk(runId, before.no);
+      if (result.failedIndexes.includes(0) && now && now.version > before.version) return;
       throw new DomainError(
         'CONFLICT',
         'RUN_CHANGED',
@@ -451,22 +486,40 @@ export class RunRepository {
     return Boolean(out.Item);
   }
 
-  async employeePartition(nip: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
+  async paidLedger(nip: string): Promise<PaidRecord[]> {
+    const prefix = keys.paidLedgerPrefix(nip);
+    const records: PaidRecord[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.db.send(
         new QueryCommand({
           TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.employee(nip).pk },
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+          ExpressionAttributeValues: { ':pk': prefix.pk, ':sk': prefix.skPrefix },
           ExclusiveStartKey: start,
         }),
       );
-      items.push(...(out.Items ?? []));
+      records.push(...(out.Items ?? []).map((i) => i.record as PaidRecord));
       start = out.LastEvaluatedKey;
     } while (start);
-    return items;
+    return records;
+  }
+
+  /** Clears a correction marker only if no newer backdated change arrived since the run read it. */
+  async clearCorrectionMarker(nip: string, seenAt: string): Promise<void> {
+    try {
+      await this.db.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: keys.correctionMarker(nip),
+          ConditionExpression: '#at = :seen',
+          ExpressionAttributeNames: { '#at': 'at' },
+          ExpressionAttributeValues: { ':seen': seenAt },
+        }),
+      );
+    } catch (err) {
+      if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+    }
   }
 
   async putItems(items: readonly Record<string, unknown>[]): Promise<void> {

@@ -1,12 +1,10 @@
-import type { TimelineAspect } from '../../core/employee/employee';
-
 /**
  * Every key of the tenant table is built here and nowhere else.
  *
  * | item                | pk                    | sk                          | gsi1 (by OPD)          | gsi2 (by kind)            | gsi3 (by atasan)      |
  * |---------------------|-----------------------|-----------------------------|------------------------|---------------------------|-----------------------|
  * | employee (current)  | EMP#<nip>             | CURRENT                     | OPD#<opd> / <nip>      | EMP / <nip>               | ATASAN#<nip> / <nip>  |
- * | employee timeline   | EMP#<nip>             | TL#<aspect>#<from>          |                        |                           |                       |
+ * | correction marker   | EMP#<nip>             | CORR                        |                        |                           |                       |
  * | audit record        | AUDIT#<type>#<id>     | <at>#<requestId>#<n>        |                        | AUDIT#<type> / <at>#…     |                       |
  * | monthly result      | EMP#<nip>             | RESULT#<yyyy-mm>            |                        |                           |                       |
  * | paid ledger         | EMP#<nip>             | PAID#<yyyy-mm>#<kind>       |                        |                           |                       |
@@ -16,14 +14,29 @@ import type { TimelineAspect } from '../../core/employee/employee';
  * | slip error          | RUN#<runId>           | ERR#<nip>                   |                        |                           |                       |
  * | month lock          | LOCK#<yyyy-mm>        | LOCK                        |                        |                           |                       |
  * | TPP budget (pagu)   | BUDGET#<yyyy>         | OPD#<opd>                   |                        |                           |                       |
+ *
+ * ── appraisal & discipline (functions/appraisal) ── APR#<nip> keeps an employee's appraisal inputs apart
+ * from EMP#<nip>, which the payroll run reads whole; M#<yyyy-mm># groups one month's inputs so the
+ * month's compute reads them with one Query.
+ * | SKP revision        | APR#<nip>             | SKP#<yyyy>#<rrr>            | SKPBY#<penilai>#<yyyy> / <nip> (latest revision only) |  |  |
+ * | realization         | APR#<nip>             | REAL#<yyyy-mm-dd>#<id>      |                        |                           |                       |
+ * | evaluation          | APR#<nip>             | M#<yyyy-mm>#EVAL            |                        |                           |                       |
+ * | peer rater asked    | APR#<nip>             | M#<yyyy-mm>#PEERASK#<rater> | PEERBY#<rater>#<yyyy-mm> / <nip> |                 |                       |
+ * | peer rating         | APR#<nip>             | M#<yyyy-mm>#PEER#<rater>    |                        |                           |                       |
+ * | attendance punch    | APR#<nip>             | M#<yyyy-mm>#ATT#<eventId>   |                        |                           |                       |
+ * | attendance koreksi  | APR#<nip>             | M#<yyyy-mm>#CORR#<date>     |                        |                           |                       |
+ * | leave (cuti)        | APR#<nip>             | DISC#LEAVE#<from>#<kind>    |                        |                           |                       |
+ * | hukuman disiplin    | APR#<nip>             | DISC#SANC#<yyyy-mm>#<sk>    |                        |                           |                       |
+ * | monthly result idx  | (monthly result item) |                             | RESULT#<yyyy-mm>#<opd> / <nip> | RESULT#<yyyy-mm> / <opd>#<nip> | WARN#<yyyy-mm> / <opd>#<nip> (sparse) |
+ * | work calendar       | CAL#<yyyy>            | CURRENT, V#<vvvvv>          |                        |                           |                       |
+ * | indicator library   | LIBRARY               | JAB#<key>                   |                        |                           |                       |
+ * | unit scores         | UNITSCORE#<yyyy-mm>   | IKM#<unit>#<service>, TEAM#<unit> |                  |                           |                       |
  */
 export const keys = {
   employee: (nip: string) => ({ pk: `EMP#${nip}`, sk: 'CURRENT' }),
-  employeeTimelinePrefix: (nip: string) => ({ pk: `EMP#${nip}`, skPrefix: 'TL#' }),
-  employeeTimeline: (nip: string, aspect: TimelineAspect, from: string) => ({
-    pk: `EMP#${nip}`,
-    sk: `TL#${aspect}#${from}`,
-  }),
+  /** A backdated change waits here until a locked run has paid its difference. */
+  correctionMarker: (nip: string) => ({ pk: `EMP#${nip}`, sk: 'CORR' }),
+  paidLedgerPrefix: (nip: string) => ({ pk: `EMP#${nip}`, skPrefix: 'PAID#' }),
   employeeIndexes: (nip: string, opd: string, atasanNip: string | undefined) => ({
     gsi1pk: `OPD#${opd}`,
     gsi1sk: nip,
@@ -50,7 +63,8 @@ export const keys = {
     sk: `PAID#${month}#${kind}`,
   }),
 
-  run: (runId: string) => ({ pk: `RUN#${runId}`, sk: 'META', gsi2pk: 'RUN', gsi2sk: runId }),
+  run: (runId: string) => ({ pk: `RUN#${runId}`, sk: 'META' }),
+  runIndexes: (runId: string) => ({ gsi2pk: 'RUN', gsi2sk: runId }),
   runs: () => ({ index: 'gsi2' as const, pk: 'RUN' }),
   runChunk: (runId: string, no: number) => ({
     pk: `RUN#${runId}`,
@@ -69,4 +83,83 @@ export const keys = {
   monthLock: (month: string) => ({ pk: `LOCK#${month}`, sk: 'LOCK' }),
   budget: (year: string, opd: string) => ({ pk: `BUDGET#${year}`, sk: `OPD#${opd}` }),
   budgetsOfYear: (year: string) => ({ pk: `BUDGET#${year}` }),
+
+  // ── appraisal & discipline (functions/appraisal) ──────────────────────────────────────────────
+  appraisal: (nip: string) => ({ pk: `APR#${nip}` }),
+  skp: (nip: string, year: number, revision: number) => ({
+    pk: `APR#${nip}`,
+    sk: `SKP#${year}#${String(revision).padStart(3, '0')}`,
+  }),
+  skpRevisions: (nip: string, year: number) => ({ pk: `APR#${nip}`, skPrefix: `SKP#${year}#` }),
+  skpIndexes: (penilaiNip: string, year: number, nip: string) => ({
+    gsi1pk: `SKPBY#${penilaiNip}#${year}`,
+    gsi1sk: nip,
+  }),
+  skpsByPenilai: (penilaiNip: string, year: number) => ({
+    index: 'gsi1' as const,
+    pk: `SKPBY#${penilaiNip}#${year}`,
+  }),
+  realization: (nip: string, date: string, id: string) => ({ pk: `APR#${nip}`, sk: `REAL#${date}#${id}` }),
+  /** `period` is a year, a month or a day: realizations are sorted by date. */
+  realizationsIn: (nip: string, period: string) => ({ pk: `APR#${nip}`, skPrefix: `REAL#${period}` }),
+  monthInputs: (nip: string, month: string) => ({ pk: `APR#${nip}`, skPrefix: `M#${month}#` }),
+  evaluation: (nip: string, month: string) => ({ pk: `APR#${nip}`, sk: `M#${month}#EVAL` }),
+  peerAsk: (nip: string, month: string, raterNip: string) => ({
+    pk: `APR#${nip}`,
+    sk: `M#${month}#PEERASK#${raterNip}`,
+  }),
+  peerAskIndexes: (raterNip: string, month: string, nip: string) => ({
+    gsi1pk: `PEERBY#${raterNip}#${month}`,
+    gsi1sk: nip,
+  }),
+  peerAsksOfRater: (raterNip: string, month: string) => ({
+    index: 'gsi1' as const,
+    pk: `PEERBY#${raterNip}#${month}`,
+  }),
+  peerRating: (nip: string, month: string, raterNip: string) => ({
+    pk: `APR#${nip}`,
+    sk: `M#${month}#PEER#${raterNip}`,
+  }),
+  attendanceEvent: (nip: string, month: string, eventId: string) => ({
+    pk: `APR#${nip}`,
+    sk: `M#${month}#ATT#${eventId}`,
+  }),
+  attendanceCorrection: (nip: string, date: string) => ({
+    pk: `APR#${nip}`,
+    sk: `M#${date.slice(0, 7)}#CORR#${date}`,
+  }),
+  disciplineRecords: (nip: string) => ({ pk: `APR#${nip}`, skPrefix: 'DISC#' }),
+  leave: (nip: string, from: string, kind: string) => ({
+    pk: `APR#${nip}`,
+    sk: `DISC#LEAVE#${from}#${kind}`,
+  }),
+  sanction: (nip: string, startMonth: string, skNumber: string) => ({
+    pk: `APR#${nip}`,
+    sk: `DISC#SANC#${startMonth}#${skNumber.replace(/#/g, '_')}`,
+  }),
+  /** Sparse gsi3 (WARN#) only on results that carry PP 94/2021 warnings. */
+  monthlyResultIndexes: (month: string, opd: string, nip: string, hasWarnings: boolean) => ({
+    gsi1pk: `RESULT#${month}#${opd}`,
+    gsi1sk: nip,
+    gsi2pk: `RESULT#${month}`,
+    gsi2sk: `${opd}#${nip}`,
+    ...(hasWarnings ? { gsi3pk: `WARN#${month}`, gsi3sk: `${opd}#${nip}` } : {}),
+  }),
+  monthlyResultsOfYear: (nip: string, year: string) => ({ pk: `EMP#${nip}`, skPrefix: `RESULT#${year}-` }),
+  resultsByOpd: (month: string, opd: string) => ({ index: 'gsi1' as const, pk: `RESULT#${month}#${opd}` }),
+  resultsOfMonth: (month: string) => ({ index: 'gsi2' as const, pk: `RESULT#${month}` }),
+  warningsOfMonth: (month: string) => ({ index: 'gsi3' as const, pk: `WARN#${month}` }),
+  workCalendar: (year: number) => ({ pk: `CAL#${year}`, sk: 'CURRENT' }),
+  workCalendarVersion: (year: number, version: number) => ({
+    pk: `CAL#${year}`,
+    sk: `V#${String(version).padStart(5, '0')}`,
+  }),
+  libraryEntry: (key: string) => ({ pk: 'LIBRARY', sk: `JAB#${key}` }),
+  libraryEntries: () => ({ pk: 'LIBRARY', skPrefix: 'JAB#' }),
+  unitScores: (month: string) => ({ pk: `UNITSCORE#${month}` }),
+  publicSatisfaction: (month: string, unitId: string, service: string) => ({
+    pk: `UNITSCORE#${month}`,
+    sk: `IKM#${unitId}#${service}`,
+  }),
+  teamResult: (month: string, unitId: string) => ({ pk: `UNITSCORE#${month}`, sk: `TEAM#${unitId}` }),
 } as const;

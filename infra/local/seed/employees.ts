@@ -25,6 +25,7 @@ import { type OpdProfile, type TenantProfile, tenantProfile } from './tenant-pro
  * Everything is dated relative to SEED_AS_OF, never to today, so the output never changes.
  */
 export const SEED_AS_OF = '2026-07-01';
+const GRID_STARTS_AT_3 = new Set(['I/b', 'I/c', 'I/d', 'II/b', 'II/c', 'II/d', 'II', 'III', 'IV', 'VI', 'VII', 'VIII']);
 const REF_YEAR = Number(SEED_AS_OF.slice(0, 4));
 
 export type SeedRole = 'kepala' | 'kabid' | 'kasubbag' | 'staff';
@@ -270,7 +271,12 @@ function buildEmployee(
     tmtStart,
     pangkat: { golongan: plan.golongan, tmt: safePangkatTmt },
     masaKerja: {
-      years: Math.min(Math.floor(serviceMonths / 12), plan.golongan.startsWith('II/') ? 33 : 32),
+      // Grids of I/b–I/d, II/b–II/d and PPPK II–IV, VI–VIII start at MKG 3: entry at these golongan
+      // carries a starting masa kerja, and a lower MKG is a data error the payroll would refuse.
+      years: Math.max(
+        GRID_STARTS_AT_3.has(plan.golongan) ? 3 : 0,
+        Math.min(Math.floor(serviceMonths / 12), plan.golongan.startsWith('II/') ? 33 : 32),
+      ),
       months: serviceMonths % 12,
       tmt: safePangkatTmt,
     },

@@ -1,0 +1,110 @@
+/**
+ * A full local payroll run: N employees of one tenant on DynamoDB Local — read inputs, compute,
+ * write slips — timed end to end and per phase. `node --import tsx bench/payroll-bench.ts [N]`.
+ */
+import { fileURLToPath } from 'node:url';
+import { TIMELINE_ASPECTS } from '../core/employee/employee';
+import type { StoredEmployee } from '../core/employee/repository';
+import type { TimelineEntry } from '../core/employee/timeline';
+import { startDynamoDbLocal } from '../infra/local/dynamodb-local';
+import { generateTenantSeed } from '../infra/local/seed/employees';
+import { createTenantTables, localDynamoClient } from '../infra/local/tables';
+
+const TENANT = 'bantul';
+
+function syntheticNip(i: number, template: string): string {
+  // Keep the template's birth date and TMT (valid), vary gender digit and a 3-digit sequence + year.
+  const seq = String((i % 999) + 1).padStart(3, '0');
+  const year = String(1960 + Math.floor(i / 999)).padStart(4, '0');
+  return `${year}${template.slice(4, 8)}${String(Number(year) + 25)}${template.slice(12, 14)}${(i % 2) + 1}${seq}`;
+}
+
+export async function runPayrollBench(count = 10_000) {
+  const db = await startDynamoDbLocal();
+  const prefix = 'bench-';
+  process.env.DYNAMODB_ENDPOINT = db.endpoint;
+  process.env.TABLE_PREFIX = prefix;
+  process.env.AWS_REGION = 'local';
+  process.env.SIGAP_LOG = 'silent';
+  process.env.PAYROLL_INLINE_PARALLEL ??= '4';
+  try {
+    await createTenantTables(localDynamoClient(db.endpoint), prefix, [TENANT]);
+    const { documentClient } = await import('../functions/table/client');
+    const { employeeItem } = await import('../functions/employees/dynamo-employee-repository');
+    const { batchWriteAll } = await import('../functions/table/batch');
+    const { runDepsFor } = await import('../functions/payroll/run-deps');
+    const { PhaseMetrics, startRun } = await import('../functions/payroll/run-service');
+
+    const members = generateTenantSeed(TENANT).members;
+    const now = '2026-07-01T00:00:00.000Z';
+    const items: Record<string, unknown>[] = [];
+    for (let i = 0; i < count; i++) {
+      const m = members[i % members.length]!.employee;
+      const nip = syntheticNip(i, m.nip);
+      const current = Object.fromEntries(
+        TIMELINE_ASPECTS.map((a) => [a, m[a]]),
+      ) as unknown as StoredEmployee['current'];
+      current.penempatan = { opd: m.penempatan.opd, unit: m.penempatan.unit };
+      const {
+        pangkat: _p,
+        masaKerja: _m,
+        jabatan: _j,
+        penempatan: _pe,
+        keluarga: _k,
+        kepegawaian: _ke,
+        ...identity
+      } = m;
+      const employee: StoredEmployee = {
+        identity: { ...identity, nip, tmtStart: '2015-01-01' },
+        current,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const timelines = TIMELINE_ASPECTS.map(
+        (aspect) =>
+          ({
+            aspect,
+            from: '2015-01-01',
+            value: current[aspect],
+            recordedAt: now,
+            recordedBy: 'bench',
+          }) as TimelineEntry,
+      );
+      items.push(employeeItem(employee, timelines));
+    }
+    const t0 = performance.now();
+    await batchWriteAll(
+      documentClient,
+      `${prefix}${TENANT}`,
+      items.map((Item) => ({ PutRequest: { Item } })),
+    );
+    const seedMs = performance.now() - t0;
+
+    const actor = { sub: 'bench', roles: ['operator'] };
+    const deps = runDepsFor(TENANT, { actor, inline: true, chunkSize: 200 });
+    const metrics = new PhaseMetrics();
+    deps.metrics = metrics;
+    const t1 = performance.now();
+    const run = await startRun('2026-11', 'GAJI_TPP', actor, deps);
+    const runMs = performance.now() - t1;
+    return {
+      employees: count,
+      seedItems: items.length,
+      seedMs: Math.round(seedMs),
+      runWallMs: Math.round(runMs),
+      slipsPerSecond: Math.round((run.counts.computed / runMs) * 1000),
+      computed: run.counts.computed,
+      errors: run.counts.errors,
+      chunks: run.counts.chunks,
+      ...Object.fromEntries(Object.entries(metrics.ms).map(([k, v]) => [`ms ${k} (summed over chunks)`, Math.round(v)])),
+    };
+  } finally {
+    await db.stop();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const n = Number(process.argv[2] ?? 10_000);
+  runPayrollBench(n).then((r) => console.table(r));
+}

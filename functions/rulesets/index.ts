@@ -1,0 +1,52 @@
+import { tenantRegistry } from '../../config/registry';
+import { rulesInForce } from '../../core/rulesets/rules-in-force';
+import { createGroupHandler, implement } from '../http/http-handler';
+import { rulesetsFor } from '../payroll/rulesets';
+import { routeById } from '../routes';
+
+/** The month a question is about: the caller's, or the current one in the tenant's own time zone. */
+function monthOr(month: string | undefined, timeZone: string): string {
+  if (month) return month;
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(new Date());
+  return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`;
+}
+
+function tenantOf(tenantId: string) {
+  const tenant = tenantRegistry().get(tenantId);
+  if (!tenant) throw new Error(`unknown tenant ${tenantId}`);
+  return tenant;
+}
+
+const list = implement(routeById('listRulesets'), async ({ query, principal }) => {
+  const tenant = tenantOf(principal.tenantId);
+  const month = monthOr(query.month, tenant.timeZone);
+  const { rulesets, version } = rulesetsFor(tenant);
+  return {
+    body: {
+      month,
+      rulesetVersion: version,
+      rulesets: [
+        {
+          id: 'national',
+          name: 'Aturan nasional (gaji, tunjangan, iuran, PPh 21)',
+          rules: rulesInForce(rulesets.national, month).length,
+        },
+        { id: 'tenant', name: rulesets.tenant.name, rules: rulesInForce(rulesets.tenant, month).length },
+      ],
+    },
+  };
+});
+
+const get = implement(routeById('getRuleset'), async ({ params, query, principal }) => {
+  const tenant = tenantOf(principal.tenantId);
+  const month = monthOr(query.month, tenant.timeZone);
+  const { rulesets } = rulesetsFor(tenant);
+  const ruleset = params.id === 'national' ? rulesets.national : rulesets.tenant;
+  return { body: { id: params.id, month, rules: rulesInForce(ruleset, month) } };
+});
+
+export const handler = createGroupHandler('rulesets', [list, get]);
