@@ -18,16 +18,17 @@ import { ROLES, type Role } from '../../core/auth/principal';
 import { TENANT_ID } from '../../core/tenant/tenant-config';
 
 /**
- * The local stand-in for the identity provider: one ES256 key pair per checkout, created on first use
+ * The local stand-in for the identity provider: one RS256 key pair per checkout (API Gateway's JWT
+ * authorizer accepts RSA-signed tokens, so the dev tokens use the same algorithm), created on first use
  * and kept under infra/local/.keys/ (gitignored) so tokens survive restarts of `npm start`.
  * In AWS the tokens come from the real IdP and API Gateway's JWT authorizer verifies them.
  */
 export const DEV_ISSUER = 'sigap-local-dev';
 export const DEV_AUDIENCE = 'sigap-api';
-const ALG = 'ES256';
+const ALG = 'RS256';
 
 export const DEFAULT_KEYS_DIR = fileURLToPath(new URL('./.keys/', import.meta.url));
-const KEY_FILE = 'dev-signing-key.json';
+const KEY_FILE = 'dev-signing-key-rs256.json';
 
 export interface DevTokenOptions {
   tenant: string;
@@ -97,7 +98,7 @@ async function loadOrCreate(dir: string): Promise<DevKeys> {
     privateJwk = readJwk(file);
     if (!privateJwk) throw new Error(`could not read the dev signing key at ${file}`);
   }
-  const { d: _secret, ...publicJwk } = privateJwk;
+  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;
   const kid = await calculateJwkThumbprint(publicJwk);
   return {
     privateKey: (await importJWK(privateJwk, ALG)) as CryptoKey,

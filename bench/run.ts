@@ -1,0 +1,40 @@
+/**
+ * `npm run bench`: every benchmark in one run, each printed as it finishes. The pay engine and the
+ * appraisal domain are pure CPU; the payroll run and the HTTP figures include DynamoDB Local, which
+ * bounds them on this machine (see README: AWS capacity estimate).
+ * `npm run bench -- --quick` runs the payroll run on 2,000 employees and HTTP for 5 s.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+process.env.SIGAP_LOG ??= 'silent';
+const quick = process.argv.includes('--quick');
+
+async function section(title: string, fn: () => Promise<unknown> | unknown) {
+  const t0 = performance.now();
+  const result = await fn();
+  console.log(`\n## ${title} (${Math.round(performance.now() - t0)} ms)`);
+  if (Array.isArray(result)) console.table(result);
+  else console.table(result as Record<string, unknown>);
+}
+
+const has = (file: string) => existsSync(fileURLToPath(new URL(file, import.meta.url)));
+
+await section('Pay engine: explained payslips, 10,000 synthetic employees', async () =>
+  (await import('./pay-bench')).runPayBench(),
+);
+await section('Appraisal & discipline (pure): 5,000-row import, 1,000 monthly results', async () =>
+  (await import('./appraisal-bench')).runAppraisalBench(),
+);
+if (has('./attendance-bench.ts')) {
+  const mod = (await import('./attendance-bench' as string)) as { runAttendanceBench: () => Promise<unknown> };
+  await section('Attendance import and results on DynamoDB Local', () => mod.runAttendanceBench());
+}
+const employees = quick ? 2_000 : 10_000;
+await section(`Payroll run: ${employees} employees on DynamoDB Local`, async () =>
+  (await import('./payroll-bench')).runPayrollBench(employees),
+);
+await section('HTTP: GET /employees/{nip} on the local server', async () =>
+  (await import('./http-bench')).runHttpBench({ durationSeconds: quick ? 5 : 10 }),
+);
