@@ -1,0 +1,13 @@
+export { computeMonthlyPay, type Rulesets } from './compute-monthly-pay';
+export { PayDataError } from './errors';
+export { formatBp, formatNumber, formatRupiah } from './format';
+export { type GajiPokokLookup, gajiPokokReceived, lookupGajiPokok } from './gaji-pokok';
+export { bpjsKesehatan, iuranJkkJkm, iuranTapera, iuranTaspen, iuranThtPppk } from './iuran';
+export { floorToUnit, mulDiv, percentToBp, roundHalfUpRate, topUpToUnit, truncateRate } from './money';
+export { pembulatan } from './pembulatan';
+export { pasal17, pph21Annual, pph21LastMasa, pph21Ter, terRateBp } from './pph21';
+export { computeTpp, type TppInput, type TppResult, type TppRules } from './tpp';
+export { tunjanganBeras } from './tunjangan-beras';
+export { golonganGroup, tunjanganJabatan } from './tunjangan-jabatan';
+export { jiwaTunjanganBeras, tunjanganKeluarga } from './tunjangan-keluarga';
+export type * from './types';

@@ -1,0 +1,138 @@
+import type {
+  Citation,
+  GroupTotals,
+  LineGroup,
+  LineKind,
+  PayLine,
+  PaySlip,
+  PayTotals,
+  TraceStep,
+} from './types';
+
+export interface LineSpec {
+  readonly code: string;
+  readonly label: string;
+  readonly amount: number;
+  readonly kind: LineKind;
+  readonly group: LineGroup;
+  readonly ruleId: string;
+  readonly citation: Citation;
+  readonly basis: Readonly<Record<string, number | string | boolean>>;
+  readonly explanation: string;
+  readonly passThrough?: string;
+  readonly refund?: true;
+}
+
+/** Collects lines (gaji first, then TPP) and trace steps; totals are always summed from the lines. */
+export class SlipBuilder {
+  private readonly gaji: PayLine[] = [];
+  private readonly tpp: PayLine[] = [];
+  readonly trace: TraceStep[] = [];
+  readonly warnings: string[] = [];
+
+  add(spec: LineSpec): number {
+    // Every field always present (optional ones possibly undefined): one hidden class for every line.
+    const line: PayLine = {
+      code: spec.code,
+      label: spec.label,
+      amount: spec.amount,
+      kind: spec.kind,
+      group: spec.group,
+      ruleId: spec.ruleId,
+      citation: spec.citation,
+      basis: spec.basis,
+      explanation: spec.explanation,
+      passThrough: spec.passThrough,
+      refund: spec.refund,
+    };
+    (spec.group === 'GAJI' ? this.gaji : this.tpp).push(line);
+    return spec.amount;
+  }
+
+  /** An employer premium shown on both sides of the slip: income and the same amount deducted. */
+  addPassThrough(
+    income: Omit<LineSpec, 'kind' | 'passThrough'>,
+    deduction: { readonly code: string; readonly label: string },
+  ): void {
+    this.add({
+      code: income.code,
+      label: income.label,
+      amount: income.amount,
+      kind: 'PENGHASILAN',
+      group: income.group,
+      ruleId: income.ruleId,
+      citation: income.citation,
+      basis: income.basis,
+      explanation: income.explanation,
+      passThrough: income.code,
+    });
+    this.add({
+      code: deduction.code,
+      label: deduction.label,
+      amount: income.amount,
+      kind: 'POTONGAN',
+      group: income.group,
+      ruleId: income.ruleId,
+      citation: income.citation,
+      basis: income.basis,
+      // Same amount, same computation: the deduction shares the income line's explanation.
+      explanation: income.explanation,
+      passThrough: income.code,
+    });
+  }
+
+  step(step: string, ruleId: string, value: number, detail: string, citation?: Citation): void {
+    // Always the same five fields (citation may be undefined): one hidden class for every step.
+    this.trace.push({ step, ruleId, value, detail, citation });
+  }
+
+  warn(message: string): void {
+    this.warnings.push(message);
+  }
+
+  /** Σ of the group's lines of one kind added so far, optionally excluding some codes. */
+  sum(group: LineGroup, kind: LineKind, exclude?: ReadonlySet<string>): number {
+    let total = 0;
+    for (const line of group === 'GAJI' ? this.gaji : this.tpp) {
+      if (line.kind === kind && !exclude?.has(line.code)) total += line.amount;
+    }
+    return total;
+  }
+
+  hasGroup(group: LineGroup): boolean {
+    return (group === 'GAJI' ? this.gaji : this.tpp).length > 0;
+  }
+
+  finish(meta: PaySlip['meta']): PaySlip {
+    const gaji = totalsOf(this.gaji);
+    const tpp = totalsOf(this.tpp);
+    const totals: PayTotals = {
+      penghasilan: gaji.penghasilan + tpp.penghasilan,
+      potongan: gaji.potongan + tpp.potongan,
+      bersih: gaji.bersih + tpp.bersih,
+      iuranPemberiKerja: gaji.iuranPemberiKerja + tpp.iuranPemberiKerja,
+      employerCost: gaji.employerCost + tpp.employerCost,
+      gaji,
+      tpp,
+    };
+    return { meta, lines: this.gaji.concat(this.tpp), totals, trace: this.trace, warnings: this.warnings };
+  }
+}
+
+function totalsOf(lines: readonly PayLine[]): GroupTotals {
+  let penghasilan = 0;
+  let potongan = 0;
+  let iuranPemberiKerja = 0;
+  for (const line of lines) {
+    if (line.kind === 'PENGHASILAN') penghasilan += line.amount;
+    else if (line.kind === 'POTONGAN') potongan += line.amount;
+    else if (line.kind === 'IURAN_PEMBERI_KERJA') iuranPemberiKerja += line.amount;
+  }
+  return {
+    penghasilan,
+    potongan,
+    bersih: penghasilan - potongan,
+    iuranPemberiKerja,
+    employerCost: penghasilan + iuranPemberiKerja,
+  };
+}

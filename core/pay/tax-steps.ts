@@ -1,0 +1,284 @@
+import type { InForce } from '../rulesets/rules-in-force';
+import { PayDataError } from './errors';
+import { formatBp, formatRupiah } from './format';
+import { mulDiv } from './money';
+import type { PayContext } from './pay-context';
+import { pembulatan } from './pembulatan';
+import { type LastMasaResult, pph21LastMasa, pph21Ter } from './pph21';
+import type { TppPaid } from './tpp-steps';
+import { golonganGroup } from './tunjangan-jabatan';
+import type { Citation, LineGroup } from './types';
+
+export interface GajiBruto {
+  /** gaji pokok + tunjangan keluarga + jabatan + beras: the fixed income of the gaji list. */
+  readonly fixedIncome: number;
+  readonly premiums: number;
+  readonly iuranPensiun: number;
+}
+
+const NO_PPH_LINES = new Set(['TUNJ_PPH21', 'POT_PPH21']);
+const BRUTO_WITH_PREMIUMS = 'bruto gaji + TPP dibayar bulan ini; iuran pemberi kerja termasuk';
+const BRUTO_WITHOUT_PREMIUMS = 'bruto gaji + TPP dibayar bulan ini; iuran pemberi kerja tidak termasuk';
+
+/** Steps 8–10: pembulatan and PPh 21 on gaji (+ the TPP paid this month), in the order the bearer demands. */
+export function taxAndPembulatanStep(
+  ctx: PayContext,
+  gaji: GajiBruto | undefined,
+  tpp: TppPaid | undefined,
+  isLastMasa: boolean,
+): void {
+  const { employee, nat, ten, slip, input } = ctx;
+  const governmentBorne =
+    employee.jenisAsn === 'PPPK' ? ten.pppkPphBorneBy.value === 'GOVERNMENT' : nat.pnsDtp.value;
+  const bearerRule: InForce<unknown> = employee.jenisAsn === 'PPPK' ? ten.pppkPphBorneBy : nat.pnsDtp;
+  const premiumsInBruto = ten.terIncludesEmployerPremiums.value;
+
+  // Government-borne PPh: tunjangan PPh = potongan PPh, so pembulatan can come first and is in the bruto.
+  let pembulatanAmount = 0;
+  if (gaji && governmentBorne) pembulatanAmount = addPembulatan(ctx, 'sebelum PPh');
+  const brutoGaji = gaji ? gaji.fixedIncome + (premiumsInBruto ? gaji.premiums : 0) + pembulatanAmount : 0;
+  const tppMode = ten.tppPph.value;
+  const tppInTer = tpp !== undefined && tppMode.mode !== 'FLAT_BY_GOLONGAN';
+  const brutoTpp = tpp && tppInTer ? tpp.amount + (premiumsInBruto ? tpp.premium : 0) : 0;
+  const category = nat.terCategory.value[employee.ptkpStatus];
+  const surchargeBp = employee.hasNpwp ? 0 : nat.noNpwpSurchargeBp.value;
+  slip.step(
+    'pph21.bruto',
+    'pph21.ter-bruto',
+    brutoGaji + brutoTpp,
+    premiumsInBruto ? BRUTO_WITH_PREMIUMS : BRUTO_WITHOUT_PREMIUMS,
+    ten.terIncludesEmployerPremiums.citation,
+  );
+
+  let pphGaji: number;
+  let pphTpp = 0;
+  let gajiText: string;
+  let tppText = '';
+  let citation: Citation;
+  if (isLastMasa) {
+    const last = lastMasa(ctx, brutoGaji, brutoTpp, gaji?.iuranPensiun ?? 0);
+    pphGaji = last.gaji;
+    pphTpp =
+      tppMode.mode !== 'FLAT_BY_GOLONGAN' && (tppInTer || (input.taxYtd?.pphTpp ?? 0) > 0) ? last.tpp : 0;
+    gajiText = `PPh 21 masa terakhir: PPh setahun atas gaji ${formatRupiah(last.gajiOnly.pphSetahun)} − dipotong ${formatRupiah(last.gajiOnly.pphSetahun - last.gaji)} = ${formatRupiah(last.gaji)}`;
+    tppText = `PPh 21 masa terakhir atas TPP: (PPh setahun ${formatRupiah(last.all.pphSetahun)} − PPh setahun gaji saja ${formatRupiah(last.gajiOnly.pphSetahun)}) − dipotong ${formatRupiah(input.taxYtd?.pphTpp ?? 0)} = ${formatRupiah(last.tpp)}`;
+    citation = nat.pasal17.citation;
+  } else {
+    const ter = pph21Ter({ bruto: brutoGaji, category, surchargeBp }, nat.ter.value);
+    pphGaji = ter.amount;
+    gajiText = `PPh 21 TER ${category}: ${formatBp(ter.rateBp)} × ${formatRupiah(brutoGaji)} = ${formatRupiah(pphGaji)}`;
+    if (tppInTer) {
+      const all = pph21Ter({ bruto: brutoGaji + brutoTpp, category, surchargeBp }, nat.ter.value);
+      pphTpp = all.amount - ter.amount;
+      tppText = `PPh 21 atas TPP: TER ${category} ${formatBp(all.rateBp)} × ${formatRupiah(brutoGaji + brutoTpp)} = ${formatRupiah(all.amount)} − PPh gaji ${formatRupiah(ter.amount)} = ${formatRupiah(pphTpp)}`;
+      slip.step('pph21.tpp.ter', 'pph21.ter', all.amount, tppText, nat.ter.citation);
+    }
+    citation = nat.ter.citation;
+    slip.step('pph21.gaji.ter', 'pph21.ter', pphGaji, gajiText, nat.ter.citation);
+  }
+  if (surchargeBp > 0)
+    slip.step(
+      'pph21.noNpwp',
+      'pph21.no-npwp',
+      surchargeBp,
+      'tanpa NPWP: tarif dinaikkan',
+      nat.noNpwpSurchargeBp.citation,
+    );
+  if (tpp && tppMode.mode === 'FLAT_BY_GOLONGAN') {
+    const group =
+      employee.jenisAsn === 'PPPK'
+        ? golonganGroup(nat.pppkGridEquivalentPns.value[employee.golongan] ?? 'I')
+        : golonganGroup(employee.golongan);
+    const bp = tppMode.bpByGolongan[group] ?? 0;
+    const base = tpp.amount - tpp.bpjsEmployee;
+    pphTpp = mulDiv(base, bp, 10_000, 'TRUNCATE');
+    tppText = `PPh atas TPP tarif tetap golongan ${group}: ${formatBp(bp)} × (${formatRupiah(tpp.amount)} − ${formatRupiah(tpp.bpjsEmployee)}) = ${formatRupiah(pphTpp)}`;
+  }
+
+  if (gaji) {
+    addPphLines(ctx, 'GAJI', pphGaji, governmentBorne, gajiText, citation, bearerRule);
+    if (!governmentBorne) addPembulatan(ctx, 'setelah PPh');
+  }
+  if (tpp || pphTpp !== 0) {
+    addPphLines(
+      ctx,
+      'TPP',
+      pphTpp,
+      tppMode.mode === 'APBD_BORNE',
+      tppText,
+      tppMode.mode === 'FLAT_BY_GOLONGAN' ? ten.tppPph.citation : citation,
+      ten.tppPph,
+    );
+  }
+}
+
+function lastMasa(
+  ctx: PayContext,
+  brutoGaji: number,
+  brutoTpp: number,
+  iuranPensiun: number,
+): LastMasaResult {
+  const { input, nat, employee, slip } = ctx;
+  const ytd = input.taxYtd;
+  if (!ytd) throw new PayDataError('taxYtd', 'the last masa needs the year-to-date tax facts');
+  const deductible = nat.iuranPensiunDeductible.value;
+  const result = pph21LastMasa(
+    {
+      brutoGajiSetahun: ytd.brutoGaji + brutoGaji,
+      brutoTppSetahun: ytd.brutoTpp + brutoTpp,
+      iuranPensiunSetahun: deductible ? ytd.iuranPensiun + iuranPensiun : 0,
+      monthsWorked: ytd.monthsWorked + 1,
+      ptkpStatus: employee.ptkpStatus,
+      pphGajiWithheld: ytd.pphGaji,
+      pphTppWithheld: ytd.pphTpp,
+    },
+    {
+      biayaJabatan: nat.biayaJabatan.value,
+      ptkp: nat.ptkp.value,
+      pkpUnit: nat.pkpUnit.value,
+      pasal17: nat.pasal17.value,
+      surchargeBp: employee.hasNpwp ? 0 : nat.noNpwpSurchargeBp.value,
+    },
+  );
+  const a = result.all;
+  slip.step('pph21.annual.bruto', 'pph21.last-masa', a.brutoSetahun, 'bruto setahun (gaji + TPP)');
+  slip.step(
+    'pph21.annual.biayaJabatan',
+    'pph21.biaya-jabatan',
+    a.biayaJabatan,
+    `min(${formatBp(nat.biayaJabatan.value.bp)} × bruto, ${formatRupiah(nat.biayaJabatan.value.maxPerMonth)} × ${ytd.monthsWorked + 1} bulan)`,
+    nat.biayaJabatan.citation,
+  );
+  slip.step(
+    'pph21.annual.iuranPensiun',
+    'pph21.iuran-pensiun',
+    a.iuranPensiun,
+    'iuran pensiun/THT setahun',
+    nat.iuranPensiunDeductible.citation,
+  );
+  slip.step(
+    'pph21.annual.pkp',
+    'pph21.pkp',
+    a.pkp,
+    `neto ${formatRupiah(a.neto)} − PTKP ${formatRupiah(a.ptkp)}, dibulatkan ke bawah ribuan`,
+    nat.pkpUnit.citation,
+  );
+  slip.step('pph21.annual.pph', 'pph21.pasal17', a.pphSetahun, 'PPh setahun Pasal 17', nat.pasal17.citation);
+  slip.step(
+    'pph21.annual.gajiOnly',
+    'pph21.pasal17',
+    result.gajiOnly.pphSetahun,
+    'PPh setahun atas gaji saja',
+    nat.pasal17.citation,
+  );
+  return result;
+}
+
+function addPembulatan(ctx: PayContext, when: string): number {
+  const { slip, ten, nat } = ctx;
+  const target = ten.pembulatanTarget.value;
+  const kotor = slip.sum('GAJI', 'PENGHASILAN', NO_PPH_LINES);
+  const base = target === 'NET' ? slip.sum('GAJI', 'PENGHASILAN') - slip.sum('GAJI', 'POTONGAN') : kotor;
+  const amount = pembulatan({ target: base }, { unit: nat.pembulatanUnit.value });
+  const what = target === 'NET' ? 'bersih' : 'kotor';
+  const explanation = `Pembulatan ${what} ${when}: ${formatRupiah(base)} → ${formatRupiah(base + amount)} (+ ${formatRupiah(amount)})`;
+  const ruleId = target === 'NET' ? 'pembulatan.net' : 'pembulatan.gross';
+  slip.step('pembulatan', ruleId, amount, explanation, ten.pembulatanTarget.citation);
+  slip.add({
+    code: 'PEMBULATAN',
+    label: 'Pembulatan',
+    amount,
+    kind: 'PENGHASILAN',
+    group: 'GAJI',
+    ruleId,
+    citation: nat.pembulatanUnit.citation,
+    basis: { target, base, unit: nat.pembulatanUnit.value },
+    explanation,
+  });
+  return amount;
+}
+
+const PPH_LINE_NAMES = {
+  GAJI: {
+    infoCode: 'INFO_PPH21_LEBIH_POTONG',
+    infoLabel: 'Lebih potong PPh 21 ditanggung pemerintah',
+    tunjCode: 'TUNJ_PPH21',
+    tunjLabel: 'Tunjangan PPh 21',
+    tunjText: 'Tunjangan PPh = potongan PPh (ditanggung pemerintah): ',
+    potCode: 'POT_PPH21',
+    potLabel: 'PPh 21',
+  },
+  TPP: {
+    infoCode: 'INFO_PPH21_TPP_LEBIH_POTONG',
+    infoLabel: 'Lebih potong PPh 21 atas TPP ditanggung pemerintah',
+    tunjCode: 'TUNJ_PPH21_TPP',
+    tunjLabel: 'Tunjangan PPh 21 atas TPP',
+    tunjText: 'Tunjangan PPh atas TPP = potongan PPh atas TPP (ditanggung APBD): ',
+    potCode: 'POT_PPH21_TPP',
+    potLabel: 'PPh 21 atas TPP',
+  },
+} as const;
+
+const TPP_PPH_RULE = {
+  EMPLOYEE_BORNE_DIFFERENCE: 'pph21.tpp.employee_borne_difference',
+  APBD_BORNE: 'pph21.tpp.apbd_borne',
+  FLAT_BY_GOLONGAN: 'pph21.tpp.flat_by_golongan',
+} as const;
+
+function addPphLines(
+  ctx: PayContext,
+  group: LineGroup,
+  amount: number,
+  governmentBorne: boolean,
+  explanation: string,
+  citation: Citation,
+  bearer: InForce<unknown>,
+): void {
+  const { slip, ten } = ctx;
+  const names = PPH_LINE_NAMES[group];
+  let shown = amount;
+  if (amount < 0 && governmentBorne && ten.dtpNegativeLastMasa.value === 'ZERO_BOTH') {
+    shown = 0;
+    slip.add({
+      code: names.infoCode,
+      label: names.infoLabel,
+      amount: -amount,
+      kind: 'INFORMASI',
+      group,
+      ruleId: 'pph21.dtp-negative.zero-both',
+      citation: ten.dtpNegativeLastMasa.citation,
+      basis: { pph: amount },
+      explanation: `${explanation}; lebih potong ${formatRupiah(-amount)} tidak dibayarkan ke pegawai (aturan tenant)`,
+    });
+  }
+  const refund = shown < 0 ? ({ refund: true } as const) : {};
+  const booked =
+    shown === amount ? explanation : `${explanation}; dibukukan ${formatRupiah(shown)} (aturan tenant)`;
+  const basis = { pph: amount, governmentBorne };
+  if (governmentBorne) {
+    slip.add({
+      code: names.tunjCode,
+      label: names.tunjLabel,
+      amount: shown,
+      kind: 'PENGHASILAN',
+      group,
+      ruleId: 'pph21.ditanggung-pemerintah',
+      citation: bearer.citation,
+      basis,
+      explanation: `${names.tunjText}${formatRupiah(shown)}`,
+      ...refund,
+    });
+  }
+  slip.add({
+    code: names.potCode,
+    label: names.potLabel,
+    amount: shown,
+    kind: 'POTONGAN',
+    group,
+    ruleId: group === 'TPP' ? TPP_PPH_RULE[ten.tppPph.value.mode] : 'pph21',
+    citation,
+    basis,
+    explanation: booked,
+    ...refund,
+  });
+}
