@@ -139,7 +139,8 @@ describe('disciplineSummary against the tenant TPP code table', () => {
       leaves: [],
       sanctions: [],
       tkDaysEarlierThisYear: 0,
-      payableCodes: payCodes('binjai'),
+      // A pay table without the TL0 band (binjai's own table has it at 0%).
+      payableCodes: payCodes('binjai').filter((c) => c !== 'TL0'),
     });
     expect(outcome.summary.counts).toEqual({});
     expect(outcome.unsentCounts).toEqual({ TL0: 1, SAKIT: 1 });

@@ -121,7 +121,7 @@ describe('tunjanganJabatan', () => {
     expect(() =>
       tunjanganJabatan(
         {
-          jabatan: { type: 'FUNGSIONAL', code: 'DOKTER', jenjang: 'AHLI_MUDA' },
+          jabatan: { type: 'FUNGSIONAL', code: 'ARSIPARIS', jenjang: 'AHLI_MUDA' },
           golongan: 'III/c',
           jenisAsn: 'PNS',
         },
