@@ -8,7 +8,14 @@ import * as z from 'zod';
 import indonesian from 'zod/v4/locales/id.js';
 import { hasAnyRole, type Principal } from '../../core/auth/principal';
 import { ROUTES } from '../routes';
-import { ForbiddenError, HttpError, UnauthorizedError, ValidationError, zodIssues } from './errors';
+import {
+  type ErrorIssue,
+  ForbiddenError,
+  HttpError,
+  UnauthorizedError,
+  ValidationError,
+  zodIssues,
+} from './errors';
 import { jsonErrorHandler, requestLogger } from './middlewares';
 import { principalFromEvent } from './principal-from-event';
 import { type RouteSpec, routeKey } from './route-spec';
@@ -56,15 +63,23 @@ function header(event: HttpEvent, name: string): string | undefined {
   return headers[name] ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
 }
 
-function parsePart<S extends z.ZodType | undefined>(schema: S, input: unknown, prefix: string): Out<S> {
-  if (!schema) return {} as Out<S>;
+type Parsed<T> = { ok: true; value: T } | { ok: false; issues: ErrorIssue[] };
+
+function parsePart<S extends z.ZodType | undefined>(
+  schema: S,
+  input: unknown,
+  prefix: string,
+): Parsed<Out<S>> {
+  if (!schema) return { ok: true, value: {} as Out<S> };
   const result = schema.safeParse(input ?? {});
-  if (!result.success) throw new ValidationError(zodIssues(prefix, result.error));
-  return result.data as Out<S>;
+  return result.success
+    ? { ok: true, value: result.data as Out<S> }
+    : { ok: false, issues: zodIssues(prefix, result.error) };
 }
 
-function parseBody(route: RouteSpec, event: HttpEvent): unknown {
-  if (!route.body) return undefined;
+/** Problems with how the body arrived (type, syntax) stop there; schema issues are collected. */
+function parseBody(route: RouteSpec, event: HttpEvent): Parsed<unknown> {
+  if (!route.body) return { ok: true, value: undefined };
   const contentType = header(event, 'content-type') ?? '';
   if (!/^application\/json\b/i.test(contentType.trim())) {
     throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type harus application/json', [
@@ -73,7 +88,7 @@ function parseBody(route: RouteSpec, event: HttpEvent): unknown {
   }
   const text = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body;
   if (!text || text.trim() === '') {
-    throw new ValidationError([{ path: 'body', message: 'body wajib diisi (JSON)' }]);
+    return { ok: false, issues: [{ path: 'body', message: 'body wajib diisi (JSON)' }] };
   }
   let json: unknown;
   try {
@@ -125,13 +140,17 @@ export function createGroupHandler(group: string, bound: readonly BoundRoute[]) 
       if (principal.roles.length === 0) throw new UnauthorizedError('Token tidak memuat peran (roles)');
       if (!hasAnyRole(principal, route.roles)) throw new ForbiddenError();
     }
+    // Every bad field of the request is reported at once: path, query and body together.
     const params = parsePart(route.params, event.pathParameters, 'path');
     const query = parsePart(route.query, event.queryStringParameters, 'query');
     const body = parseBody(route, event);
+    if (!params.ok || !query.ok || !body.ok) {
+      throw new ValidationError([params, query, body].flatMap((p) => (p.ok ? [] : p.issues)));
+    }
     const result = await impl({
-      params,
-      query,
-      body,
+      params: params.value,
+      query: query.value,
+      body: body.value,
       principal,
       requestId,
       event,

@@ -21,17 +21,25 @@ let employeesWrite: Handler;
 let payrollWrite: Handler;
 let payrollRead: Handler;
 
-const operator = (tenantId: string): Principal => aPrincipal({ tenantId, sub: 'operator.gaji', roles: ['operator'], opds: ['*'] });
-const approver = (tenantId: string): Principal => aPrincipal({ tenantId, sub: 'kepala.bkpsdm', roles: ['bkpsdm'] });
+const operator = (tenantId: string): Principal =>
+  aPrincipal({ tenantId, sub: 'operator.gaji', roles: ['operator'], opds: ['*'] });
+const approver = (tenantId: string): Principal =>
+  aPrincipal({ tenantId, sub: 'kepala.bkpsdm', roles: ['bkpsdm'] });
 const seeded = new Map<string, string[]>();
 
 async function seed(tenantId: string, limit: number) {
   const members = generateTenantSeed(tenantId).members.slice(0, limit);
   for (const member of members) {
-    const res = await call(employeesWrite, 'POST /employees', { body: member.employee, principal: approver(tenantId) });
+    const res = await call(employeesWrite, 'POST /employees', {
+      body: member.employee,
+      principal: approver(tenantId),
+    });
     expect(res.status, JSON.stringify(res.json)).toBe(201);
   }
-  seeded.set(tenantId, members.map((x) => x.employee.nip));
+  seeded.set(
+    tenantId,
+    members.map((x) => x.employee.nip),
+  );
 }
 
 beforeAll(async () => {
@@ -44,7 +52,9 @@ beforeAll(async () => {
   employeesWrite = (await import('../../functions/employees/write')).handler as Handler;
   payrollWrite = (await import('../../functions/payroll/write')).handler as Handler;
   payrollRead = (await import('../../functions/payroll/read')).handler as Handler;
-  await Promise.all(['bantul', 'binjai', 'sofifi', 'bukitintan'].map((t) => seed(t, t === 'bantul' ? 24 : 12)));
+  await Promise.all(
+    ['bantul', 'binjai', 'sofifi', 'bukitintan'].map((t) => seed(t, t === 'bantul' ? 24 : 12)),
+  );
 }, 120_000);
 
 async function slipCount(tenantId: string, runId: string) {
@@ -75,7 +85,9 @@ async function deleteRun(tenantId: string, runId: string) {
     }),
   );
   for (const item of out.Items ?? []) {
-    await db.client.send(new DeleteCommand({ TableName: db.tableName(tenantId), Key: { pk: item.pk, sk: item.sk } }));
+    await db.client.send(
+      new DeleteCommand({ TableName: db.tableName(tenantId), Key: { pk: item.pk, sk: item.sk } }),
+    );
   }
 }
 
@@ -89,7 +101,10 @@ describe('the monthly payroll run on DynamoDB Local', () => {
     async (tenantId) => {
       const fromSchedule = await m.scheduled.handler({ tenantId, month: '2026-08' });
       expect(fromSchedule.state).toBe('DRAFT');
-      const manual = await call(payrollWrite, 'POST /runs', { body: { month: '2026-08' }, principal: operator(tenantId) });
+      const manual = await call(payrollWrite, 'POST /runs', {
+        body: { month: '2026-08' },
+        principal: operator(tenantId),
+      });
       expect(manual.status).toBe(200);
       expect(manual.json.id).toBe('2026-08-GAJI_TPP');
       expect(manual.json.counts.computed + manual.json.counts.errors).toBe(seeded.get(tenantId)!.length);
@@ -98,7 +113,8 @@ describe('the monthly payroll run on DynamoDB Local', () => {
   );
 
   it('should turn ten simultaneous starts into one run with one slip per employee', async () => {
-    const deps = () => m.deps.runDepsFor('bantul', { actor: { sub: 'x', roles: ['operator'] }, inline: true, chunkSize: 5 });
+    const deps = () =>
+      m.deps.runDepsFor('bantul', { actor: { sub: 'x', roles: ['operator'] }, inline: true, chunkSize: 5 });
     const starts = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         i % 2 === 0
@@ -136,7 +152,13 @@ describe('the monthly payroll run on DynamoDB Local', () => {
     const reference = await m.service.startRun('2026-10', 'GAJI_TPP', actor, depsWith());
     const employees = seeded.get(tenantId)!.length;
     expect(reference.counts.chunksDone).toBe(reference.counts.chunks);
-    const points = ['start:after-create', 'start:after-chunks', 'chunk:after-compute', 'chunk:half-written', 'chunk:before-complete'];
+    const points = [
+      'start:after-create',
+      'start:after-chunks',
+      'chunk:after-compute',
+      'chunk:half-written',
+      'chunk:before-complete',
+    ];
     const trials: [string, number][] = [];
     for (const p of points) for (const n of p.startsWith('start') ? [1] : [1, 2, 4]) trials.push([p, n]);
     expect(trials.length).toBeGreaterThanOrEqual(10);
@@ -148,7 +170,9 @@ describe('the monthly payroll run on DynamoDB Local', () => {
           if (p === point && ++seen === occurrence) throw new Error(`simulated crash at ${p}#${occurrence}`);
         },
       };
-      await expect(m.service.startRun('2026-10', 'GAJI_TPP', actor, depsWith(faults))).rejects.toThrow('simulated crash');
+      await expect(m.service.startRun('2026-10', 'GAJI_TPP', actor, depsWith(faults))).rejects.toThrow(
+        'simulated crash',
+      );
       const resumed = await m.service.startRun('2026-10', 'GAJI_TPP', actor, depsWith());
       expect(resumed.counts.chunksDone, `${point}#${occurrence}`).toBe(resumed.counts.chunks);
       expect(resumed.counts.computed + resumed.counts.errors).toBe(employees);
@@ -160,10 +184,14 @@ describe('the monthly payroll run on DynamoDB Local', () => {
   it('should name the field of an employee it cannot compute, refuse approval, and recompute only that slip after the fix', async () => {
     const tenantId = 'sofifi';
     const nip = seeded.get(tenantId)![3]!;
-    const current = await call((await import('../../functions/employees/read')).handler as Handler, 'GET /employees/{nip}', {
-      params: { nip },
-      principal: approver(tenantId),
-    });
+    const current = await call(
+      (await import('../../functions/employees/read')).handler as Handler,
+      'GET /employees/{nip}',
+      {
+        params: { nip },
+        principal: approver(tenantId),
+      },
+    );
     // The API cannot erase an account (bankAccount is optional only at registration): simulate a
     // migrated record without one, the case the run must report instead of crashing on.
     const { bankAccount } = current.json;
@@ -176,27 +204,51 @@ describe('the monthly payroll run on DynamoDB Local', () => {
         ExpressionAttributeNames: { '#i': 'identity' },
       }),
     );
-    const started = await call(payrollWrite, 'POST /runs', { body: { month: '2026-11' }, principal: operator(tenantId) });
+    const started = await call(payrollWrite, 'POST /runs', {
+      body: { month: '2026-11' },
+      principal: operator(tenantId),
+    });
     expect(started.status).toBe(201);
     const runId = started.json.id as string;
-    const errors = await call(payrollRead, 'GET /runs/{runId}/errors', { params: { runId }, principal: operator(tenantId) });
-    expect(errors.json.items).toEqual([expect.objectContaining({ nip, field: 'bankAccount', code: 'MISSING_BANK_ACCOUNT' })]);
+    const errors = await call(payrollRead, 'GET /runs/{runId}/errors', {
+      params: { runId },
+      principal: operator(tenantId),
+    });
+    expect(errors.json.items).toEqual([
+      expect.objectContaining({ nip, field: 'bankAccount', code: 'MISSING_BANK_ACCOUNT' }),
+    ]);
 
-    const refused = await call(payrollWrite, 'POST /runs/{runId}/approve', { params: { runId }, body: {}, principal: approver(tenantId) });
+    const refused = await call(payrollWrite, 'POST /runs/{runId}/approve', {
+      params: { runId },
+      body: {},
+      principal: approver(tenantId),
+    });
     expect(refused.status).toBe(409);
     expect(refused.json.error.code).toBe('UNRESOLVED_ERRORS');
 
-    const before = await call(payrollRead, 'GET /runs/{runId}/slips', { params: { runId }, query: { limit: '100' }, principal: approver(tenantId) });
+    const before = await call(payrollRead, 'GET /runs/{runId}/slips', {
+      params: { runId },
+      query: { limit: '100' },
+      principal: approver(tenantId),
+    });
     const fix = await call(employeesWrite, 'PATCH /employees/{nip}', {
       params: { nip },
       body: { expectedVersion: current.json.version, bankAccount },
       principal: approver(tenantId),
     });
     expect(fix.status).toBe(200);
-    const again = await call(payrollWrite, 'POST /runs/{runId}/recompute', { params: { runId }, body: {}, principal: operator(tenantId) });
+    const again = await call(payrollWrite, 'POST /runs/{runId}/recompute', {
+      params: { runId },
+      body: {},
+      principal: operator(tenantId),
+    });
     expect(again.status).toBe(200);
     expect(again.json.counts.errors).toBe(0);
-    const after = await call(payrollRead, 'GET /runs/{runId}/slips', { params: { runId }, query: { limit: '100' }, principal: approver(tenantId) });
+    const after = await call(payrollRead, 'GET /runs/{runId}/slips', {
+      params: { runId },
+      query: { limit: '100' },
+      principal: approver(tenantId),
+    });
     expect(after.json.items).toHaveLength(before.json.items.length + 1);
 
     const sameUser = await call(payrollWrite, 'POST /runs/{runId}/approve', {
@@ -206,11 +258,19 @@ describe('the monthly payroll run on DynamoDB Local', () => {
     });
     expect(sameUser.status).toBe(403);
     expect(sameUser.json.error.code).toBe('FOUR_EYES');
-    const ok = await call(payrollWrite, 'POST /runs/{runId}/approve', { params: { runId }, body: {}, principal: approver(tenantId) });
+    const ok = await call(payrollWrite, 'POST /runs/{runId}/approve', {
+      params: { runId },
+      body: {},
+      principal: approver(tenantId),
+    });
     expect(ok.status).toBe(200);
     expect(ok.json.state).toBe('APPROVED');
 
-    const locked = await call(payrollWrite, 'POST /runs/{runId}/lock', { params: { runId }, body: {}, principal: operator(tenantId) });
+    const locked = await call(payrollWrite, 'POST /runs/{runId}/lock', {
+      params: { runId },
+      body: {},
+      principal: operator(tenantId),
+    });
     expect(locked.json.state).toBe('LOCKED');
     for (const [routeKey, body] of [
       ['POST /runs/{runId}/recompute', {}],
@@ -218,24 +278,45 @@ describe('the monthly payroll run on DynamoDB Local', () => {
       ['POST /runs/{runId}/lock', {}],
       ['POST /runs/{runId}/exclusions', { nip, reason: 'mencoba mengubah run terkunci' }],
     ] as const) {
-      const res = await call(payrollWrite, routeKey, { params: { runId }, body, principal: approver(tenantId) });
+      const res = await call(payrollWrite, routeKey, {
+        params: { runId },
+        body,
+        principal: approver(tenantId),
+      });
       expect(res.status, routeKey).toBe(409);
     }
-    const verify = await call(payrollRead, 'GET /runs/{runId}/verify', { params: { runId }, principal: approver(tenantId) });
+    const verify = await call(payrollRead, 'GET /runs/{runId}/verify', {
+      params: { runId },
+      principal: approver(tenantId),
+    });
     expect(verify.json).toMatchObject({ ok: true, differences: [] });
   });
 
   it('should pay a correction to a locked month as difference lines in the next run', async () => {
     const tenantId = 'bukitintan';
-    const runM = await call(payrollWrite, 'POST /runs', { body: { month: '2026-05' }, principal: operator(tenantId) });
+    const runM = await call(payrollWrite, 'POST /runs', {
+      body: { month: '2026-05' },
+      principal: operator(tenantId),
+    });
     const runId = runM.json.id as string;
-    await call(payrollWrite, 'POST /runs/{runId}/approve', { params: { runId }, body: { acknowledgeBudget: true }, principal: approver(tenantId) });
-    const locked = await call(payrollWrite, 'POST /runs/{runId}/lock', { params: { runId }, body: {}, principal: operator(tenantId) });
+    await call(payrollWrite, 'POST /runs/{runId}/approve', {
+      params: { runId },
+      body: { acknowledgeBudget: true },
+      principal: approver(tenantId),
+    });
+    const locked = await call(payrollWrite, 'POST /runs/{runId}/lock', {
+      params: { runId },
+      body: {},
+      principal: operator(tenantId),
+    });
     expect(locked.json.state).toBe('LOCKED');
 
     const readHandler = (await import('../../functions/employees/read')).handler as Handler;
     const nip = seeded.get(tenantId)![0]!;
-    const emp = await call(readHandler, 'GET /employees/{nip}', { params: { nip }, principal: approver(tenantId) });
+    const emp = await call(readHandler, 'GET /employees/{nip}', {
+      params: { nip },
+      principal: approver(tenantId),
+    });
     const kp = await call(employeesWrite, 'PATCH /employees/{nip}', {
       params: { nip },
       body: {
@@ -248,16 +329,28 @@ describe('the monthly payroll run on DynamoDB Local', () => {
     });
     expect(kp.status).toBe(200);
 
-    const next = await call(payrollWrite, 'POST /runs', { body: { month: '2026-06' }, principal: operator(tenantId) });
-    const slip = await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', { params: { runId: next.json.id, nip }, principal: approver(tenantId) });
+    const next = await call(payrollWrite, 'POST /runs', {
+      body: { month: '2026-06' },
+      principal: operator(tenantId),
+    });
+    const slip = await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', {
+      params: { runId: next.json.id, nip },
+      principal: approver(tenantId),
+    });
     const corrections = slip.json.corrections as { month: string; code: string; amount: number }[];
     expect(corrections.length).toBeGreaterThan(0);
     expect(corrections.every((c) => c.month === '2026-05')).toBe(true);
     expect(corrections.find((c) => c.code === 'GAJI_POKOK')?.amount).toBeGreaterThan(0);
     const other = seeded.get(tenantId)!.find((n) => n !== nip)!;
-    const otherSlip = await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', { params: { runId: next.json.id, nip: other }, principal: approver(tenantId) });
+    const otherSlip = await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', {
+      params: { runId: next.json.id, nip: other },
+      principal: approver(tenantId),
+    });
     expect(otherSlip.json.corrections ?? []).toEqual([]);
-    const lockedAgain = await call(payrollRead, 'GET /runs/{runId}/verify', { params: { runId }, principal: approver(tenantId) });
+    const lockedAgain = await call(payrollRead, 'GET /runs/{runId}/verify', {
+      params: { runId },
+      principal: approver(tenantId),
+    });
     expect(lockedAgain.json.ok).toBe(true);
   });
 
@@ -265,10 +358,16 @@ describe('the monthly payroll run on DynamoDB Local', () => {
     const tenantId = 'bantul';
     const [own, other] = seeded.get(tenantId)!;
     const pegawai = aPrincipal({ tenantId, sub: own!, roles: ['pegawai'] });
-    const mine = await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', { params: { runId: '2026-09-GAJI_TPP', nip: own! }, principal: pegawai });
+    const mine = await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', {
+      params: { runId: '2026-09-GAJI_TPP', nip: own! },
+      principal: pegawai,
+    });
     expect(mine.status).toBe(200);
     expect(mine.json.slip.lines.length).toBeGreaterThan(3);
-    const theirs = await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', { params: { runId: '2026-09-GAJI_TPP', nip: other! }, principal: pegawai });
+    const theirs = await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', {
+      params: { runId: '2026-09-GAJI_TPP', nip: other! },
+      principal: pegawai,
+    });
     expect(theirs.status).toBe(404);
   });
 });
