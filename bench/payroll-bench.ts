@@ -97,7 +97,9 @@ export async function runPayrollBench(count = 10_000) {
       computed: run.counts.computed,
       errors: run.counts.errors,
       chunks: run.counts.chunks,
-      ...Object.fromEntries(Object.entries(metrics.ms).map(([k, v]) => [`ms ${k} (summed over chunks)`, Math.round(v)])),
+      ...Object.fromEntries(
+        Object.entries(metrics.ms).map(([k, v]) => [`ms ${k} (summed over chunks)`, Math.round(v)]),
+      ),
     };
   } finally {
     await db.stop();

@@ -28,7 +28,9 @@ await section('Appraisal & discipline (pure): 5,000-row import, 1,000 monthly re
   (await import('./appraisal-bench')).runAppraisalBench(),
 );
 if (has('./attendance-bench.ts')) {
-  const mod = (await import('./attendance-bench' as string)) as { runAttendanceBench: () => Promise<unknown> };
+  const mod = (await import('./attendance-bench' as string)) as {
+    runAttendanceBench: () => Promise<unknown>;
+  };
   await section('Attendance import and results on DynamoDB Local', () => mod.runAttendanceBench());
 }
 const employees = quick ? 2_000 : 10_000;

@@ -185,7 +185,10 @@ export class RunRepository {
   }
 
   /** What a chunk already has stored: slip fingerprints, and which NIPs carry an error entry. */
-  async slipRows(runId: string, nips: readonly string[]): Promise<{ slips: Map<string, SlipRow>; errors: Set<string> }> {
+  async slipRows(
+    runId: string,
+    nips: readonly string[],
+  ): Promise<{ slips: Map<string, SlipRow>; errors: Set<string> }> {
     const rows = await batchGetAll(
       this.db,
       this.table,

@@ -209,7 +209,9 @@ export async function processChunk(runId: string, no: number, actor: Actor, deps
     actor: actor.sub,
   };
   const data = await m.time('read inputs', () => loadRunData(deps.repo, chunk.nips, run.month));
-  const outcomes = await m.time('compute', () => chunk.nips.map((nip) => computeEmployee(nip, data.get(nip)!, ctx)));
+  const outcomes = await m.time('compute', () =>
+    chunk.nips.map((nip) => computeEmployee(nip, data.get(nip)!, ctx)),
+  );
   deps.faults?.hit('chunk:after-compute');
   const changed = outcomes.filter((o) => {
     if (!o.ok) return true;
@@ -252,7 +254,13 @@ export async function processChunk(runId: string, no: number, actor: Actor, deps
   }
   const computed = outcomes.filter((o) => o.ok).length;
   await m.time('complete chunk', () =>
-    deps.repo.completeChunk(runId, chunk, { computed, errors: outcomes.length - computed, totals }, actor.sub, ctx.now),
+    deps.repo.completeChunk(
+      runId,
+      chunk,
+      { computed, errors: outcomes.length - computed, totals },
+      actor.sub,
+      ctx.now,
+    ),
   );
 }
 

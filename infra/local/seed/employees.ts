@@ -25,7 +25,20 @@ import { type OpdProfile, type TenantProfile, tenantProfile } from './tenant-pro
  * Everything is dated relative to SEED_AS_OF, never to today, so the output never changes.
  */
 export const SEED_AS_OF = '2026-07-01';
-const GRID_STARTS_AT_3 = new Set(['I/b', 'I/c', 'I/d', 'II/b', 'II/c', 'II/d', 'II', 'III', 'IV', 'VI', 'VII', 'VIII']);
+const GRID_STARTS_AT_3 = new Set([
+  'I/b',
+  'I/c',
+  'I/d',
+  'II/b',
+  'II/c',
+  'II/d',
+  'II',
+  'III',
+  'IV',
+  'VI',
+  'VII',
+  'VIII',
+]);
 const REF_YEAR = Number(SEED_AS_OF.slice(0, 4));
 
 export type SeedRole = 'kepala' | 'kabid' | 'kasubbag' | 'staff';

@@ -30,7 +30,11 @@ describe('row scoping', () => {
     expect(canReadRow(atasan, row)).toBe(true);
     expect(canWriteRow(atasan, row)).toBe(false);
     expect(canReadRow(atasan, { ...row, atasanNip: '196001012000011001' })).toBe(false);
-    expect(listScope(atasan)).toEqual({ kind: 'BAWAHAN', atasanNip: '197001012000011001', includeSelf: true });
+    expect(listScope(atasan)).toEqual({
+      kind: 'BAWAHAN',
+      atasanNip: '197001012000011001',
+      includeSelf: true,
+    });
   });
 
   it('should let a pegawai read only their own row', () => {

@@ -8,14 +8,17 @@ function entry<A extends TimelineAspect>(aspect: A, from: string, value: Timelin
 }
 
 const e = anEmployee();
-const base = (['pangkat', 'masaKerja', 'jabatan', 'penempatan', 'keluarga', 'kepegawaian'] as const).map((a) =>
-  entry(a, e.tmtStart, e[a] as Timelines[typeof a]),
+const base = (['pangkat', 'masaKerja', 'jabatan', 'penempatan', 'keluarga', 'kepegawaian'] as const).map(
+  (a) => entry(a, e.tmtStart, e[a] as Timelines[typeof a]),
 );
 const identity = { nip: e.nip, nama: e.nama, ptkpStatus: e.ptkpStatus, tmtStart: e.tmtStart };
 
 describe('employee timelines', () => {
   it('should show the golongan in force on a past date after a late SK kenaikan pangkat', () => {
-    const set = groupTimelines([...base, entry('pangkat', '2026-04-01', { golongan: 'III/c', tmt: '2026-04-01' })]);
+    const set = groupTimelines([
+      ...base,
+      entry('pangkat', '2026-04-01', { golongan: 'III/c', tmt: '2026-04-01' }),
+    ]);
     expect(viewAsOf(identity, set, 2, '2026-03-31')?.pangkat.golongan).toBe('III/b');
     expect(viewAsOf(identity, set, 2, '2026-04-01')?.pangkat.golongan).toBe('III/c');
     expect(latestValues(set).pangkat.golongan).toBe('III/c');

@@ -3,7 +3,10 @@ import { openApiDocument } from '../../../functions/http/openapi';
 import { ROUTES } from '../../../functions/routes';
 
 describe('OpenAPI document', () => {
-  const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, { operationId: string; security?: unknown }>> };
+  const doc = openApiDocument() as {
+    openapi: string;
+    paths: Record<string, Record<string, { operationId: string; security?: unknown }>>;
+  };
 
   it('should be OpenAPI 3.1', () => {
     expect(doc.openapi).toBe('3.1.0');
@@ -16,7 +19,9 @@ describe('OpenAPI document', () => {
   });
 
   it('should document no operation that is not a declared route', () => {
-    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     expect(documented.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });
 });
