@@ -1,4 +1,11 @@
 import type { RouteSpec } from '../http/route-spec';
+import { DISCIPLINE_ROUTES } from './routes-discipline';
+import { EVALUATION_ROUTES } from './routes-evaluation';
+import { SKP_ROUTES } from './routes-skp';
 
 /** Appraisal (SKP, realizations, evaluations) and discipline (calendar, attendance, leave, sanctions) routes. */
-export const APPRAISAL_ROUTES = [] as const satisfies readonly RouteSpec[];
+export const APPRAISAL_ROUTES = [
+  ...SKP_ROUTES,
+  ...EVALUATION_ROUTES,
+  ...DISCIPLINE_ROUTES,
+] as const satisfies readonly RouteSpec[];

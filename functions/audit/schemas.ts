@@ -1,7 +1,20 @@
 import * as z from 'zod';
 import { paginationQuery } from '../http/common-schemas';
 
-export const AUDIT_ENTITY_TYPES = ['employee', 'run', 'skp', 'evaluation', 'attendance', 'ruleset'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'employee',
+  'run',
+  'skp',
+  'evaluation',
+  'attendance',
+  'ruleset',
+  // appraisal & discipline
+  'result',
+  'discipline',
+  'calendar',
+  'library',
+  'unit-score',
+] as const;
 
 /** `entity=employee` lists every employee change; `entity=employee:<nip>` one employee's. */
 export const auditQuery = z.strictObject({

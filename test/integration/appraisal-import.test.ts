@@ -1,5 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '../../core/auth/principal';
 import { workingDays } from '../../core/discipline/work-calendar';
 import { demoAppraisalSettings } from '../../core/performance/appraisal-data';
 import { appraisalSettingsInForce } from '../../core/performance/appraisal-settings';
@@ -238,5 +240,46 @@ describe('the month lock', () => {
       new GetCommand({ TableName: table(), Key: { pk: `EMP#${pegawai.sub}`, sk: 'CORR' } }),
     );
     expect(marker.Item).toMatchObject({ entity: 'CORRECTION_MARKER', since: MONTH });
+  });
+});
+
+describe('bad input to the appraisal writes', () => {
+  it('should answer random bodies with a 4xx in the standard shape, never a 5xx', async () => {
+    const { pegawai, atasan, operator, bkpsdm } = people;
+    const nip = pegawai.sub;
+    const targets: { routeKey: string; params: Record<string, string>; principal: Principal }[] = [
+      { routeKey: 'POST /skp', params: {}, principal: pegawai },
+      { routeKey: 'PUT /evaluations/{month}/{nip}', params: { month: '2031-01', nip }, principal: atasan },
+      { routeKey: 'POST /attendance/{month}/imports', params: { month: '2031-01' }, principal: operator },
+      {
+        routeKey: 'PUT /attendance/{month}/{nip}/corrections/{date}',
+        params: { month: '2031-01', nip, date: '2031-01-05' },
+        principal: operator,
+      },
+      { routeKey: 'POST /discipline/{nip}/leave', params: { nip }, principal: operator },
+      { routeKey: 'POST /discipline/{nip}/sanctions', params: { nip }, principal: bkpsdm },
+      { routeKey: 'PUT /work-calendar/{year}', params: { year: '2031' }, principal: bkpsdm },
+      { routeKey: 'POST /unit-scores/{month}', params: { month: '2031-01' }, principal: bkpsdm },
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...targets),
+        fc.oneof(
+          fc.anything(),
+          fc.dictionary(fc.string(), fc.anything()),
+          fc.record({ rows: fc.array(fc.anything()), opd: fc.string() }),
+        ),
+        async (target, body) => {
+          const res = await call(write, target.routeKey, {
+            params: target.params,
+            body,
+            principal: target.principal,
+          });
+          expect(res.status, `${target.routeKey} ${JSON.stringify(body)}`).toBeLessThan(500);
+          if (res.status >= 400) expect(res.json.error.code).toEqual(expect.any(String));
+        },
+      ),
+      { numRuns: 120 },
+    );
   });
 });

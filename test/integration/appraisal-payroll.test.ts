@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../core/auth/principal';
-import { addMonths } from '../../core/discipline/calendar-date';
-import { clockMinutes } from '../../core/discipline/calendar-date';
+import { addMonths, clockMinutes } from '../../core/discipline/calendar-date';
 import { workingDays } from '../../core/discipline/work-calendar';
 import { demoAppraisalSettings } from '../../core/performance/appraisal-data';
 import { appraisalSettingsInForce } from '../../core/performance/appraisal-settings';
-import { unitIdOf } from '../../functions/appraisal/settings';
+import { payDisciplineRules, unitIdOf } from '../../functions/appraisal/settings';
 import { aPrincipal } from '../builders/employee';
 import { call, type Handler } from '../builders/http-event';
 import { useTestTables } from '../support/dynamo';
@@ -14,7 +13,7 @@ import { approvedSkp, MONTH, memberOf, type People, peopleOf, seedEmployees } fr
 /**
  * The contract with the payroll run: results stored by the appraisal slice are what the next month's
  * run pays TPP on, only with codes the pay rules know, and a correction after payment comes back as
- * difference lines. Binjai: its first lateness band (TL0) has no rate in its TPP table.
+ * difference lines. Binjai: its attendance bands start with TL0 (1–30 minutes).
  */
 useTestTables(['binjai']);
 
@@ -23,7 +22,8 @@ let write: Handler;
 let payrollWrite: Handler;
 let payrollRead: Handler;
 let people: People;
-const payOperator = (): Principal => aPrincipal({ tenantId: 'binjai', sub: 'operator.gaji', roles: ['operator'], opds: ['*'] });
+const payOperator = (): Principal =>
+  aPrincipal({ tenantId: 'binjai', sub: 'operator.gaji', roles: ['operator'], opds: ['*'] });
 
 beforeAll(async () => {
   read = (await import('../../functions/appraisal/read')).handler as Handler;
@@ -35,7 +35,8 @@ beforeAll(async () => {
 }, 120_000);
 
 const settings = appraisalSettingsInForce(demoAppraisalSettings.binjai, MONTH).value;
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** The pegawai comes 10 minutes late every day (TL0 in binjai) and leaves on time. */
 function lateEveryDay(nip: string) {
@@ -69,26 +70,55 @@ describe('appraisal results in the payroll run', () => {
     });
     await approvedSkp(write, pegawai, atasan, { templateKey: 'pelaksana-umum' });
     const rate = (body: Record<string, unknown>) =>
-      call(write, 'PUT /evaluations/{month}/{nip}', { params: { month: MONTH, nip: pegawai.sub }, body, principal: atasan });
-    expect((await rate({ expectedVersion: 0, hasilKerja: 'SESUAI_EKSPEKTASI', perilaku: 'SESUAI_EKSPEKTASI' })).status).toBe(200);
+      call(write, 'PUT /evaluations/{month}/{nip}', {
+        params: { month: MONTH, nip: pegawai.sub },
+        body,
+        principal: atasan,
+      });
+    expect(
+      (await rate({ expectedVersion: 0, hasilKerja: 'SESUAI_EKSPEKTASI', perilaku: 'SESUAI_EKSPEKTASI' }))
+        .status,
+    ).toBe(200);
     const imported = await call(write, 'POST /attendance/{month}/imports', {
       params: { month: MONTH },
       body: { opd: operatorOpd, rows: lateEveryDay(pegawai.sub) },
       principal: operator,
     });
     expect(imported.status, JSON.stringify(imported.json)).toBe(201);
-    expect((await call(write, 'POST /results/{month}/compute', { params: { month: MONTH }, body: {}, principal: bkpsdm })).status).toBe(200);
+    expect(
+      (
+        await call(write, 'POST /results/{month}/compute', {
+          params: { month: MONTH },
+          body: {},
+          principal: bkpsdm,
+        })
+      ).status,
+    ).toBe(200);
 
-    const result = (await call(read, 'GET /results/{month}/{nip}', { params: { month: MONTH, nip: pegawai.sub }, principal: pegawai })).json;
-    expect(result.facts.performance).toMatchObject({ status: 'FINAL', predikat: 'BAIK', perilakuPercent: 90 });
-    expect(result.facts.discipline.counts.TL0).toBeUndefined();
-    expect(result.detail.discipline.unsentCounts.TL0).toBe(result.detail.discipline.workingDays);
+    const result = (
+      await call(read, 'GET /results/{month}/{nip}', {
+        params: { month: MONTH, nip: pegawai.sub },
+        principal: pegawai,
+      })
+    ).json;
+    expect(result.facts.performance).toMatchObject({
+      status: 'FINAL',
+      predikat: 'BAIK',
+      perilakuPercent: 90,
+    });
+    // Whatever the two tables say about TL0, the pay engine only ever receives codes it has a rate for.
+    const { payableCodes } = payDisciplineRules('binjai', MONTH);
+    for (const code of Object.keys(result.facts.discipline.counts)) expect(payableCodes.has(code)).toBe(true);
+    const late = payableCodes.has('TL0')
+      ? result.facts.discipline.counts.TL0
+      : result.detail.discipline.unsentCounts.TL0;
+    expect(late).toBe(result.detail.discipline.workingDays);
 
-    // Binjai pays TPP one month late: the run of the next month reads this month's result.
-    const next = addMonths(MONTH, 1);
+    // The run that pays this month's TPP: the pay month is the performance month plus the tenant's lag.
+    const next = addMonths(MONTH, payDisciplineRules('binjai', MONTH).paymentLagMonths);
     const paid = await slipOf(next, pegawai.sub);
     const step = (slip: typeof paid.slip, id: string) =>
-      slip.slip.trace.find((t: { id: string }) => t.id === id)?.value as number | undefined;
+      slip.slip.trace.find((t: { step: string }) => t.step === id)?.value as number | undefined;
     expect(paid.slip.slip.meta.tppPeriod).toBe(MONTH);
     expect(step(paid.slip, 'tpp.total')).toBeGreaterThan(0);
 
@@ -98,7 +128,11 @@ describe('appraisal results in the payroll run', () => {
       principal: bkpsdm,
     });
     expect(approved.status, JSON.stringify(approved.json)).toBe(200);
-    const locked = await call(payrollWrite, 'POST /runs/{runId}/lock', { params: { runId: paid.runId }, body: {}, principal: payOperator() });
+    const locked = await call(payrollWrite, 'POST /runs/{runId}/lock', {
+      params: { runId: paid.runId },
+      body: {},
+      principal: payOperator(),
+    });
     expect(locked.json.state).toBe('LOCKED');
 
     const corrected = await rate({
@@ -110,12 +144,14 @@ describe('appraisal results in the payroll run', () => {
     expect(corrected.status, JSON.stringify(corrected.json)).toBe(200);
     expect(corrected.json.result.performance.predikat).toBe('SANGAT_KURANG');
 
-    const after = await slipOf(addMonths(MONTH, 2), pegawai.sub);
+    const after = await slipOf(addMonths(next, 1), pegawai.sub);
     const lines = (after.slip.corrections ?? []) as { month: string; code: string; amount: number }[];
     const tpp = lines.filter((l) => l.month === next && l.code.startsWith('TPP'));
     expect(tpp.length, JSON.stringify(lines)).toBeGreaterThan(0);
     expect(tpp.reduce((s, l) => s + l.amount, 0)).toBeLessThan(0);
-    const other = people.members.find((m) => m.employee.nip !== pegawai.sub && m.employee.kepegawaian.status === 'AKTIF')!;
+    const other = people.members.find(
+      (m) => m.employee.nip !== pegawai.sub && m.employee.kepegawaian.status === 'AKTIF',
+    )!;
     const untouched = await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', {
       params: { runId: after.runId, nip: other.employee.nip },
       principal: bkpsdm,

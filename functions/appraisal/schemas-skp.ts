@@ -1,0 +1,109 @@
+import * as z from 'zod';
+import { BERAKHLAK_KEYS } from '../../core/performance/skp';
+import { isoDate, isoMonth, nipSchema, paginationQuery } from '../http/common-schemas';
+
+/** Edge schemas of the SKP, realization and indicator-library routes. */
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/, 'id: huruf, angka, . _ -');
+const text = (max: number) => z.string().trim().min(1, 'wajib diisi').max(max);
+
+export const yearSchema = z.coerce.number().int().min(2020).max(2100);
+export const nipYearParams = z.strictObject({ nip: nipSchema, year: yearSchema });
+
+const target = z.discriminatedUnion('aspect', [
+  z.strictObject({ aspect: z.literal('KUANTITAS'), value: z.number().positive(), unit: text(40) }),
+  z.strictObject({ aspect: z.literal('KUALITAS'), percent: z.number().positive().max(100) }),
+  z.strictObject({
+    aspect: z.literal('WAKTU'),
+    value: z.number().positive(),
+    unit: z.enum(['BULAN', 'HARI']),
+  }),
+]);
+
+const indicator = z.strictObject({
+  id,
+  description: text(500),
+  target,
+  direction: z.enum(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER']),
+  aggregation: z.enum(['SUM', 'AVERAGE', 'LAST']),
+  weightPercent: z.number().positive().max(100),
+  monthlyTarget: z.number().positive().optional(),
+});
+
+export const skpResults = z
+  .array(
+    z.strictObject({
+      id,
+      jenis: z.enum(['UTAMA', 'TAMBAHAN']),
+      description: text(500),
+      cascadedFrom: z.strictObject({ skpId: id, resultId: id }).optional(),
+      indicators: z.array(indicator).min(1).max(20),
+    }),
+  )
+  .max(20);
+
+export const skpPerilaku = z.strictObject(
+  Object.fromEntries(
+    BERAKHLAK_KEYS.map((k) => [k, z.strictObject({ ekspektasiKhusus: z.string().trim().max(1000) })]),
+  ) as Record<(typeof BERAKHLAK_KEYS)[number], z.ZodObject<{ ekspektasiKhusus: z.ZodString }>>,
+);
+
+export const createSkpBody = z.strictObject({
+  year: z.number().int().min(2020).max(2100),
+  /** A library entry to draft from; by default the one matching the pegawai's jabatan. */
+  templateKey: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
+  results: skpResults.optional(),
+  perilaku: skpPerilaku.optional(),
+});
+
+export const editSkpBody = z
+  .strictObject({
+    expectedVersion: z.number().int().min(1),
+    unit: text(120).optional(),
+    results: skpResults.optional(),
+    perilaku: skpPerilaku.optional(),
+  })
+  .refine((b) => b.unit !== undefined || b.results !== undefined || b.perilaku !== undefined, {
+    message: 'tidak ada perubahan',
+    path: [],
+  });
+
+export const versionBody = z.strictObject({ expectedVersion: z.number().int().min(1) });
+export const reasonBody = z.strictObject({ expectedVersion: z.number().int().min(1), reason: text(500) });
+
+export const listSkpQuery = z.strictObject({
+  year: yearSchema,
+  /** Defaults to the caller: the SKPs they assess as pejabat penilai. */
+  penilai: nipSchema.optional(),
+  ...paginationQuery,
+});
+
+export const realizationBody = z.strictObject({
+  indicatorId: id,
+  date: isoDate,
+  value: z.number().min(0).max(1e9),
+  note: z.string().trim().max(1000).optional(),
+  evidenceUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+});
+
+export const realizationQuery = z.strictObject({ month: isoMonth.optional(), ...paginationQuery });
+export const progressQuery = z.strictObject({ month: isoMonth.optional() });
+export const bawahanProgressQuery = z.strictObject({ month: isoMonth.optional(), ...paginationQuery });
+
+export const libraryQuery = z.strictObject({ ...paginationQuery });
+export const libraryParams = z.strictObject({
+  key: z.string().regex(/^[a-z0-9-]{2,60}$/, 'huruf kecil, angka, -'),
+});
+/** The entry itself is validated by the library's own schema (core/performance/indicator-library.ts). */
+export const libraryBody = z.strictObject({
+  expectedVersion: z.number().int().min(0),
+  entry: z.looseObject({}),
+});
+
+export const objectResponse = z.looseObject({});
+export const listResponse = z.object({ items: z.array(z.looseObject({})), nextToken: z.string().optional() });

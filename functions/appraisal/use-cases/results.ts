@@ -1,0 +1,263 @@
+import { type AuditEntry, auditEntry } from '../../../core/audit/audit';
+import type { Principal } from '../../../core/auth/principal';
+import { payListOpds } from '../../../core/auth/scope';
+import { daysInMonth } from '../../../core/discipline/calendar-date';
+import type { StoredEmployee } from '../../../core/employee/repository';
+import { DomainError, notFound } from '../../../core/errors';
+import { stableStringify } from '../../../core/rulesets/ruleset-version';
+import { mapLimit } from '../../table/batch';
+import { keys } from '../../table/keys';
+import { readableEmployee } from '../access';
+import type { AppraisalDeps } from '../deps';
+import { monthLocked } from '../store/dynamo-item-store';
+import type { Change } from '../store/ports';
+import { parse, records, type StoredResult } from '../store/records';
+import { loadMonthInputs, monthContext, previousResults, type SharedInputs } from './month-inputs';
+import { type EmployeeMonthInputs, monthOutcome } from './month-outcome';
+
+/** The month's results: (re)computed on request, stored where the payroll run reads them. */
+const CHUNK = 90;
+
+/** Operators must name one of their OPDs; BKPSDM and auditors may cover the whole tenant. */
+export function opdScope(principal: Principal, opd: string | undefined, path: string): string | undefined {
+  const scope = payListOpds(principal);
+  if (scope === 'ALL') return opd;
+  if (!opd) {
+    throw new DomainError('INVALID', 'VALIDATION_FAILED', 'Sebutkan OPD', [
+      { path, message: `wajib diisi; OPD Anda: ${scope.join(', ') || '(tidak ada)'}` },
+    ]);
+  }
+  if (!scope.includes(opd))
+    throw new DomainError('FORBIDDEN', 'OUT_OF_SCOPE', `OPD ${opd} di luar cakupan Anda`);
+  return opd;
+}
+
+export async function employeesInService(month: string, opd: string | undefined, deps: AppraisalDeps) {
+  const q = opd ? keys.employeesByOpd(opd) : keys.allEmployees();
+  const first = `${month}-01`;
+  const last = `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
+  return (await deps.store.queryAll({ index: q.index, pk: q.pk }))
+    .map(parse.employee)
+    .filter((e) => e.identity.tmtStart <= last && (!e.identity.tmtEnd || e.identity.tmtEnd >= first));
+}
+
+function resultSummary(r: StoredResult) {
+  const p = r.facts.performance;
+  return {
+    nip: r.nip,
+    nama: r.nama,
+    opd: r.opd,
+    unit: r.unit,
+    status: p.status,
+    predikat: p.predikat ?? null,
+    nilai: (r.detail.performance.nilai as number | undefined) ?? null,
+    counts: r.facts.discipline.counts,
+    tkThisMonth: r.detail.discipline.tk.thisMonth,
+    warnings: r.detail.discipline.warnings.map((w) => w.code),
+    computedAt: r.computedAt,
+    ...(r.correctionReason ? { correctionReason: r.correctionReason } : {}),
+  };
+}
+
+function stamp(
+  outcome: Omit<StoredResult, 'computedAt' | 'computedBy'>,
+  principal: Principal,
+  deps: AppraisalDeps,
+  reason?: string,
+): StoredResult {
+  return {
+    ...outcome,
+    computedAt: deps.now,
+    computedBy: principal.sub,
+    ...(reason ? { correctionReason: reason } : {}),
+  };
+}
+
+export async function computeResults(
+  month: string,
+  body: { opd?: string | undefined; correction?: { reason: string } | undefined },
+  principal: Principal,
+  deps: AppraisalDeps,
+) {
+  const opd = opdScope(principal, body.opd, 'body.opd');
+  const reason = body.correction?.reason;
+  const ctx = await monthContext(month, deps);
+  // Fail fast before reading every partition; the ConditionCheck in each write still decides.
+  if (!reason && (await deps.store.isMonthLocked(month))) throw monthLocked(month);
+  const employees = await employeesInService(month, opd, deps);
+  const shared = await sharedInputs(employees, month, opd, deps);
+  const errors: { nip: string; code: string; message: string }[] = [];
+  const outcomes = await mapLimit(employees, 16, async (e) => {
+    try {
+      return stamp(monthOutcome(await loadMonthInputs(e, month, deps, shared), ctx), principal, deps, reason);
+    } catch (err) {
+      // One employee's inconsistent record (e.g. a rating made under another mode) must not stop the month.
+      if (!(err instanceof DomainError)) throw err;
+      errors.push({ nip: e.identity.nip, code: err.code, message: err.message });
+      return undefined;
+    }
+  });
+  const results = outcomes.filter((r): r is StoredResult => r !== undefined);
+  // A correction also writes the payroll's marker for each changed result: half the chunk size then.
+  const size = reason ? CHUNK / 2 : CHUNK;
+  const chunks: StoredResult[][] = [];
+  for (let i = 0; i < results.length; i += size) chunks.push(results.slice(i, i + size));
+  await mapLimit(
+    chunks.map((c, i) => [c, i] as const),
+    4,
+    async ([chunk, i]) => {
+      const changed = reason ? await changedFacts(chunk, deps) : new Set<string>();
+      await deps.store.commit({
+        lockMonths: [month],
+        correction: Boolean(reason),
+        auditSeq: i,
+        changes: chunk.flatMap((r): Change[] => [
+          { kind: 'put', item: records.result(r) },
+          ...(changed.has(r.nip)
+            ? [{ kind: 'put' as const, item: records.correctionMarker(r.nip, month, deps.now) }]
+            : []),
+        ]),
+        audits: [
+          auditEntry(principal, {
+            entityType: 'result',
+            entityId: month,
+            action: reason ? 'CORRECTION' : 'COMPUTE',
+            at: deps.now,
+            requestId: deps.requestId,
+            after: { opd: opd ?? 'ALL', chunk: i, nips: chunk.map((r) => r.nip), changed: [...changed] },
+            ...(reason ? { reason } : {}),
+          }),
+        ],
+      });
+    },
+  );
+  const byStatus: Record<string, number> = {};
+  for (const r of results)
+    byStatus[r.facts.performance.status] = (byStatus[r.facts.performance.status] ?? 0) + 1;
+  return {
+    month,
+    opd: opd ?? null,
+    employees: employees.length,
+    computed: results.length,
+    byStatus,
+    withWarnings: results.filter((r) => r.detail.discipline.warnings.length > 0).length,
+    correction: Boolean(reason),
+    errors,
+  };
+}
+
+/**
+ * Read once for the whole scope. Who reports to whom is only complete for a tenant-wide compute; an OPD
+ * compute asks the atasan index per employee, since a bawahan may sit in another OPD.
+ */
+async function sharedInputs(
+  employees: readonly StoredEmployee[],
+  month: string,
+  opd: string | undefined,
+  deps: AppraisalDeps,
+): Promise<SharedInputs> {
+  const previous = await previousResults(
+    employees.map((e) => e.identity.nip),
+    month,
+    deps,
+  );
+  if (opd) return { previous };
+  const bawahanOf = new Map<string, string[]>();
+  for (const e of employees) {
+    const atasan = e.current.penempatan.atasanNip;
+    if (atasan) bawahanOf.set(atasan, [...(bawahanOf.get(atasan) ?? []), e.identity.nip]);
+  }
+  return { previous, bawahanOf };
+}
+
+/** NIPs whose facts differ from the stored result: only those need the payroll to look back. */
+async function changedFacts(chunk: readonly StoredResult[], deps: AppraisalDeps): Promise<Set<string>> {
+  const stored = await deps.store.batchGet(chunk.map((r) => keys.monthlyResult(r.nip, r.month)));
+  const before = new Map(stored.map((i) => [String(i.nip), stableStringify(i.facts)]));
+  return new Set(chunk.filter((r) => before.get(r.nip) !== stableStringify(r.facts)).map((r) => r.nip));
+}
+
+/**
+ * A correction to a locked month recomputes the employee's result in the same transaction as the
+ * corrected input, so the next payroll run sees a changed input and pays the difference.
+ */
+export async function recomputedResult(
+  employee: StoredEmployee,
+  month: string,
+  change: (inputs: EmployeeMonthInputs) => EmployeeMonthInputs,
+  principal: Principal,
+  deps: AppraisalDeps,
+  reason: string,
+): Promise<{ changes: Change[]; audit: AuditEntry; result: StoredResult }> {
+  const [ctx, inputs] = await Promise.all([
+    monthContext(month, deps),
+    loadMonthInputs(employee, month, deps),
+  ]);
+  const result = stamp(monthOutcome(change(inputs), ctx), principal, deps, reason);
+  const before = await deps.store.get(keys.monthlyResult(employee.identity.nip, month));
+  return {
+    changes: [
+      { kind: 'put', item: records.result(result) },
+      { kind: 'put', item: records.correctionMarker(employee.identity.nip, month, deps.now) },
+    ],
+    result,
+    audit: auditEntry(principal, {
+      entityType: 'result',
+      entityId: month,
+      action: 'CORRECTION',
+      at: deps.now,
+      requestId: deps.requestId,
+      before: before ? { nip: employee.identity.nip, facts: before.facts } : null,
+      after: { nip: employee.identity.nip, facts: result.facts },
+      reason,
+    }),
+  };
+}
+
+/** Preview of an outcome without storing it (the atasan sees the predikat their rating gives). */
+export async function previewOutcome(
+  employee: StoredEmployee,
+  month: string,
+  change: (inputs: EmployeeMonthInputs) => EmployeeMonthInputs,
+  deps: AppraisalDeps,
+) {
+  const [ctx, inputs] = await Promise.all([
+    monthContext(month, deps),
+    loadMonthInputs(employee, month, deps),
+  ]);
+  return monthOutcome(change(inputs), ctx);
+}
+
+export async function getResult(month: string, nip: string, principal: Principal, deps: AppraisalDeps) {
+  await readableEmployee(nip, principal, deps);
+  const item = await deps.store.get(keys.monthlyResult(nip, month));
+  if (!item?.detail) throw notFound(`Hasil bulan ${month} belum dihitung`);
+  return parse.result(item);
+}
+
+export async function listResults(
+  month: string,
+  query: { opd?: string | undefined; limit: number; nextToken?: string | undefined },
+  principal: Principal,
+  deps: AppraisalDeps,
+) {
+  const opd = opdScope(principal, query.opd, 'query.opd');
+  const q = opd ? keys.resultsByOpd(month, opd) : keys.resultsOfMonth(month);
+  const page = await deps.store.queryPage({
+    index: q.index,
+    pk: q.pk,
+    limit: query.limit,
+    nextToken: query.nextToken,
+  });
+  return {
+    month,
+    items: page.items.map(parse.result).map(resultSummary),
+    ...(page.nextToken ? { nextToken: page.nextToken } : {}),
+  };
+}
+
+/** Every stored result of a month (for reports), optionally of one OPD. */
+export async function allResults(month: string, opd: string | undefined, deps: AppraisalDeps) {
+  const q = opd ? keys.resultsByOpd(month, opd) : keys.resultsOfMonth(month);
+  return (await deps.store.queryAll({ index: q.index, pk: q.pk })).map(parse.result);
+}
