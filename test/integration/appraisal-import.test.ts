@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../core/auth/principal';
 import { workingDays } from '../../core/discipline/work-calendar';
+import { addMonths } from '../../core/pay/month';
 import { demoAppraisalSettings } from '../../core/performance/appraisal-data';
 import { appraisalSettingsInForce } from '../../core/performance/appraisal-settings';
 import { unitIdOf } from '../../functions/appraisal/settings';
@@ -141,6 +142,27 @@ describe('attendance import of an OPD-month', () => {
 });
 
 describe('the month lock', () => {
+  it('should also freeze a month once the run paying its TPP (bantul: the next month) is locked', async () => {
+    const payMonth = addMonths(MONTH, 1);
+    await db.client.send(
+      new PutCommand({
+        TableName: table(),
+        Item: { pk: `LOCK#${payMonth}`, sk: 'LOCK', entity: 'MONTH_LOCK' },
+      }),
+    );
+    const refused = await call(write, 'POST /results/{month}/compute', {
+      params: { month: MONTH },
+      body: {},
+      principal: people.bkpsdm,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe('MONTH_LOCKED');
+    // Put the table back as the next tests expect it: only their own lock.
+    await db.client.send(
+      new DeleteCommand({ TableName: table(), Key: { pk: `LOCK#${payMonth}`, sk: 'LOCK' } }),
+    );
+  });
+
   it('should refuse every write to a locked month with 409 MONTH_LOCKED and write nothing', async () => {
     const { pegawai, atasan, operator, bkpsdm } = people;
     await approvedSkp(write, pegawai, atasan);

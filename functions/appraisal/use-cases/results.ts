@@ -4,11 +4,13 @@ import { payListOpds } from '../../../core/auth/scope';
 import { daysInMonth } from '../../../core/discipline/calendar-date';
 import type { StoredEmployee } from '../../../core/employee/repository';
 import { DomainError, notFound } from '../../../core/errors';
+import { addMonths } from '../../../core/pay/month';
 import { stableStringify } from '../../../core/rulesets/ruleset-version';
 import { mapLimit } from '../../table/batch';
 import { keys } from '../../table/keys';
 import { readableEmployee } from '../access';
 import type { AppraisalDeps } from '../deps';
+import { payDisciplineRules } from '../settings';
 import { monthLocked } from '../store/dynamo-item-store';
 import type { Change } from '../store/ports';
 import { parse, records, type StoredResult } from '../store/records';
@@ -82,8 +84,14 @@ export async function computeResults(
   const opd = opdScope(principal, body.opd, 'body.opd');
   const reason = body.correction?.reason;
   const ctx = await monthContext(month, deps);
-  // Fail fast before reading every partition; the ConditionCheck in each write still decides.
-  if (!reason && (await deps.store.isMonthLocked(month))) throw monthLocked(month);
+  // A month's results are frozen once its own run is locked, and also once the run that pays its TPP
+  // (month + the tenant's lag) is: that run consumed them. Fail fast here; the ConditionCheck of each
+  // write still decides.
+  const payMonth = addMonths(month, payDisciplineRules(deps.tenantId, month).paymentLagMonths);
+  const lockMonths = payMonth === month ? [month] : [month, payMonth];
+  if (!reason) {
+    for (const m of lockMonths) if (await deps.store.isMonthLocked(m)) throw monthLocked(m);
+  }
   const employees = await employeesInService(month, opd, deps);
   const shared = await sharedInputs(employees, month, opd, deps);
   const errors: { nip: string; code: string; message: string }[] = [];
@@ -108,7 +116,7 @@ export async function computeResults(
     async ([chunk, i]) => {
       const changed = reason ? await changedFacts(chunk, deps) : new Set<string>();
       await deps.store.commit({
-        lockMonths: [month],
+        lockMonths,
         correction: Boolean(reason),
         auditSeq: i,
         changes: chunk.flatMap((r): Change[] => [
