@@ -29,6 +29,8 @@ export interface ChunkItem {
   nips: string[];
   state: 'PENDING' | 'DONE';
   version: number;
+  /** Set before the first slip write: a chunk never attempted has nothing stored to compare with. */
+  attempted: boolean;
   computed: number;
   errors: number;
   totals: OpdTotals | undefined;
@@ -61,6 +63,7 @@ function chunkFromItem(item: Record<string, unknown>): ChunkItem {
     nips: item.nips as string[],
     state: item.state as ChunkItem['state'],
     version: Number(item.version ?? 0),
+    attempted: Boolean(item.attempted),
     computed: Number(item.computed ?? 0),
     errors: Number(item.errors ?? 0),
     totals: item.totals as OpdTotals | undefined,
@@ -204,6 +207,17 @@ export class RunRepository {
     return { slips, errors };
   }
 
+  async markAttempted(runId: string, no: number): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.runChunk(runId, no),
+        UpdateExpression: 'SET attempted = :t',
+        ExpressionAttributeValues: { ':t': true },
+      }),
+    );
+  }
+
   /** Slips replace by key, so a redone chunk never duplicates; a nip is either a slip or an error, never both. */
   async writeChunkOutcome(
     runId: string,
@@ -249,7 +263,7 @@ export class RunRepository {
   async completeChunk(
     runId: string,
     before: ChunkItem,
-    after: Omit<ChunkItem, 'version' | 'state' | 'nips' | 'opd' | 'no'>,
+    after: Omit<ChunkItem, 'version' | 'state' | 'nips' | 'opd' | 'no' | 'attempted'>,
     actor: string,
     now: string,
   ) {

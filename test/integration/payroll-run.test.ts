@@ -231,6 +231,15 @@ describe('the monthly payroll run on DynamoDB Local', () => {
       query: { limit: '100' },
       principal: approver(tenantId),
     });
+    const stampOf = async (n: string) =>
+      (
+        await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', {
+          params: { runId, nip: n },
+          principal: approver(tenantId),
+        })
+      ).json.computedAt as string;
+    const untouched = before.json.items.slice(0, 3).map((s: { nip: string }) => s.nip) as string[];
+    const stampsBefore = await Promise.all(untouched.map(stampOf));
     const fix = await call(employeesWrite, 'PATCH /employees/{nip}', {
       params: { nip },
       body: { expectedVersion: current.json.version, bankAccount },
@@ -250,6 +259,10 @@ describe('the monthly payroll run on DynamoDB Local', () => {
       principal: approver(tenantId),
     });
     expect(after.json.items).toHaveLength(before.json.items.length + 1);
+    // Recomputing the whole run rewrote only the fixed employee's slip: the others keep their stamp.
+    expect(untouched).not.toContain(nip);
+    expect(await Promise.all(untouched.map(stampOf))).toEqual(stampsBefore);
+    expect(await stampOf(nip)).toBeTruthy();
 
     const sameUser = await call(payrollWrite, 'POST /runs/{runId}/approve', {
       params: { runId },
