@@ -1,3 +1,5 @@
+import { PNS_GOLONGAN, PPPK_GOLONGAN, PTKP_STATUSES } from '../rulesets/value-schemas';
+
 /**
  * The employee master as the payroll needs it. Attributes that change pay over time (golongan, MKG,
  * jabatan, OPD/unit, family, status) live on dated timelines so a past month can be recomputed with
@@ -7,48 +9,13 @@
 export const JENIS_ASN = ['PNS', 'CPNS', 'PPPK'] as const;
 export type JenisAsn = (typeof JENIS_ASN)[number];
 
-export const GOLONGAN_PNS = [
-  'I/a',
-  'I/b',
-  'I/c',
-  'I/d',
-  'II/a',
-  'II/b',
-  'II/c',
-  'II/d',
-  'III/a',
-  'III/b',
-  'III/c',
-  'III/d',
-  'IV/a',
-  'IV/b',
-  'IV/c',
-  'IV/d',
-  'IV/e',
-] as const;
-export const GOLONGAN_PPPK = [
-  'I',
-  'II',
-  'III',
-  'IV',
-  'V',
-  'VI',
-  'VII',
-  'VIII',
-  'IX',
-  'X',
-  'XI',
-  'XII',
-  'XIII',
-  'XIV',
-  'XV',
-  'XVI',
-  'XVII',
-] as const;
+// One list of golongan and PTKP statuses for the whole codebase: the rulesets' own.
+export const GOLONGAN_PNS = PNS_GOLONGAN;
+export const GOLONGAN_PPPK = PPPK_GOLONGAN;
 
 export const ESELON = ['I.a', 'I.b', 'II.a', 'II.b', 'III.a', 'III.b', 'IV.a', 'IV.b', 'V.a'] as const;
 export const STATUS_KAWIN = ['BELUM_KAWIN', 'KAWIN', 'CERAI_HIDUP', 'CERAI_MATI'] as const;
-export const PTKP_STATUS = ['TK/0', 'TK/1', 'TK/2', 'TK/3', 'K/0', 'K/1', 'K/2', 'K/3'] as const;
+export const PTKP_STATUS = PTKP_STATUSES;
 export const STATUS_KEPEGAWAIAN = [
   'AKTIF',
   'TUGAS_BELAJAR',

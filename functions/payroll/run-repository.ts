@@ -20,6 +20,7 @@ import { auditPut } from '../audit/audit-items';
 import { batchGetAll, batchWriteAll } from '../table/batch';
 import { decodeCursor, encodeCursor } from '../table/cursor';
 import { keys } from '../table/keys';
+import { queryPrefix } from '../table/query';
 import { transactWrite } from '../table/transactions';
 import { encodeSlip } from './slip-codec';
 
@@ -161,23 +162,7 @@ export class RunRepository {
   }
 
   async listChunks(runId: string): Promise<ChunkItem[]> {
-    const prefix = keys.runChunkPrefix(runId);
-    const items: ChunkItem[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-          ExpressionAttributeValues: { ':pk': prefix.pk, ':sk': prefix.skPrefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []).map(chunkFromItem));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+    return (await queryPrefix(this.db, this.table, keys.runChunkPrefix(runId), true)).map(chunkFromItem);
   }
 
   async getChunk(runId: string, no: number): Promise<ChunkItem | undefined> {
@@ -388,25 +373,8 @@ export class RunRepository {
   }
 
   async listErrors(runId: string): Promise<SlipError[]> {
-    const prefix = keys.slipErrorsOfRun(runId);
-    const errors: SlipError[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-          ExpressionAttributeValues: { ':pk': prefix.pk, ':sk': prefix.skPrefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      errors.push(
-        ...(out.Items ?? []).map(({ pk: _p, sk: _s, entity: _e, ...rest }) => rest as unknown as SlipError),
-      );
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return errors;
+    const items = await queryPrefix(this.db, this.table, keys.slipErrorsOfRun(runId), true);
+    return items.map(({ pk: _p, sk: _s, entity: _e, ...rest }) => rest as unknown as SlipError);
   }
 
   async excludeError(
@@ -504,22 +472,9 @@ export class RunRepository {
   }
 
   async paidLedger(nip: string): Promise<PaidRecord[]> {
-    const prefix = keys.paidLedgerPrefix(nip);
-    const records: PaidRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-          ExpressionAttributeValues: { ':pk': prefix.pk, ':sk': prefix.skPrefix },
-          ExclusiveStartKey: start,
-        }),
-      );
-      records.push(...(out.Items ?? []).map((i) => i.record as PaidRecord));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return records;
+    return (await queryPrefix(this.db, this.table, keys.paidLedgerPrefix(nip))).map(
+      (i) => i.record as PaidRecord,
+    );
   }
 
   /** Clears a correction marker only if no newer backdated change arrived since the run read it. */

@@ -162,21 +162,18 @@ export async function startRun(
   return withTotals(after ?? run, deps);
 }
 
+const TOTAL_FIELDS = ['employees', 'penghasilan', 'potongan', 'bersih', 'tpp', 'employerCost'] as const;
+
+function emptyTotals(opd: string): OpdTotals {
+  return { opd, employees: 0, penghasilan: 0, potongan: 0, bersih: 0, tpp: 0, employerCost: 0 };
+}
+
 function totalsOf(rows: readonly { opd: string; totals: OpdTotals | undefined }[]): OpdTotals[] {
   const byOpd = new Map<string, OpdTotals>();
   for (const r of rows) {
     if (!r.totals) continue;
-    const t = byOpd.get(r.opd) ?? {
-      opd: r.opd,
-      employees: 0,
-      penghasilan: 0,
-      potongan: 0,
-      bersih: 0,
-      tpp: 0,
-      employerCost: 0,
-    };
-    for (const k of ['employees', 'penghasilan', 'potongan', 'bersih', 'tpp', 'employerCost'] as const)
-      t[k] += r.totals[k];
+    const t = byOpd.get(r.opd) ?? emptyTotals(r.opd);
+    for (const k of TOTAL_FIELDS) t[k] += r.totals[k];
     byOpd.set(r.opd, t);
   }
   return [...byOpd.values()].sort((a, b) => a.opd.localeCompare(b.opd));
@@ -237,15 +234,7 @@ export async function processChunk(runId: string, no: number, actor: Actor, deps
     await deps.repo.writeChunkOutcome(runId, slips.slice(half), errors, existing);
   });
   deps.faults?.hit('chunk:before-complete');
-  const totals: OpdTotals = {
-    opd: chunk.opd,
-    employees: 0,
-    penghasilan: 0,
-    potongan: 0,
-    bersih: 0,
-    tpp: 0,
-    employerCost: 0,
-  };
+  const totals = emptyTotals(chunk.opd);
   for (const o of outcomes) {
     if (!o.ok) continue;
     const t = o.slip.slip.totals;
