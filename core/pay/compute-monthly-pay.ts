@@ -92,7 +92,7 @@ export function computeMonthlyPay(input: PayInput, rulesets: Rulesets): PaySlip 
   const tpp = tppStep(ctx, rulesets.tenant, gaji?.bpjsBaseUsed ?? 0);
 
   // 8–10. Pembulatan and PPh 21 (order depends on who bears the PPh).
-  taxAndPembulatanStep(ctx, gaji, tpp, isLastMasa);
+  const taxFacts = taxAndPembulatanStep(ctx, gaji, tpp, isLastMasa);
 
   return slip.finish({
     tenantId: input.tenantId,
@@ -101,5 +101,6 @@ export function computeMonthlyPay(input: PayInput, rulesets: Rulesets): PaySlip 
     ...(tpp ? { tppPeriod: tpp.period } : {}),
     isLastMasa,
     rulesetVersion: rulesetVersion(rulesets),
+    taxFacts,
   });
 }

@@ -20,13 +20,25 @@ const NO_PPH_LINES = new Set(['TUNJ_PPH21', 'POT_PPH21']);
 const BRUTO_WITH_PREMIUMS = 'bruto gaji + TPP dibayar bulan ini; iuran pemberi kerja termasuk';
 const BRUTO_WITHOUT_PREMIUMS = 'bruto gaji + TPP dibayar bulan ini; iuran pemberi kerja tidak termasuk';
 
+/**
+ * What this month adds to the tax year: the last masa sums these over January … November, so a
+ * payroll keeps them per employee and month (the paid ledger).
+ */
+export interface TaxFacts {
+  readonly brutoGaji: number;
+  readonly brutoTpp: number;
+  readonly pphGaji: number;
+  readonly pphTpp: number;
+  readonly iuranPensiun: number;
+}
+
 /** Steps 8–10: pembulatan and PPh 21 on gaji (+ the TPP paid this month), in the order the bearer demands. */
 export function taxAndPembulatanStep(
   ctx: PayContext,
   gaji: GajiBruto | undefined,
   tpp: TppPaid | undefined,
   isLastMasa: boolean,
-): void {
+): TaxFacts {
   const { employee, nat, ten, slip, input } = ctx;
   const governmentBorne =
     employee.jenisAsn === 'PPPK' ? ten.pppkPphBorneBy.value === 'GOVERNMENT' : nat.pnsDtp.value;
@@ -110,6 +122,7 @@ export function taxAndPembulatanStep(
       ten.tppPph,
     );
   }
+  return { brutoGaji, brutoTpp, pphGaji, pphTpp, iuranPensiun: gaji?.iuranPensiun ?? 0 };
 }
 
 function lastMasa(

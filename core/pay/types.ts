@@ -227,6 +227,14 @@ export interface PaySlip {
     readonly tppPeriod?: YearMonth;
     readonly isLastMasa: boolean;
     readonly rulesetVersion: string;
+    /** TER bruto and PPh of gaji and TPP, and iuran pensiun: what the paid ledger keeps for the last masa. */
+    readonly taxFacts: {
+      readonly brutoGaji: number;
+      readonly brutoTpp: number;
+      readonly pphGaji: number;
+      readonly pphTpp: number;
+      readonly iuranPensiun: number;
+    };
   };
   readonly lines: readonly PayLine[];
   readonly totals: PayTotals;

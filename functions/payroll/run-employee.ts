@@ -83,20 +83,10 @@ export function hashInput(value: unknown): string {
 
 /** TER bruto, PPh and iuran pensiun of a slip, as the annual (last-masa) computation needs them later. */
 export function taxFactsOf(slip: PaySlip): PaidRecord['taxFacts'] {
-  const facts = (slip.meta as { taxFacts?: PaidRecord['taxFacts'] }).taxFacts;
-  if (facts) return facts;
-  const sum = (pred: (l: PaySlip['lines'][number]) => boolean) =>
-    slip.lines.filter(pred).reduce((s, l) => s + l.amount, 0);
-  return {
-    brutoGaji: 0,
-    brutoTpp: 0,
-    pphGaji: sum((l) => l.kind === 'POTONGAN' && l.group === 'GAJI' && l.code.startsWith('POT_PPH')),
-    pphTpp: sum((l) => l.kind === 'POTONGAN' && l.group === 'TPP' && l.code.startsWith('POT_PPH')),
-    iuranPensiun: sum((l) => l.code === 'POT_IWP_TASPEN_8' || l.code === 'POT_THT_PPPK'),
-  };
+  return slip.meta.taxFacts;
 }
 
-function taxYtdFor(paid: readonly PaidRecord[], month: string): TaxYearToDate {
+export function taxYtdFor(paid: readonly PaidRecord[], month: string): TaxYearToDate {
   const year = month.slice(0, 4);
   const earlier = paid.filter((p) => p.month.startsWith(year) && p.month < month);
   const months = new Set(earlier.map((p) => p.month));
