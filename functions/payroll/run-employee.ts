@@ -39,8 +39,9 @@ export async function loadRunData(
   repo: RunRepository,
   nips: readonly string[],
   month: string,
+  /** The performance months whose results this month may pay (month − the tenant's lag). */
+  months: readonly string[] = [0, 1, 2].map((lag) => addMonths(month, -lag)),
 ): Promise<Map<string, EmployeeRunData>> {
-  const months = [0, 1, 2].map((lag) => addMonths(month, -lag));
   const wanted = nips.flatMap((nip) => [
     keys.employee(nip),
     keys.correctionMarker(nip),
@@ -72,7 +73,12 @@ export async function loadRunData(
     return lastMasaMonth || marked.has(nip) || tmtEnd?.startsWith(month) === true;
   });
   await mapLimit(needLedger, 8, async (nip) => {
-    data.get(nip)!.paid = await repo.paidLedger(nip);
+    const d = data.get(nip)!;
+    d.paid = await repo.paidLedger(nip);
+    // Recomputing a paid month needs that month's results too, not only the ones paid now.
+    if (marked.has(nip)) {
+      for (const [m, facts] of await repo.monthlyResults(nip)) if (!d.results.has(m)) d.results.set(m, facts);
+    }
   });
   return data;
 }
@@ -142,7 +148,9 @@ function corrections(data: EmployeeRunData, ctx: ComputeContext) {
   const lines: CorrectionLine[] = [];
   const basis: PaidRecord[] = [];
   const employee = data.employee;
-  if (!employee) return { lines, basis };
+  // Only a marker (a change recorded after the fact) reopens paid months; the ledger may be loaded for
+  // other reasons (the last masa needs it for everyone) without anything to correct.
+  if (!employee || !data.correctionMarker) return { lines, basis };
   const set = groupTimelines(data.timelines);
   for (const paid of data.paid) {
     if (paid.month >= ctx.month || paid.kind !== ctx.kind) continue;

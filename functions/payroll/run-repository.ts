@@ -16,6 +16,7 @@ import type {
   SlipError,
   StoredSlip,
 } from '../../core/payroll/run-types';
+import type { MonthlyFacts } from '../../core/payroll/snapshot';
 import { auditPut } from '../audit/audit-items';
 import { batchGetAll, batchWriteAll } from '../table/batch';
 import { decodeCursor, encodeCursor } from '../table/cursor';
@@ -475,6 +476,11 @@ export class RunRepository {
     return (await queryPrefix(this.db, this.table, keys.paidLedgerPrefix(nip))).map(
       (i) => i.record as PaidRecord,
     );
+  }
+
+  async monthlyResults(nip: string): Promise<Map<string, MonthlyFacts>> {
+    const items = await queryPrefix(this.db, this.table, keys.monthlyResultsPrefix(nip));
+    return new Map(items.map((i) => [String(i.sk).slice(7), i.facts as MonthlyFacts]));
   }
 
   /** Clears a correction marker only if no newer backdated change arrived since the run read it. */

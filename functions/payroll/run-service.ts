@@ -3,6 +3,7 @@ import { auditEntry } from '../../core/audit/audit';
 import type { Principal } from '../../core/auth/principal';
 import { DomainError } from '../../core/errors';
 import type { Rulesets } from '../../core/pay/compute-monthly-pay';
+import { addMonths } from '../../core/pay/month';
 import { planChunks } from '../../core/payroll/chunks';
 import { assertDraft } from '../../core/payroll/lifecycle';
 import {
@@ -12,6 +13,7 @@ import {
   type RunSummary,
 } from '../../core/payroll/run-types';
 import { lastDayOfMonth } from '../../core/payroll/snapshot';
+import { tenantRulesFor } from '../../core/rulesets/tenant-in-force';
 import type { TenantConfig } from '../../core/tenant/tenant-config';
 import { mapLimit } from '../table/batch';
 import { keys } from '../table/keys';
@@ -208,7 +210,11 @@ export async function processChunk(runId: string, no: number, actor: Actor, deps
     now: deps.now(),
     actor: actor.sub,
   };
-  const data = await m.time('read inputs', () => loadRunData(deps.repo, chunk.nips, run.month));
+  // Only the performance month this run pays is read for everyone (1 key instead of 3).
+  const lag = tenantRulesFor(deps.rulesets.tenant, run.month).paymentLagMonths.value;
+  const data = await m.time('read inputs', () =>
+    loadRunData(deps.repo, chunk.nips, run.month, [addMonths(run.month, -lag)]),
+  );
   const outcomes = await m.time('compute', () =>
     chunk.nips.map((nip) => computeEmployee(nip, data.get(nip)!, ctx)),
   );

@@ -57,6 +57,7 @@ export const keys = {
   auditOfEntity: (entityType: string, entityId: string) => ({ pk: `AUDIT#${entityType}#${entityId}` }),
   auditOfType: (entityType: string) => ({ index: 'gsi2' as const, pk: `AUDIT#${entityType}` }),
 
+  monthlyResultsPrefix: (nip: string) => ({ pk: `EMP#${nip}`, skPrefix: 'RESULT#' }),
   monthlyResult: (nip: string, month: string) => ({ pk: `EMP#${nip}`, sk: `RESULT#${month}` }),
   paidLedger: (nip: string, month: string, kind: string) => ({
     pk: `EMP#${nip}`,
