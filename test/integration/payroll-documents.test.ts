@@ -110,6 +110,32 @@ describe('payroll documents from a real run', () => {
     expect(bersih).toBe(stored.reduce((sum, s) => sum + s.slip.totals.gaji.bersih, 0));
   });
 
+  it('should export a rekap TPP whose net TPP equals the run’s stored slips for the OPD', async () => {
+    const opd = members[0]!.opd;
+    const res = await download({ runId, document: 'rekap-tpp' }, { opd });
+    expect(res.status).toBe(200);
+    const list = await readList(binary(res));
+    const slips = await call(payrollRead, 'GET /runs/{runId}/slips', {
+      params: { runId },
+      query: { opd, limit: '100' },
+      principal: approver,
+    });
+    const stored = await Promise.all(
+      slips.json.items.map(
+        async (s: { nip: string }) =>
+          (
+            await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', {
+              params: { runId, nip: s.nip },
+              principal: approver,
+            })
+          ).json,
+      ),
+    );
+    const bersih = numberOf(list.totals.getCell(list.column('Jumlah Bersih')));
+    expect(bersih).toBe(stored.reduce((sum, s) => sum + s.slip.totals.tpp.bersih, 0));
+    expect(bersih).toBeGreaterThan(0);
+  });
+
   it('should export a bank file that pays each slip’s bersih exactly once', async () => {
     const opd = members[0]!.opd;
     const res = await download({ runId, document: 'bank' }, { opd });
