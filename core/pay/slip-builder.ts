@@ -9,19 +9,8 @@ import type {
   TraceStep,
 } from './types';
 
-export interface LineSpec {
-  readonly code: string;
-  readonly label: string;
-  readonly amount: number;
-  readonly kind: LineKind;
-  readonly group: LineGroup;
-  readonly ruleId: string;
-  readonly citation: Citation;
-  readonly basis: Readonly<Record<string, number | string | boolean>>;
-  readonly explanation: string;
-  readonly passThrough?: string;
-  readonly refund?: true;
-}
+/** What a step hands the builder: exactly a line. */
+export type LineSpec = PayLine;
 
 /** Collects lines (gaji first, then TPP) and trace steps; totals are always summed from the lines. */
 export class SlipBuilder {
