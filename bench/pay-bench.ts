@@ -80,8 +80,9 @@ export function syntheticInputs(count: number, seed = 20260301): PayInput[] {
         mkgMonths: int(0, 11),
         jabatan: jenisAsn === 'PPPK' && rnd() < 0.5 ? { type: 'PELAKSANA' } : jabatan(),
         kelasJabatan: int(1, 17),
+        // Shaped as core/payroll/snapshot.ts builds it: the optional spouse is present as undefined.
         family: {
-          ...(rnd() < 0.7 ? { spouse: { isAsn: rnd() < 0.3, receivesAllowanceHere: rnd() < 0.8 } } : {}),
+          spouse: rnd() < 0.7 ? { isAsn: rnd() < 0.3, receivesAllowanceHere: rnd() < 0.8 } : undefined,
           children,
         },
         ptkpStatus: pick(PTKP_STATUSES),

@@ -57,13 +57,7 @@ export function computeMonthlyPay(input: PayInput, rulesets: Rulesets): PaySlip 
   }
   const isLastMasa = input.isLastMasa ?? (monthNumber(month) === 12 || endIdx === monthIdx);
   const gajiPaid = (nat.statusBp.value[employee.status] ?? BP_PER_UNIT) > 0;
-  slip.step(
-    'status',
-    'status',
-    gajiPaid ? 1 : 0,
-    `${employee.jenisAsn} ${employee.status}${isLastMasa ? ', masa pajak terakhir' : ''}`,
-    nat.statusBp.citation,
-  );
+  slip.step('status', 'status', gajiPaid ? 1 : 0, statusDetail(employee, isLastMasa), nat.statusBp.citation);
 
   let gaji: (GajiBruto & { bpjsBaseUsed: number }) | undefined;
   if (gajiPaid) {
@@ -98,9 +92,29 @@ export function computeMonthlyPay(input: PayInput, rulesets: Rulesets): PaySlip 
     tenantId: input.tenantId,
     nip: employee.nip,
     month,
-    ...(tpp ? { tppPeriod: tpp.period } : {}),
+    // Present even when undefined (storage drops it): one shape for every slip's meta.
+    tppPeriod: tpp?.period,
     isLastMasa,
     rulesetVersion: rulesetVersion(rulesets),
     taxFacts,
   });
+}
+
+/** `PNS AKTIF`, `, masa pajak terakhir` in December: a handful of texts, built once each. */
+const statusDetails = new Map<string, Map<string, readonly [string, string]>>();
+
+function statusDetail(employee: PayInput['employee'], isLastMasa: boolean): string {
+  let byStatus = statusDetails.get(employee.jenisAsn);
+  if (!byStatus) {
+    byStatus = new Map();
+    if (statusDetails.size < 16) statusDetails.set(employee.jenisAsn, byStatus);
+  }
+  let texts = byStatus.get(employee.status);
+  if (!texts) {
+    const text = `${employee.jenisAsn} ${employee.status}`;
+    texts = [text, `${text}, masa pajak terakhir`];
+    // Both keys are validated enums in practice; the guard keeps odd input from growing the memo.
+    if (byStatus.size < 16) byStatus.set(employee.status, texts);
+  }
+  return texts[isLastMasa ? 1 : 0];
 }

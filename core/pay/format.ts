@@ -1,10 +1,11 @@
 /**
  * id-ID number formatting, hand-rolled because number-to-string conversion dominated the cost of
- * explaining 10 000 payslips: groups of three digits come from two lookup tables built once.
+ * explaining 10 000 payslips: groups of three digits come from lookup tables built once.
  * Thousands use '.', decimals use ','.
  */
 const HEAD = Array.from({ length: 1000 }, (_, i) => String(i));
 const GROUP = Array.from({ length: 1000 }, (_, i) => `.${String(i).padStart(3, '0')}`);
+const RP_HEAD = HEAD.map((head) => `Rp ${head}`);
 const INT32_MAX = 2_147_483_647;
 
 export function formatNumber(n: number): string {
@@ -32,9 +33,19 @@ export function formatNumber(n: number): string {
 
 /** `Rp 3.385.600`; negative amounts as `-Rp 1.000`. */
 export function formatRupiah(n: number): string {
+  if (n >= 0 && n < 1e9 && Number.isInteger(n)) return rupiahBelowBillion(n);
   return n < 0 ? `-Rp ${formatNumber(-n)}` : `Rp ${formatNumber(n)}`;
 }
 
+/** Two concatenations at most: every monthly amount is below a billion. */
+function rupiahBelowBillion(n: number): string {
+  if (n < 1000) return RP_HEAD[n] as string;
+  const thousands = (n / 1000) | 0;
+  const units = GROUP[n - thousands * 1000] as string;
+  if (thousands < 1000) return (RP_HEAD[thousands] as string) + units;
+  const millions = (thousands / 1000) | 0;
+  return (RP_HEAD[millions] as string) + (GROUP[thousands - millions * 1000] as string) + units;
+}
 const BP_CACHE_MAX = 20_000;
 const bpText = new Array<string | undefined>(BP_CACHE_MAX + 1).fill(undefined);
 

@@ -1,36 +1,67 @@
+import type { GajiGridIndex, NationalRules } from '../rulesets/national-in-force';
 import { formatBp, formatRupiah } from './format';
-import { gajiPokokReceived, lookupGajiPokok } from './gaji-pokok';
-import { BP_PER_UNIT } from './money';
+import { type GajiPokokLookup, gajiPokokReceived, lookupGajiPokok } from './gaji-pokok';
+import { BoundedMemo, perObject } from './memo';
+import { BP_PER_UNIT, roundHalfUpRate } from './money';
 import { inputCitation, type PayContext } from './pay-context';
-import { tunjanganBeras } from './tunjangan-beras';
-import { golonganGroup, tunjanganJabatan } from './tunjangan-jabatan';
+import { type TunjanganBerasResult, tunjanganBeras } from './tunjangan-beras';
+import { golonganGroup, type TunjanganJabatanKind, tunjanganJabatan } from './tunjangan-jabatan';
 import { jiwaTunjanganBeras, type TunjanganKeluargaResult, tunjanganKeluarga } from './tunjangan-keluarga';
+import type { Citation, EmployeeSnapshot } from './types';
+
+/** A grid row as one employee meets it: the lookup and its texts, shared by everyone on the same row. */
+interface GajiPokokRow {
+  readonly found: GajiPokokLookup;
+  readonly detail: string;
+  readonly text: string;
+  readonly basis: Readonly<Record<string, string | number>>;
+}
+
+/** MKG years worth a memo slot; anything else (never seen in data) is looked up afresh. */
+const MEMO_MKG_YEARS = 64;
+const gajiPokokRows = perObject(
+  (_grid: GajiGridIndex) => new BoundedMemo<string, (GajiPokokRow | undefined)[]>(),
+);
+
+function gajiPokokRow(employee: EmployeeSnapshot, grid: GajiGridIndex): GajiPokokRow {
+  const { golongan, mkgYears } = employee;
+  const memoable = Number.isInteger(mkgYears) && mkgYears >= 0 && mkgYears < MEMO_MKG_YEARS;
+  const rows = memoable ? gajiPokokRows(grid) : undefined;
+  const byMkg = rows?.get(golongan);
+  const memoised = byMkg?.[mkgYears];
+  if (memoised) return memoised;
+  const found = lookupGajiPokok(employee, grid);
+  const row: GajiPokokRow = {
+    found,
+    detail: `${golongan} baris MKG ${found.stepMkg}`,
+    text: `Gaji pokok ${golongan} MKG ${mkgYears} tahun (baris MKG ${found.stepMkg}): ${formatRupiah(found.amount)}`,
+    basis: { golongan, mkgYears, stepMkg: found.stepMkg, tableAmount: found.amount },
+  };
+  if (rows) (byMkg ?? rows.set(golongan, new Array(MEMO_MKG_YEARS)))[mkgYears] = row;
+  return row;
+}
 
 /** Step 2: gaji pokok from the dated grid; CPNS 80% and the status factor reduce it. */
 export function gajiPokokStep(ctx: PayContext): number {
   const { employee, nat, slip } = ctx;
   const grid = employee.jenisAsn === 'PPPK' ? nat.gajiPokokPppk : nat.gajiPokokPns;
-  const found = lookupGajiPokok(employee, grid.value);
-  slip.step(
-    'gajiPokok.table',
-    'gaji-pokok.lookup',
-    found.amount,
-    `${employee.golongan} baris MKG ${found.stepMkg}`,
-    grid.citation,
-  );
-  const factors: number[] = [];
-  let text = `Gaji pokok ${employee.golongan} MKG ${employee.mkgYears} tahun (baris MKG ${found.stepMkg}): ${formatRupiah(found.amount)}`;
-  if (employee.jenisAsn === 'CPNS') {
-    factors.push(nat.cpnsBp.value);
-    text += ` × ${formatBp(nat.cpnsBp.value)} (CPNS)`;
-  }
+  const row = gajiPokokRow(employee, grid.value);
+  const { found } = row;
+  slip.step('gajiPokok.table', 'gaji-pokok.lookup', found.amount, row.detail, grid.citation);
+  let text = row.text;
+  let amount = found.amount;
   const statusBp = nat.statusBp.value[employee.status] ?? BP_PER_UNIT;
-  if (statusBp !== BP_PER_UNIT) {
-    factors.push(statusBp);
-    text += ` × ${formatBp(statusBp)} (${employee.status})`;
-  }
-  const amount = gajiPokokReceived(found.amount, factors);
-  if (factors.length > 0) {
+  if (employee.jenisAsn === 'CPNS' || statusBp !== BP_PER_UNIT) {
+    const factors: number[] = [];
+    if (employee.jenisAsn === 'CPNS') {
+      factors.push(nat.cpnsBp.value);
+      text += ` × ${formatBp(nat.cpnsBp.value)} (CPNS)`;
+    }
+    if (statusBp !== BP_PER_UNIT) {
+      factors.push(statusBp);
+      text += ` × ${formatBp(statusBp)} (${employee.status})`;
+    }
+    amount = gajiPokokReceived(found.amount, factors);
     slip.step(
       'gajiPokok.reduced',
       'gaji-pokok.factors',
@@ -48,15 +79,47 @@ export function gajiPokokStep(ctx: PayContext): number {
     group: 'GAJI',
     ruleId: 'gaji-pokok.lookup',
     citation: grid.citation,
-    basis: {
-      golongan: employee.golongan,
-      mkgYears: employee.mkgYears,
-      stepMkg: found.stepMkg,
-      tableAmount: found.amount,
-    },
+    basis: row.basis,
     explanation: text,
   });
   return amount;
+}
+
+type KeluargaRules = NationalRules['keluarga']['value'];
+
+/** The texts that follow from one gaji pokok: tunjangan suami/istri and anak per number of children. */
+interface KeluargaTexts {
+  readonly suamiIstri: string;
+  readonly suamiIstriBasis: Readonly<Record<string, number>>;
+  readonly anak: (string | undefined)[];
+}
+
+const keluargaTexts = perObject((_rules: KeluargaRules) => ({
+  byGajiPokok: new BoundedMemo<number, KeluargaTexts>(),
+  details: [[], []] as (string | undefined)[][],
+}));
+
+/** Both allowances are fixed rates of the gaji pokok, so it alone keys their texts. */
+function keluargaTextsFor(rules: KeluargaRules, gajiPokok: number): KeluargaTexts {
+  const memo = keluargaTexts(rules).byGajiPokok;
+  return (
+    memo.get(gajiPokok) ??
+    memo.set(gajiPokok, {
+      suamiIstri: `Tunjangan suami/istri: ${formatBp(rules.suamiIstriBp)} × ${formatRupiah(gajiPokok)} = ${formatRupiah(roundHalfUpRate(gajiPokok, rules.suamiIstriBp))}`,
+      suamiIstriBasis: { gajiPokok, rateBp: rules.suamiIstriBp },
+      anak: [],
+    })
+  );
+}
+
+function keluargaDetail(rules: KeluargaRules, isHolder: boolean, anakCount: number): string {
+  const details = keluargaTexts(rules).details[isHolder ? 1 : 0] as (string | undefined)[];
+  let detail = details[anakCount];
+  if (detail === undefined) {
+    detail = `pemegang tunjangan: ${isHolder ? 'ya' : 'tidak'}; anak dibayar ${anakCount}`;
+    details[anakCount] = detail;
+  }
+  return detail;
 }
 
 /** Step 3: tunjangan suami/istri and anak. */
@@ -68,10 +131,13 @@ export function keluargaStep(ctx: PayContext, gajiPokok: number): TunjanganKelua
     'tunjanganKeluarga',
     'tunjangan-keluarga',
     result.suamiIstri + result.anak,
-    `pemegang tunjangan: ${result.isHolder ? 'ya' : 'tidak'}; anak dibayar ${result.anakCount}`,
+    keluargaDetail(rules, result.isHolder, result.anakCount),
     nat.keluarga.citation,
   );
-  if (employee.family.spouse?.receivesAllowanceHere) {
+  const receivesSuamiIstri = employee.family.spouse?.receivesAllowanceHere;
+  if (!receivesSuamiIstri && result.anakCount === 0) return result;
+  const texts = keluargaTextsFor(rules, gajiPokok);
+  if (receivesSuamiIstri) {
     slip.add({
       code: 'TUNJ_SUAMI_ISTRI',
       label: 'Tunjangan suami/istri',
@@ -80,11 +146,16 @@ export function keluargaStep(ctx: PayContext, gajiPokok: number): TunjanganKelua
       group: 'GAJI',
       ruleId: 'tunjangan-keluarga.suami-istri',
       citation: nat.keluarga.citation,
-      basis: { gajiPokok, rateBp: rules.suamiIstriBp },
-      explanation: `Tunjangan suami/istri: ${formatBp(rules.suamiIstriBp)} × ${formatRupiah(gajiPokok)} = ${formatRupiah(result.suamiIstri)}`,
+      basis: texts.suamiIstriBasis,
+      explanation: texts.suamiIstri,
     });
   }
   if (result.anakCount > 0) {
+    let explanation = texts.anak[result.anakCount];
+    if (explanation === undefined) {
+      explanation = `Tunjangan anak: ${result.anakCount} × ${formatBp(rules.anakBp)} × ${formatRupiah(gajiPokok)} = ${formatRupiah(result.anak)}`;
+      texts.anak[result.anakCount] = explanation;
+    }
     slip.add({
       code: 'TUNJ_ANAK',
       label: 'Tunjangan anak',
@@ -99,7 +170,7 @@ export function keluargaStep(ctx: PayContext, gajiPokok: number): TunjanganKelua
         children: result.anakCount,
         childrenListed: employee.family.children.length,
       },
-      explanation: `Tunjangan anak: ${result.anakCount} × ${formatBp(rules.anakBp)} × ${formatRupiah(gajiPokok)} = ${formatRupiah(result.anak)}`,
+      explanation,
     });
   }
   return result;
@@ -112,66 +183,151 @@ const JABATAN_RULE = {
   NONE: 'tunjangan-jabatan.none',
 } as const;
 
-/** Step 4: exactly one of tunjangan struktural, fungsional or umum. */
-export function jabatanStep(ctx: PayContext): number {
-  const { employee, nat, slip, input } = ctx;
+const JABATAN_LINE = {
+  STRUKTURAL: { code: 'TUNJ_STRUKTURAL', label: 'Tunjangan jabatan struktural' },
+  FUNGSIONAL: { code: 'TUNJ_FUNGSIONAL', label: 'Tunjangan jabatan fungsional' },
+  UMUM: { code: 'TUNJ_UMUM', label: 'Tunjangan umum' },
+} as const;
+
+/** Everything jabatanStep writes for one jabatan and golongan: the same for every holder of both. */
+interface JabatanEntry {
+  readonly kind: TunjanganJabatanKind;
+  readonly amount: number;
+  readonly from: string;
+  readonly citation: Citation | undefined;
+  readonly basis: Readonly<Record<string, string>>;
+  readonly explanation: string;
+}
+
+/** Per golongan, then per eselon, fungsional code/jenjang, or pelaksana (by jenis ASN). */
+interface JabatanEntries {
+  readonly struktural: Map<string, JabatanEntry>;
+  readonly fungsional: Map<string, Map<string, JabatanEntry>>;
+  readonly pelaksana: Map<string, JabatanEntry>;
+}
+
+const jabatanEntries = perObject((_nat: NationalRules) => new BoundedMemo<string, JabatanEntries>());
+
+function jabatanEntry(ctx: PayContext): JabatanEntry {
+  const { employee } = ctx;
+  const { jabatan } = employee;
+  // An amount from the SK is the employee's own: nothing to share.
+  if (jabatan.type === 'FUNGSIONAL' && jabatan.amount !== undefined) return buildJabatanEntry(ctx);
+  const memo = jabatanEntries(ctx.nat);
+  const entries =
+    memo.get(employee.golongan) ??
+    memo.set(employee.golongan, { struktural: new Map(), fungsional: new Map(), pelaksana: new Map() });
+  let byKey: Map<string, JabatanEntry>;
+  let key: string;
+  if (jabatan.type === 'STRUKTURAL') {
+    byKey = entries.struktural;
+    key = jabatan.eselon;
+  } else if (jabatan.type === 'FUNGSIONAL') {
+    byKey = entries.fungsional.get(jabatan.code) ?? new Map();
+    if (byKey.size === 0) entries.fungsional.set(jabatan.code, byKey);
+    key = jabatan.jenjang;
+  } else {
+    byKey = entries.pelaksana;
+    key = employee.jenisAsn;
+  }
+  let entry = byKey.get(key);
+  if (!entry) {
+    entry = buildJabatanEntry(ctx);
+    byKey.set(key, entry);
+  }
+  return entry;
+}
+
+function buildJabatanEntry(ctx: PayContext): JabatanEntry {
+  const { employee, nat, input } = ctx;
   const result = tunjanganJabatan(employee, {
     struktural: nat.tunjanganStruktural.value,
     fungsional: nat.tunjanganFungsionalTables,
     umum: nat.tunjanganUmum.value,
   });
-  if (result.kind === 'NONE') {
-    slip.step('tunjanganJabatan', 'tunjangan-jabatan', 0, result.from);
-    return 0;
-  }
-  const spec = {
-    STRUKTURAL: {
-      code: 'TUNJ_STRUKTURAL',
-      label: 'Tunjangan jabatan struktural',
-      rule: nat.tunjanganStruktural,
-    },
-    FUNGSIONAL: { code: 'TUNJ_FUNGSIONAL', label: 'Tunjangan jabatan fungsional', rule: undefined },
-    UMUM: { code: 'TUNJ_UMUM', label: 'Tunjangan umum', rule: nat.tunjanganUmum },
-  }[result.kind];
+  const basis = { source: result.from, golonganGroup: golonganGroup(employee.golongan) };
+  if (result.kind === 'NONE') return { ...result, citation: undefined, basis, explanation: '' };
   const jabatan = employee.jabatan;
   const citation =
-    spec.rule?.citation ??
-    (result.from === 'input' || jabatan.type !== 'FUNGSIONAL'
-      ? inputCitation(
-          'input.employee.jabatan.amount',
-          'Jumlah tunjangan fungsional pada data jabatan pegawai',
-          input.month,
-        )
-      : (nat.tunjanganFungsional.get(jabatan.code)?.citation ??
-        inputCitation('input.employee.jabatan', 'Tunjangan fungsional', input.month)));
-  slip.step('tunjanganJabatan', JABATAN_RULE[result.kind], result.amount, result.from, citation);
+    result.kind === 'STRUKTURAL'
+      ? nat.tunjanganStruktural.citation
+      : result.kind === 'UMUM'
+        ? nat.tunjanganUmum.citation
+        : result.from === 'input' || jabatan.type !== 'FUNGSIONAL'
+          ? inputCitation(
+              'input.employee.jabatan.amount',
+              'Jumlah tunjangan fungsional pada data jabatan pegawai',
+              input.month,
+            )
+          : (nat.tunjanganFungsional.get(jabatan.code)?.citation ??
+            inputCitation('input.employee.jabatan', 'Tunjangan fungsional', input.month));
+  const { label } = JABATAN_LINE[result.kind];
+  return {
+    ...result,
+    citation,
+    basis,
+    explanation: `${label} (${result.from}): ${formatRupiah(result.amount)}`,
+  };
+}
+
+/** Step 4: exactly one of tunjangan struktural, fungsional or umum. */
+export function jabatanStep(ctx: PayContext): number {
+  const { slip } = ctx;
+  const entry = jabatanEntry(ctx);
+  if (entry.kind === 'NONE') {
+    slip.step('tunjanganJabatan', 'tunjangan-jabatan', 0, entry.from);
+    return 0;
+  }
+  const ruleId = JABATAN_RULE[entry.kind];
+  slip.step('tunjanganJabatan', ruleId, entry.amount, entry.from, entry.citation);
+  const line = JABATAN_LINE[entry.kind];
   slip.add({
-    code: spec.code,
-    label: spec.label,
-    amount: result.amount,
+    code: line.code,
+    label: line.label,
+    amount: entry.amount,
     kind: 'PENGHASILAN',
     group: 'GAJI',
-    ruleId: JABATAN_RULE[result.kind],
-    citation,
-    basis: { source: result.from, golonganGroup: golonganGroup(employee.golongan) },
-    explanation: `${spec.label} (${result.from}): ${formatRupiah(result.amount)}`,
+    ruleId,
+    citation: entry.citation as Citation,
+    basis: entry.basis,
+    explanation: entry.explanation,
   });
-  return result.amount;
+  return entry.amount;
 }
+
+/** Everything berasStep writes for a number of jiwa. */
+interface BerasEntry {
+  readonly result: TunjanganBerasResult;
+  readonly detail: string;
+  readonly basis: Readonly<Record<string, number>>;
+  readonly explanation: string;
+}
+
+const berasEntries = perObject((_nat: NationalRules) => new BoundedMemo<number, BerasEntry>());
 
 /** Step 5: tunjangan beras per jiwa. */
 export function berasStep(ctx: PayContext, keluarga: TunjanganKeluargaResult): number {
   const { employee, nat, slip } = ctx;
   const jiwa = jiwaTunjanganBeras(employee.family, keluarga);
-  const perJiwa = nat.berasPerJiwa.value;
-  const result = tunjanganBeras({ jiwa }, { rupiahPerJiwa: perJiwa, maxJiwa: nat.berasMaxJiwa.value });
-  slip.step(
-    'tunjanganBeras',
-    'tunjangan-beras',
-    result.amount,
-    `${result.jiwaPaid} jiwa`,
-    nat.berasPerJiwa.citation,
-  );
+  const memo = berasEntries(nat);
+  let entry = memo.get(jiwa);
+  if (!entry) {
+    const perJiwa = nat.berasPerJiwa.value;
+    const result = tunjanganBeras({ jiwa }, { rupiahPerJiwa: perJiwa, maxJiwa: nat.berasMaxJiwa.value });
+    entry = memo.set(jiwa, {
+      result,
+      detail: `${result.jiwaPaid} jiwa`,
+      basis: {
+        jiwa: result.jiwa,
+        jiwaPaid: result.jiwaPaid,
+        rupiahPerJiwa: perJiwa,
+        maxJiwa: nat.berasMaxJiwa.value,
+      },
+      explanation: `Tunjangan beras: ${result.jiwaPaid} jiwa × ${formatRupiah(perJiwa)} = ${formatRupiah(result.amount)}`,
+    });
+  }
+  const { result } = entry;
+  slip.step('tunjanganBeras', 'tunjangan-beras', result.amount, entry.detail, nat.berasPerJiwa.citation);
   slip.add({
     code: 'TUNJ_BERAS',
     label: 'Tunjangan beras',
@@ -180,13 +336,8 @@ export function berasStep(ctx: PayContext, keluarga: TunjanganKeluargaResult): n
     group: 'GAJI',
     ruleId: 'tunjangan-beras',
     citation: nat.berasPerJiwa.citation,
-    basis: {
-      jiwa: result.jiwa,
-      jiwaPaid: result.jiwaPaid,
-      rupiahPerJiwa: perJiwa,
-      maxJiwa: nat.berasMaxJiwa.value,
-    },
-    explanation: `Tunjangan beras: ${result.jiwaPaid} jiwa × ${formatRupiah(perJiwa)} = ${formatRupiah(result.amount)}`,
+    basis: entry.basis,
+    explanation: entry.explanation,
   });
   return result.amount;
 }

@@ -1,6 +1,16 @@
+import type { NationalRules } from '../rulesets/national-in-force';
 import type { InForce } from '../rulesets/rules-in-force';
 import { formatBp, formatRupiah } from './format';
-import { bpjsKesehatan, iuranJkkJkm, iuranTapera, iuranTaspen, iuranThtPppk } from './iuran';
+import {
+  type BpjsKesehatanResult,
+  bpjsKesehatan,
+  iuranJkkJkm,
+  iuranTapera,
+  iuranTaspen,
+  iuranThtPppk,
+  type TaspenResult,
+} from './iuran';
+import { BoundedMemo, perObject } from './memo';
 import { addEmployerPremium, type PayContext } from './pay-context';
 
 const BPJS_BASE = 'dasar: gaji pokok + tunjangan keluarga + tunjangan jabatan/umum, dibatasi';
@@ -15,6 +25,129 @@ export interface GajiIuran {
   readonly bpjsBaseUsed: number;
 }
 
+type Basis = Readonly<Record<string, number>>;
+
+/** Each iuran is a rate of a base, so the base keys its amounts and texts for the whole month. */
+interface BpjsEntry {
+  readonly bpjs: BpjsKesehatanResult;
+  readonly employerBasis: Basis;
+  readonly employerText: string;
+  readonly employeeBasis: Basis;
+  readonly employeeText: string;
+}
+interface JaminanEntry {
+  readonly jkk: number;
+  readonly jkm: number;
+  readonly jkkBasis: Basis;
+  readonly jkkText: string;
+  readonly jkmBasis: Basis;
+  readonly jkmText: string;
+}
+interface TaspenEntry {
+  readonly taspen: TaspenResult;
+  readonly basis: Basis;
+  readonly text: string;
+}
+interface TaperaEntry {
+  readonly employee: number;
+  readonly employer: number;
+  readonly employeeBasis: Basis;
+  readonly employeeText: string;
+  readonly employerBasis: Basis;
+  readonly employerText: string;
+}
+
+const iuranMemos = perObject((_nat: NationalRules) => ({
+  bpjs: new BoundedMemo<number, BpjsEntry>(),
+  jaminan: new BoundedMemo<number, JaminanEntry>(),
+  taspen: new BoundedMemo<number, TaspenEntry>(),
+  tapera: new BoundedMemo<number, TaperaEntry>(),
+}));
+
+/** Taspen is keyed by gaji pokok and tunjangan keluarga together; beyond this keluarga it is not memoised. */
+const KELUARGA_KEY_RANGE = 2 ** 23;
+
+function bpjsEntry(nat: NationalRules, base: number, other: number): BpjsEntry {
+  const memo = other === 0 ? iuranMemos(nat).bpjs : undefined;
+  const memoised = memo?.get(base);
+  if (memoised) return memoised;
+  const rates = nat.bpjs.value;
+  const bpjs = bpjsKesehatan({ base, headroom: rates.maxMonthlyBase }, rates);
+  const capNote = bpjs.cappedBase < base ? ` (dasar dibatasi ${formatRupiah(bpjs.cappedBase)})` : '';
+  const entry: BpjsEntry = {
+    bpjs,
+    employerBasis: {
+      base,
+      cappedBase: bpjs.cappedBase,
+      otherBpjsBaseThisMonth: other,
+      rateBp: rates.employerBp,
+    },
+    employerText: `Iuran BPJS Kesehatan pemberi kerja: ${formatBp(rates.employerBp)} × ${formatRupiah(bpjs.cappedBase)}${capNote} = ${formatRupiah(bpjs.employer)}`,
+    employeeBasis: {
+      base,
+      cappedBase: bpjs.cappedBase,
+      otherBpjsBaseThisMonth: other,
+      rateBp: rates.employeeBp,
+    },
+    employeeText: `Iuran BPJS Kesehatan pegawai: ${formatBp(rates.employeeBp)} × ${formatRupiah(bpjs.cappedBase)}${capNote} = ${formatRupiah(bpjs.employee)}`,
+  };
+  return memo ? memo.set(base, entry) : entry;
+}
+
+function jaminanEntry(nat: NationalRules, gajiPokok: number): JaminanEntry {
+  const memo = iuranMemos(nat).jaminan;
+  const memoised = memo.get(gajiPokok);
+  if (memoised) return memoised;
+  const jk = iuranJkkJkm({ gajiPokok }, { jkkBp: nat.jkkBp.value, jkmBp: nat.jkmBp.value });
+  return memo.set(gajiPokok, {
+    jkk: jk.jkk,
+    jkm: jk.jkm,
+    jkkBasis: { gajiPokok, rateBp: nat.jkkBp.value },
+    jkkText: jaminanText('Jaminan Kecelakaan Kerja', nat.jkkBp, jk.jkk, gajiPokok),
+    jkmBasis: { gajiPokok, rateBp: nat.jkmBp.value },
+    jkmText: jaminanText('Jaminan Kematian', nat.jkmBp, jk.jkm, gajiPokok),
+  });
+}
+
+function jaminanText(name: string, rule: InForce<number>, amount: number, gajiPokok: number): string {
+  return `Iuran ${name}: ${formatBp(rule.value)} × ${formatRupiah(gajiPokok)} = ${formatRupiah(amount)} (dibulatkan)`;
+}
+
+function taspenEntry(nat: NationalRules, gajiPokok: number, keluarga: number): TaspenEntry {
+  const memoable = keluarga >= 0 && keluarga < KELUARGA_KEY_RANGE;
+  const key = gajiPokok * KELUARGA_KEY_RANGE + keluarga;
+  const memo = memoable ? iuranMemos(nat).taspen : undefined;
+  const memoised = memo?.get(key);
+  if (memoised) return memoised;
+  const rates = nat.taspen.value;
+  const t = iuranTaspen({ gajiPokok, tunjanganKeluarga: keluarga }, rates);
+  const baseText =
+    keluarga > 0 ? `(${formatRupiah(gajiPokok)} + ${formatRupiah(keluarga)})` : formatRupiah(gajiPokok);
+  const split = `rincian informatif: pensiun ${formatBp(rates.pensiunBp)} ${formatRupiah(t.pensiun)}, THT ${formatBp(rates.thtBp)} ${formatRupiah(t.tht)}`;
+  const entry: TaspenEntry = {
+    taspen: t,
+    basis: { base: t.base, rateBp: rates.totalBp, pensiun: t.pensiun, tht: t.tht },
+    text: `Iuran Taspen: ${formatBp(rates.totalBp)} × ${baseText} = ${formatRupiah(t.iuran)} (dibulatkan ke bawah; ${split})`,
+  };
+  return memo ? memo.set(key, entry) : entry;
+}
+
+function taperaEntry(nat: NationalRules, base: number): TaperaEntry {
+  const memo = iuranMemos(nat).tapera;
+  const memoised = memo.get(base);
+  if (memoised) return memoised;
+  const rates = nat.tapera.value;
+  const tap = iuranTapera({ base }, rates);
+  return memo.set(base, {
+    employee: tap.employee,
+    employer: tap.employer,
+    employeeBasis: { base, rateBp: rates.employeeBp },
+    employeeText: `Simpanan Tapera: ${formatBp(rates.employeeBp)} × ${formatRupiah(base)} = ${formatRupiah(tap.employee)}`,
+    employerBasis: { base, rateBp: rates.employerBp },
+    employerText: `Simpanan Tapera pemberi kerja: ${formatBp(rates.employerBp)} × ${formatRupiah(base)} = ${formatRupiah(tap.employer)}`,
+  });
+}
+
 /** Steps 6 and 7: employer premiums (BPJS 4% capped, JKK, JKM) and employee deductions (BPJS 1%, Taspen, THT, Tapera). */
 export function iuranGajiStep(
   ctx: PayContext,
@@ -23,8 +156,8 @@ export function iuranGajiStep(
   const { employee, nat, ten, slip, input } = ctx;
   const other = input.otherBpjsBaseThisMonth ?? 0;
   const base = b.gajiPokok + b.keluarga + b.jabatan + other;
-  const bpjs = bpjsKesehatan({ base, headroom: nat.bpjs.value.maxMonthlyBase }, nat.bpjs.value);
-  const capNote = bpjs.cappedBase < base ? ` (dasar dibatasi ${formatRupiah(bpjs.cappedBase)})` : '';
+  const bpjsTexts = bpjsEntry(nat, base, other);
+  const { bpjs } = bpjsTexts;
   slip.step(
     'bpjs.base',
     'iuran.bpjs-kesehatan',
@@ -41,17 +174,34 @@ export function iuranGajiStep(
     group: 'GAJI',
     ruleId: 'iuran.bpjs-kesehatan.pemberi-kerja',
     rule: nat.bpjs,
-    basis: {
-      base,
-      cappedBase: bpjs.cappedBase,
-      otherBpjsBaseThisMonth: other,
-      rateBp: nat.bpjs.value.employerBp,
-    },
-    explanation: `Iuran BPJS Kesehatan pemberi kerja: ${formatBp(nat.bpjs.value.employerBp)} × ${formatRupiah(bpjs.cappedBase)}${capNote} = ${formatRupiah(bpjs.employer)}`,
+    basis: bpjsTexts.employerBasis,
+    explanation: bpjsTexts.employerText,
   });
-  const jk = iuranJkkJkm(b, { jkkBp: nat.jkkBp.value, jkmBp: nat.jkmBp.value });
-  addJaminan(ctx, 'JKK', 'Jaminan Kecelakaan Kerja', nat.jkkBp, jk.jkk, b.gajiPokok);
-  addJaminan(ctx, 'JKM', 'Jaminan Kematian', nat.jkmBp, jk.jkm, b.gajiPokok);
+  const jk = jaminanEntry(nat, b.gajiPokok);
+  addEmployerPremium(ctx, {
+    code: 'TUNJ_JKK',
+    deductionCode: 'POT_JKK',
+    label: 'Tunjangan iuran JKK',
+    deductionLabel: 'Potongan iuran JKK',
+    amount: jk.jkk,
+    group: 'GAJI',
+    ruleId: 'iuran.jkk',
+    rule: nat.jkkBp,
+    basis: jk.jkkBasis,
+    explanation: jk.jkkText,
+  });
+  addEmployerPremium(ctx, {
+    code: 'TUNJ_JKM',
+    deductionCode: 'POT_JKM',
+    label: 'Tunjangan iuran JKM',
+    deductionLabel: 'Potongan iuran JKM',
+    amount: jk.jkm,
+    group: 'GAJI',
+    ruleId: 'iuran.jkm',
+    rule: nat.jkmBp,
+    basis: jk.jkmBasis,
+    explanation: jk.jkmText,
+  });
   let premiums = bpjs.employer + jk.jkk + jk.jkm;
 
   slip.add({
@@ -62,35 +212,24 @@ export function iuranGajiStep(
     group: 'GAJI',
     ruleId: 'iuran.bpjs-kesehatan.pegawai',
     citation: nat.bpjs.citation,
-    basis: {
-      base,
-      cappedBase: bpjs.cappedBase,
-      otherBpjsBaseThisMonth: other,
-      rateBp: nat.bpjs.value.employeeBp,
-    },
-    explanation: `Iuran BPJS Kesehatan pegawai: ${formatBp(nat.bpjs.value.employeeBp)} × ${formatRupiah(bpjs.cappedBase)}${capNote} = ${formatRupiah(bpjs.employee)}`,
+    basis: bpjsTexts.employeeBasis,
+    explanation: bpjsTexts.employeeText,
   });
 
   let iuranPensiun = 0;
-  const pensionBase = { gajiPokok: b.gajiPokok, tunjanganKeluarga: b.keluarga };
   if (employee.jenisAsn !== 'PPPK') {
-    const t = iuranTaspen(pensionBase, nat.taspen.value);
-    iuranPensiun = t.iuran;
-    const baseText =
-      b.keluarga > 0
-        ? `(${formatRupiah(b.gajiPokok)} + ${formatRupiah(b.keluarga)})`
-        : formatRupiah(b.gajiPokok);
-    const split = `rincian informatif: pensiun ${formatBp(nat.taspen.value.pensiunBp)} ${formatRupiah(t.pensiun)}, THT ${formatBp(nat.taspen.value.thtBp)} ${formatRupiah(t.tht)}`;
+    const t = taspenEntry(nat, b.gajiPokok, b.keluarga);
+    iuranPensiun = t.taspen.iuran;
     slip.add({
       code: 'POT_IWP_TASPEN_8',
       label: 'Iuran wajib pegawai Taspen (IWP 8%)',
-      amount: t.iuran,
+      amount: t.taspen.iuran,
       kind: 'POTONGAN',
       group: 'GAJI',
       ruleId: 'iuran.taspen',
       citation: nat.taspen.citation,
-      basis: { base: t.base, rateBp: nat.taspen.value.totalBp, pensiun: t.pensiun, tht: t.tht },
-      explanation: `Iuran Taspen: ${formatBp(nat.taspen.value.totalBp)} × ${baseText} = ${formatRupiah(t.iuran)} (dibulatkan ke bawah; ${split})`,
+      basis: t.basis,
+      explanation: t.text,
     });
   } else if (ten.pppkThtBp.value > 0) {
     const base = b.gajiPokok + b.keluarga;
@@ -109,8 +248,7 @@ export function iuranGajiStep(
   }
 
   if (ten.taperaEnabled.value) {
-    const base = b.gajiPokok + b.keluarga;
-    const tap = iuranTapera({ base }, nat.tapera.value);
+    const tap = taperaEntry(nat, b.gajiPokok + b.keluarga);
     slip.add({
       code: 'POT_TAPERA',
       label: 'Simpanan Tapera pegawai',
@@ -119,8 +257,8 @@ export function iuranGajiStep(
       group: 'GAJI',
       ruleId: 'iuran.tapera.pegawai',
       citation: nat.tapera.citation,
-      basis: { base, rateBp: nat.tapera.value.employeeBp },
-      explanation: `Simpanan Tapera: ${formatBp(nat.tapera.value.employeeBp)} × ${formatRupiah(base)} = ${formatRupiah(tap.employee)}`,
+      basis: tap.employeeBasis,
+      explanation: tap.employeeText,
     });
     addEmployerPremium(ctx, {
       code: 'TUNJ_TAPERA',
@@ -131,32 +269,10 @@ export function iuranGajiStep(
       group: 'GAJI',
       ruleId: 'iuran.tapera.pemberi-kerja',
       rule: nat.tapera,
-      basis: { base, rateBp: nat.tapera.value.employerBp },
-      explanation: `Simpanan Tapera pemberi kerja: ${formatBp(nat.tapera.value.employerBp)} × ${formatRupiah(base)} = ${formatRupiah(tap.employer)}`,
+      basis: tap.employerBasis,
+      explanation: tap.employerText,
     });
     premiums += tap.employer;
   }
   return { premiums, iuranPensiun, bpjsBaseUsed: bpjs.cappedBase };
-}
-
-function addJaminan(
-  ctx: PayContext,
-  code: 'JKK' | 'JKM',
-  name: string,
-  rule: InForce<number>,
-  amount: number,
-  gajiPokok: number,
-) {
-  addEmployerPremium(ctx, {
-    code: code === 'JKK' ? 'TUNJ_JKK' : 'TUNJ_JKM',
-    deductionCode: code === 'JKK' ? 'POT_JKK' : 'POT_JKM',
-    label: code === 'JKK' ? 'Tunjangan iuran JKK' : 'Tunjangan iuran JKM',
-    deductionLabel: code === 'JKK' ? 'Potongan iuran JKK' : 'Potongan iuran JKM',
-    amount,
-    group: 'GAJI',
-    ruleId: code === 'JKK' ? 'iuran.jkk' : 'iuran.jkm',
-    rule,
-    basis: { gajiPokok, rateBp: rule.value },
-    explanation: `Iuran ${name}: ${formatBp(rule.value)} × ${formatRupiah(gajiPokok)} = ${formatRupiah(amount)} (dibulatkan)`,
-  });
 }

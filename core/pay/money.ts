@@ -106,6 +106,8 @@ export function ratio(n: number, d: number): Ratio {
 }
 
 export function ratioTimes(r: Ratio, factorN: number, factorD: number): Ratio {
+  // The usual factors (full eligibility, no hukuman disiplin) are exactly 1.
+  if (factorN === factorD && factorD !== 0) return r;
   const g0 = gcd(factorN, factorD) || 1;
   const n = factorN / g0;
   const d = factorD / g0;

@@ -38,38 +38,6 @@ export class SlipBuilder {
     return spec.amount;
   }
 
-  /** An employer premium shown on both sides of the slip: income and the same amount deducted. */
-  addPassThrough(
-    income: Omit<LineSpec, 'kind' | 'passThrough'>,
-    deduction: { readonly code: string; readonly label: string },
-  ): void {
-    this.add({
-      code: income.code,
-      label: income.label,
-      amount: income.amount,
-      kind: 'PENGHASILAN',
-      group: income.group,
-      ruleId: income.ruleId,
-      citation: income.citation,
-      basis: income.basis,
-      explanation: income.explanation,
-      passThrough: income.code,
-    });
-    this.add({
-      code: deduction.code,
-      label: deduction.label,
-      amount: income.amount,
-      kind: 'POTONGAN',
-      group: income.group,
-      ruleId: income.ruleId,
-      citation: income.citation,
-      basis: income.basis,
-      // Same amount, same computation: the deduction shares the income line's explanation.
-      explanation: income.explanation,
-      passThrough: income.code,
-    });
-  }
-
   step(step: string, ruleId: string, value: number, detail: string, citation?: Citation): void {
     // Always the same five fields (citation may be undefined): one hidden class for every step.
     this.trace.push({ step, ruleId, value, detail, citation });

@@ -1,6 +1,8 @@
+import type { NationalRules, TerCategory } from '../rulesets/national-in-force';
 import type { InForce } from '../rulesets/rules-in-force';
 import { PayDataError } from './errors';
 import { formatBp, formatRupiah } from './format';
+import { perObject } from './memo';
 import { mulDiv } from './money';
 import type { PayContext } from './pay-context';
 import { pembulatan } from './pembulatan';
@@ -47,7 +49,7 @@ export function taxAndPembulatanStep(
 
   // Government-borne PPh: tunjangan PPh = potongan PPh, so pembulatan can come first and is in the bruto.
   let pembulatanAmount = 0;
-  if (gaji && governmentBorne) pembulatanAmount = addPembulatan(ctx, 'sebelum PPh');
+  if (gaji && governmentBorne) pembulatanAmount = addPembulatan(ctx, 'BEFORE_PPH');
   const brutoGaji = gaji ? gaji.fixedIncome + (premiumsInBruto ? gaji.premiums : 0) + pembulatanAmount : 0;
   const tppMode = ten.tppPph.value;
   const tppInTer = tpp !== undefined && tppMode.mode !== 'FLAT_BY_GOLONGAN';
@@ -78,11 +80,11 @@ export function taxAndPembulatanStep(
   } else {
     const ter = pph21Ter({ bruto: brutoGaji, category, surchargeBp }, nat.ter.value);
     pphGaji = ter.amount;
-    gajiText = `PPh 21 TER ${category}: ${formatBp(ter.rateBp)} × ${formatRupiah(brutoGaji)} = ${formatRupiah(pphGaji)}`;
+    gajiText = `${terPrefix(nat, false, category, ter.rateBp)}${formatRupiah(brutoGaji)} = ${formatRupiah(pphGaji)}`;
     if (tppInTer) {
       const all = pph21Ter({ bruto: brutoGaji + brutoTpp, category, surchargeBp }, nat.ter.value);
       pphTpp = all.amount - ter.amount;
-      tppText = `PPh 21 atas TPP: TER ${category} ${formatBp(all.rateBp)} × ${formatRupiah(brutoGaji + brutoTpp)} = ${formatRupiah(all.amount)} − PPh gaji ${formatRupiah(ter.amount)} = ${formatRupiah(pphTpp)}`;
+      tppText = `${terPrefix(nat, true, category, all.rateBp)}${formatRupiah(brutoGaji + brutoTpp)} = ${formatRupiah(all.amount)} − PPh gaji ${formatRupiah(ter.amount)} = ${formatRupiah(pphTpp)}`;
       slip.step('pph21.tpp.ter', 'pph21.ter', all.amount, tppText, nat.ter.citation);
     }
     citation = nat.ter.citation;
@@ -109,7 +111,7 @@ export function taxAndPembulatanStep(
 
   if (gaji) {
     addPphLines(ctx, 'GAJI', pphGaji, governmentBorne, gajiText, citation, bearerRule);
-    if (!governmentBorne) addPembulatan(ctx, 'setelah PPh');
+    if (!governmentBorne) addPembulatan(ctx, 'AFTER_PPH');
   }
   if (tpp || pphTpp !== 0) {
     addPphLines(
@@ -123,6 +125,25 @@ export function taxAndPembulatanStep(
     );
   }
   return { brutoGaji, brutoTpp, pphGaji, pphTpp, iuranPensiun: gaji?.iuranPensiun ?? 0 };
+}
+
+/**
+ * `PPh 21 TER A: 1,5% × ` and its TPP twin are fixed by the category and the bracket's rate, so each is
+ * built once per month's rules, keyed by a number rather than a string that would cost as much to build.
+ */
+const terPrefixes = perObject((_nat: NationalRules) => new Map<number, string>());
+
+function terPrefix(nat: NationalRules, forTpp: boolean, category: TerCategory, rateBp: number): string {
+  const memo = terPrefixes(nat);
+  const key = (rateBp * 4 + category.charCodeAt(0) - 65) * 2 + (forTpp ? 1 : 0);
+  let prefix = memo.get(key);
+  if (prefix === undefined) {
+    prefix = forTpp
+      ? `PPh 21 atas TPP: TER ${category} ${formatBp(rateBp)} × `
+      : `PPh 21 TER ${category}: ${formatBp(rateBp)} × `;
+    memo.set(key, prefix);
+  }
+  return prefix;
 }
 
 function lastMasa(
@@ -187,14 +208,18 @@ function lastMasa(
   return result;
 }
 
-function addPembulatan(ctx: PayContext, when: string): number {
+const PEMBULATAN_LEAD = {
+  NET: { BEFORE_PPH: 'Pembulatan bersih sebelum PPh: ', AFTER_PPH: 'Pembulatan bersih setelah PPh: ' },
+  GROSS: { BEFORE_PPH: 'Pembulatan kotor sebelum PPh: ', AFTER_PPH: 'Pembulatan kotor setelah PPh: ' },
+} as const;
+
+function addPembulatan(ctx: PayContext, when: 'BEFORE_PPH' | 'AFTER_PPH'): number {
   const { slip, ten, nat } = ctx;
   const target = ten.pembulatanTarget.value;
   const kotor = slip.sum('GAJI', 'PENGHASILAN', NO_PPH_LINES);
   const base = target === 'NET' ? slip.sum('GAJI', 'PENGHASILAN') - slip.sum('GAJI', 'POTONGAN') : kotor;
   const amount = pembulatan({ target: base }, { unit: nat.pembulatanUnit.value });
-  const what = target === 'NET' ? 'bersih' : 'kotor';
-  const explanation = `Pembulatan ${what} ${when}: ${formatRupiah(base)} → ${formatRupiah(base + amount)} (+ ${formatRupiah(amount)})`;
+  const explanation = `${PEMBULATAN_LEAD[target][when]}${formatRupiah(base)} → ${formatRupiah(base + amount)} (+ ${formatRupiah(amount)})`;
   const ruleId = target === 'NET' ? 'pembulatan.net' : 'pembulatan.gross';
   slip.step('pembulatan', ruleId, amount, explanation, ten.pembulatanTarget.citation);
   slip.add({
@@ -264,7 +289,7 @@ function addPphLines(
       explanation: `${explanation}; lebih potong ${formatRupiah(-amount)} tidak dibayarkan ke pegawai (aturan tenant)`,
     });
   }
-  const refund = shown < 0 ? ({ refund: true } as const) : {};
+  const refund = shown < 0 ? (true as const) : undefined;
   const booked =
     shown === amount ? explanation : `${explanation}; dibukukan ${formatRupiah(shown)} (aturan tenant)`;
   const basis = { pph: amount, governmentBorne };
@@ -279,7 +304,7 @@ function addPphLines(
       citation: bearer.citation,
       basis,
       explanation: `${names.tunjText}${formatRupiah(shown)}`,
-      ...refund,
+      refund,
     });
   }
   slip.add({
@@ -292,6 +317,6 @@ function addPphLines(
     citation,
     basis,
     explanation: booked,
-    ...refund,
+    refund,
   });
 }

@@ -2,6 +2,7 @@ import type { CutTarget, LeaveRuleBp } from '../rulesets/tenant-in-force';
 import type { PerformanceKey } from '../rulesets/tenant-schema';
 import { PayDataError } from './errors';
 import { formatBp } from './format';
+import { perObject } from './memo';
 import { BP_PER_UNIT, percentToBp } from './money';
 import type { DisciplineSummary, LeaveEntry, MonthlyPerformanceResult, SanctionEntry } from './types';
 
@@ -15,6 +16,19 @@ export interface PerformanceRulesBp {
 export interface FactorResult {
   readonly bp: number;
   readonly detail: string;
+}
+
+const PREDIKAT_DETAIL = new Map<string, string>();
+const PERILAKU_DETAIL = new Map<string, string>();
+
+/** `predikat BAIK`, built once per key rather than once per slip. */
+function keyDetail(memo: Map<string, string>, prefix: string, key: string): string {
+  let detail = memo.get(key);
+  if (detail === undefined) {
+    detail = `${prefix}${key}`;
+    memo.set(key, detail);
+  }
+  return detail;
 }
 
 function performanceKey(perf: MonthlyPerformanceResult, field: string): PerformanceKey {
@@ -46,7 +60,7 @@ export function performanceFactor(
   } else {
     const key = performanceKey(perf, field);
     bp = rules.predikatBp[key];
-    detail = `predikat ${key}`;
+    detail = keyDetail(PREDIKAT_DETAIL, 'predikat ', key);
   }
   if (perf.atasanTidakMenilai && rules.supervisorPenaltyBp > 0) {
     bp = Math.max(0, bp - rules.supervisorPenaltyBp);
@@ -65,7 +79,10 @@ export function behaviourFactor(
     return { bp: percentInput(perf.perilakuPercent, `${field}.perilakuPercent`), detail: 'nilai perilaku' };
   }
   const key = performanceKey(perf, field);
-  return { bp: (rules.perilakuBp ?? rules.predikatBp)[key], detail: `perilaku menurut ${key}` };
+  return {
+    bp: (rules.perilakuBp ?? rules.predikatBp)[key],
+    detail: keyDetail(PERILAKU_DETAIL, 'perilaku menurut ', key),
+  };
 }
 
 export interface CutItem {
@@ -75,6 +92,8 @@ export interface CutItem {
   readonly bp: number;
   readonly target: CutTarget;
   readonly detail: string;
+  /** The trace text: `label: detail = cut (target)`. */
+  readonly text: string;
 }
 
 export interface CutsResult {
@@ -84,54 +103,81 @@ export interface CutsResult {
   readonly items: readonly CutItem[];
 }
 
+type AttendanceRules = ReadonlyMap<
+  string,
+  { readonly label: string; readonly bp: number; readonly target: CutTarget }
+>;
+
+/** An attendance cut is fixed by its code and count: one item per pair, shared by every slip. */
+const attendanceItems = perObject((_rules: AttendanceRules) => new Map<string, (CutItem | undefined)[]>());
+const MEMO_COUNT = 64;
+const NO_CUTS: CutsResult = { wholeBp: 0, disciplineBp: 0, items: [] };
+
+function cutItem(
+  source: CutItem['source'],
+  code: string,
+  rule: { readonly label: string; readonly target: CutTarget },
+  bp: number,
+  detail: string,
+): CutItem {
+  const where = rule.target === 'WHOLE' ? 'seluruh TPP' : 'bagian disiplin';
+  return {
+    source,
+    code,
+    label: rule.label,
+    bp,
+    target: rule.target,
+    detail,
+    text: `${rule.label}: ${detail} = ${formatBp(bp)} (${where})`,
+  };
+}
+
+function attendanceItem(rules: AttendanceRules, code: string, count: number, field: string): CutItem {
+  const byCount = attendanceItems(rules).get(code);
+  const memoised = count < MEMO_COUNT ? byCount?.[count] : undefined;
+  if (memoised) return memoised;
+  if (!Number.isInteger(count) || count < 0)
+    throw new PayDataError(`${field}.counts.${code}`, 'must be a whole count ≥ 0');
+  const rule = rules.get(code);
+  if (!rule)
+    throw new PayDataError(`${field}.counts.${code}`, `attendance code ${code} is not defined by the tenant`);
+  const item = cutItem('KEHADIRAN', code, rule, rule.bp * count, `${count} × ${formatBp(rule.bp)}`);
+  if (count < MEMO_COUNT) {
+    let slots = byCount;
+    if (!slots) {
+      slots = new Array(MEMO_COUNT);
+      attendanceItems(rules).set(code, slots);
+    }
+    slots[count] = item;
+  }
+  return item;
+}
+
 /** Attendance codes × occurrences and leave rules, summed per target (tpp.md §5–6). */
 export function disciplineCuts(
   discipline: DisciplineSummary,
-  rules: {
-    readonly attendance: ReadonlyMap<
-      string,
-      { readonly label: string; readonly bp: number; readonly target: CutTarget }
-    >;
-    readonly leave: ReadonlyMap<string, LeaveRuleBp>;
-  },
+  rules: { readonly attendance: AttendanceRules; readonly leave: ReadonlyMap<string, LeaveRuleBp> },
   field: string,
 ): CutsResult {
   const items: CutItem[] = [];
   for (const code in discipline.counts) {
     const count = discipline.counts[code] ?? 0;
     if (count === 0) continue;
-    if (!Number.isInteger(count) || count < 0)
-      throw new PayDataError(`${field}.counts.${code}`, 'must be a whole count ≥ 0');
-    const rule = rules.attendance.get(code);
-    if (!rule)
-      throw new PayDataError(
-        `${field}.counts.${code}`,
-        `attendance code ${code} is not defined by the tenant`,
-      );
-    items.push({
-      source: 'KEHADIRAN',
-      code,
-      label: rule.label,
-      bp: rule.bp * count,
-      target: rule.target,
-      detail: `${count} × ${formatBp(rule.bp)}`,
-    });
+    items.push(attendanceItem(rules.attendance, code, count, field));
   }
-  discipline.leave.forEach((entry, i) => {
+  const { leave } = discipline;
+  for (let i = 0; i < leave.length; i++) {
+    const entry = leave[i] as LeaveEntry;
     const rule = rules.leave.get(entry.type);
     if (!rule)
       throw new PayDataError(
         `${field}.leave[${i}].type`,
         `leave type ${entry.type} is not defined by the tenant`,
       );
-    items.push({
-      source: 'CUTI',
-      code: entry.type,
-      label: rule.label,
-      target: rule.target,
-      ...leaveCut(entry, rule, `${field}.leave[${i}]`),
-    });
-  });
+    const cut = leaveCut(entry, rule, `${field}.leave[${i}]`);
+    items.push(cutItem('CUTI', entry.type, rule, cut.bp, cut.detail));
+  }
+  if (items.length === 0) return NO_CUTS;
   let wholeBp = 0;
   let disciplineBp = 0;
   for (const item of items) {
@@ -166,22 +212,28 @@ function leaveCut(entry: LeaveEntry, rule: LeaveRuleBp, field: string): { bp: nu
   }
 }
 
+const NO_SANCTION: { readonly bp: number; readonly skNumber?: string } = { bp: 0 };
+
 /** Hukuman disiplin: the SK's cut, else the tenant default per level; concurrent sanctions take the highest. */
 export function sanctionCut(
   sanctions: readonly SanctionEntry[],
   defaults: Readonly<Record<'RINGAN' | 'SEDANG' | 'BERAT', number>>,
   field: string,
 ): { readonly bp: number; readonly skNumber?: string } {
-  let best: { bp: number; skNumber?: string } = { bp: 0 };
-  sanctions.forEach((s, i) => {
+  let bestBp = 0;
+  let skNumber: string | undefined;
+  for (let i = 0; i < sanctions.length; i++) {
+    const s = sanctions[i] as SanctionEntry;
     const bp =
       s.cutPercent === undefined
         ? defaults[s.level]
         : percentInput(s.cutPercent, `${field}.sanctions[${i}].cutPercent`);
-    if (bp > best.bp) best = { bp, skNumber: s.skNumber };
-  });
-  return {
-    bp: Math.min(BP_PER_UNIT, best.bp),
-    ...(best.skNumber === undefined ? {} : { skNumber: best.skNumber }),
-  };
+    if (bp > bestBp) {
+      bestBp = bp;
+      skNumber = s.skNumber;
+    }
+  }
+  if (bestBp === 0) return NO_SANCTION;
+  const bp = Math.min(BP_PER_UNIT, bestBp);
+  return skNumber === undefined ? { bp } : { bp, skNumber };
 }

@@ -1,11 +1,13 @@
+import type { NationalRules } from '../rulesets/national-in-force';
 import { type TenantRules, tenantRulesFor } from '../rulesets/tenant-in-force';
 import type { TenantRuleset } from '../rulesets/tenant-ruleset';
 import { PayDataError } from './errors';
 import { formatBp, formatRupiah } from './format';
 import { bpjsKesehatan } from './iuran';
+import { perObject } from './memo';
 import { addMonths, dayOfMonth, daysInMonth, monthIndex } from './month';
 import { addEmployerPremium, type PayContext } from './pay-context';
-import { computeTpp, type TppRules } from './tpp';
+import { computeTpp, type TppCriterionResult, type TppResult, type TppRules } from './tpp';
 
 export interface TppPaid {
   readonly period: string;
@@ -43,18 +45,11 @@ export function tppStep(
   bpjsBaseUsedByGaji: number,
 ): TppPaid | undefined {
   const { input, employee, ten, nat, slip } = ctx;
-  const lag = ten.paymentLagMonths.value;
-  const period = addMonths(input.month, -lag);
-  slip.step(
-    'tpp.period',
-    'tpp.payment-lag',
-    lag,
-    `TPP bulan kinerja ${period} dibayar ${input.month}`,
-    ten.paymentLagMonths.citation,
-  );
+  const paid = paidPeriodOf(ten);
+  const { period, periodIdx } = paid;
+  slip.step('tpp.period', 'tpp.payment-lag', paid.lag, paid.detail, ten.paymentLagMonths.citation);
   if (!input.tppPeriods) return undefined;
 
-  const periodIdx = monthIndex(period);
   const { startIdx, endIdx } = ctx;
   if (periodIdx < startIdx || periodIdx > endIdx) {
     slip.step('tpp.notInService', 'tpp.eligibility', 0, `tidak dalam masa kerja pada ${period}`);
@@ -67,7 +62,7 @@ export function tppStep(
   const facts = input.tppPeriods[factsIndex];
   if (!facts)
     throw new PayDataError('tppPeriods', `no performance facts for ${period} (paid in ${input.month})`);
-  const field = `tppPeriods[${factsIndex}]`;
+  const field = periodField(factsIndex);
   const rules = tenantRulesFor(tenant, period);
   const partial =
     (startIdx === periodIdx && dayOfMonth(employee.tmtStart) > 1) ||
@@ -93,24 +88,19 @@ export function tppStep(
     tppRulesOf(rules),
     field,
   );
-  slip.step(
-    'tpp.ceiling',
-    'tpp.ceilings',
-    tpp.ceilingTotal,
-    `kelas jabatan ${kelasJabatan}`,
-    rules.ceilings.citation,
-  );
+  const kelas = kelasTexts(rules, kelasJabatan, tpp);
+  slip.step('tpp.ceiling', 'tpp.ceilings', tpp.ceilingTotal, kelas.detail, rules.ceilings.citation);
   // One step per part, valued at the part's capped cut; the factors are spelled out in tpp.total.
   for (const part of tpp.parts)
     slip.step(partCutStep(part.code), 'tpp.parts', part.cutBp, part.label, rules.parts.citation);
   for (const cut of tpp.cuts.items) {
-    const rule = cut.source === 'KEHADIRAN' ? rules.attendance : rules.leave;
+    const attendance = cut.source === 'KEHADIRAN';
     slip.step(
-      `tpp.cut.${cut.code}`,
-      `tpp.${cut.source === 'KEHADIRAN' ? 'attendance' : 'leave'}`,
+      cutStep(cut.code),
+      attendance ? 'tpp.attendance' : 'tpp.leave',
       cut.bp,
-      `${cut.label}: ${cut.detail} = ${formatBp(cut.bp)} (${cut.target === 'WHOLE' ? 'seluruh TPP' : 'bagian disiplin'})`,
-      rule.citation,
+      cut.text,
+      (attendance ? rules.attendance : rules.leave).citation,
     );
   }
   if (tpp.sanction.bp > 0) {
@@ -126,32 +116,39 @@ export function tppStep(
     'tpp.total',
     rules.tppRounding.value === 'FLOOR' ? 'tpp.rounding.floor' : 'tpp.rounding.half_up',
     tpp.total,
-    `${formatRupiah(tpp.ceilingTotal)} × ${tpp.factorText}`,
+    kelas.totalPrefix + tpp.factorText,
     rules.tppRounding.citation,
   );
 
-  for (const c of tpp.criteria) {
-    const label = CRITERION_LABEL[c.criterion] ?? `TPP ${c.criterion}`;
+  for (let i = 0; i < tpp.criteria.length; i++) {
+    const c = tpp.criteria[i] as TppCriterionResult;
     const allocationNote =
       c.allocated > 0 ? ` (termasuk alokasi pembulatan ${formatRupiah(c.allocated)})` : '';
     slip.add({
       code: CRITERION_CODE[c.criterion],
-      label,
+      label: criterionLabel(c.criterion),
       amount: c.amount,
       kind: 'PENGHASILAN',
       group: 'TPP',
       ruleId: 'tpp.criterion',
       citation: rules.ceilings.citation,
       basis: { period, kelasJabatan, ceiling: c.ceiling, allocated: c.allocated },
-      explanation: `${label} ${period}: pagu ${formatRupiah(c.ceiling)} × ${tpp.factorText} = ${formatRupiah(c.amount)}${allocationNote}`,
+      explanation: `${kelas.criterionPrefixes[i]}${tpp.factorText} = ${formatRupiah(c.amount)}${allocationNote}`,
     });
   }
 
   if (!rules.bpjsOnTpp.value) return { period, amount: tpp.total, premium: 0, bpjsEmployee: 0 };
-  const cap = nat.bpjs.value.maxMonthlyBase;
-  const headroom = ten.bpjsCapAllocation.value === 'GAJI_FIRST' ? Math.max(0, cap - bpjsBaseUsedByGaji) : cap;
-  const bpjs = bpjsKesehatan({ base: tpp.total, headroom }, nat.bpjs.value);
-  const capNote = bpjs.cappedBase < tpp.total ? ` (sisa batas dasar ${formatRupiah(headroom)})` : '';
+  const rates = nat.bpjs.value;
+  const prefixes = bpjsTppPrefixes(nat);
+  const headroom =
+    ten.bpjsCapAllocation.value === 'GAJI_FIRST'
+      ? Math.max(0, rates.maxMonthlyBase - bpjsBaseUsedByGaji)
+      : rates.maxMonthlyBase;
+  const bpjs = bpjsKesehatan({ base: tpp.total, headroom }, rates);
+  const baseText =
+    bpjs.cappedBase < tpp.total
+      ? `${formatRupiah(bpjs.cappedBase)} (sisa batas dasar ${formatRupiah(headroom)}) = `
+      : `${formatRupiah(bpjs.cappedBase)} = `;
   addEmployerPremium(ctx, {
     code: 'TUNJ_BPJS_KESEHATAN_TPP',
     deductionCode: 'POT_BPJS_KESEHATAN_TPP_PEMBERI_KERJA',
@@ -161,8 +158,8 @@ export function tppStep(
     group: 'TPP',
     ruleId: 'iuran.bpjs-kesehatan.tpp.pemberi-kerja',
     rule: nat.bpjs,
-    basis: { tpp: tpp.total, headroom, cappedBase: bpjs.cappedBase, rateBp: nat.bpjs.value.employerBp },
-    explanation: `Iuran BPJS Kesehatan pemberi kerja atas TPP: ${formatBp(nat.bpjs.value.employerBp)} × ${formatRupiah(bpjs.cappedBase)}${capNote} = ${formatRupiah(bpjs.employer)}`,
+    basis: { tpp: tpp.total, headroom, cappedBase: bpjs.cappedBase, rateBp: rates.employerBp },
+    explanation: prefixes.employer + baseText + formatRupiah(bpjs.employer),
   });
   slip.add({
     code: 'POT_IWP_BPJS_1_TPP',
@@ -172,10 +169,70 @@ export function tppStep(
     group: 'TPP',
     ruleId: 'iuran.bpjs-kesehatan.tpp.pegawai',
     citation: nat.bpjs.citation,
-    basis: { tpp: tpp.total, headroom, cappedBase: bpjs.cappedBase, rateBp: nat.bpjs.value.employeeBp },
-    explanation: `Iuran BPJS Kesehatan pegawai atas TPP: ${formatBp(nat.bpjs.value.employeeBp)} × ${formatRupiah(bpjs.cappedBase)}${capNote} = ${formatRupiah(bpjs.employee)}`,
+    basis: { tpp: tpp.total, headroom, cappedBase: bpjs.cappedBase, rateBp: rates.employeeBp },
+    explanation: prefixes.employee + baseText + formatRupiah(bpjs.employee),
   });
   return { period, amount: tpp.total, premium: bpjs.employer, bpjsEmployee: bpjs.employee };
+}
+
+/** The performance month a pay month's TPP belongs to, with the rules in force in it. */
+interface PaidPeriod {
+  readonly lag: number;
+  readonly period: string;
+  readonly periodIdx: number;
+  readonly detail: string;
+}
+
+/** Keyed by the pay month's resolved rules: the lag and the pay month are theirs. */
+const paidPeriodOf = perObject((ten: TenantRules): PaidPeriod => {
+  const lag = ten.paymentLagMonths.value;
+  const period = addMonths(ten.month, -lag);
+  return {
+    lag,
+    period,
+    periodIdx: monthIndex(period),
+    detail: `TPP bulan kinerja ${period} dibayar ${ten.month}`,
+  };
+});
+
+/** The texts that follow from a kelas jabatan's ceilings in a performance month. */
+interface KelasTexts {
+  readonly detail: string;
+  readonly totalPrefix: string;
+  readonly criterionPrefixes: readonly string[];
+}
+
+const kelasTextMemo = perObject((_rules: TenantRules) => new Map<number, KelasTexts>());
+
+function kelasTexts(rules: TenantRules, kelasJabatan: number, tpp: TppResult): KelasTexts {
+  const memo = kelasTextMemo(rules);
+  let texts = memo.get(kelasJabatan);
+  if (!texts) {
+    texts = {
+      detail: `kelas jabatan ${kelasJabatan}`,
+      totalPrefix: `${formatRupiah(tpp.ceilingTotal)} × `,
+      criterionPrefixes: tpp.criteria.map(
+        (c) => `${criterionLabel(c.criterion)} ${rules.month}: pagu ${formatRupiah(c.ceiling)} × `,
+      ),
+    };
+    memo.set(kelasJabatan, texts);
+  }
+  return texts;
+}
+
+const bpjsTppPrefixes = perObject((nat: NationalRules) => ({
+  employer: `Iuran BPJS Kesehatan pemberi kerja atas TPP: ${formatBp(nat.bpjs.value.employerBp)} × `,
+  employee: `Iuran BPJS Kesehatan pegawai atas TPP: ${formatBp(nat.bpjs.value.employeeBp)} × `,
+}));
+
+function criterionLabel(criterion: string): string {
+  return CRITERION_LABEL[criterion] ?? `TPP ${criterion}`;
+}
+
+const PERIOD_FIELDS = Array.from({ length: 4 }, (_, i) => `tppPeriods[${i}]`);
+
+function periodField(index: number): string {
+  return PERIOD_FIELDS[index] ?? `tppPeriods[${index}]`;
 }
 
 const tppRulesCache = new WeakMap<TenantRules, TppRules>();
@@ -200,14 +257,18 @@ function tppRulesOf(rules: TenantRules): TppRules {
   return tppRules;
 }
 
-const partCutSteps = new Map<string, string>();
-
-/** `tpp.partCut.<code>`, built once per part code rather than once per slip. */
-function partCutStep(code: string): string {
-  let name = partCutSteps.get(code);
-  if (name === undefined) {
-    name = `tpp.partCut.${code}`;
-    partCutSteps.set(code, name);
-  }
-  return name;
+/** Trace step names per code (`tpp.partCut.BK`, `tpp.cut.TL1`), built once per code rather than once per slip. */
+function stepNames(prefix: string): (code: string) => string {
+  const names = new Map<string, string>();
+  return (code) => {
+    let name = names.get(code);
+    if (name === undefined) {
+      name = `${prefix}${code}`;
+      names.set(code, name);
+    }
+    return name;
+  };
 }
+
+const partCutStep = stepNames('tpp.partCut.');
+const cutStep = stepNames('tpp.cut.');

@@ -82,15 +82,16 @@ export function computeTpp(input: TppInput, rules: TppRules, field = 'tpp'): Tpp
   if (!ceilings)
     throw new PayDataError('employee.kelasJabatan', `kelas jabatan ${input.kelasJabatan} has no TPP ceiling`);
 
-  const performance = performanceFactor(input.performance, rules.performance, `${field}.performance`);
-  const cuts = disciplineCuts(input.discipline, rules, `${field}.discipline`);
+  const fields = fieldsOf(field);
+  const performance = performanceFactor(input.performance, rules.performance, fields.performance);
+  const cuts = disciplineCuts(input.discipline, rules, fields.discipline);
   const parts: TppPartResult[] = rules.parts.map((part) => {
     const f =
       part.factor === 'PERFORMANCE'
         ? performance
         : part.factor === 'BEHAVIOUR'
-          ? behaviourFactor(input.performance, rules.performance, `${field}.performance`)
-          : { bp: BP_PER_UNIT, detail: 'disiplin' };
+          ? behaviourFactor(input.performance, rules.performance, fields.performance)
+          : DISCIPLINE_FACTOR;
     const raw = cuts.wholeBp + (part.factor === 'DISCIPLINE' ? cuts.disciplineBp : 0);
     return {
       code: part.code,
@@ -101,7 +102,7 @@ export function computeTpp(input: TppInput, rules: TppRules, field = 'tpp'): Tpp
       cutBp: Math.min(BP_PER_UNIT, raw),
     };
   });
-  const sanction = sanctionCut(input.discipline.sanctions, rules.sanctionBp, `${field}.discipline`);
+  const sanction = sanctionCut(input.discipline.sanctions, rules.sanctionBp, fields.discipline);
   const jenisBp = rules.eligibilityBp[input.jenisAsn] ?? 0;
   const statusBp = rules.eligibilityBp[input.status] ?? 0;
   const proration = prorationOf(input, rules, field);
@@ -142,7 +143,12 @@ export function computeTpp(input: TppInput, rules: TppRules, field = 'tpp'): Tpp
     }
     const target = criteria[best];
     if (!target) break;
-    criteria[best] = { ...target, amount: target.amount + 1, allocated: 1 };
+    criteria[best] = {
+      criterion: target.criterion,
+      ceiling: target.ceiling,
+      amount: target.amount + 1,
+      allocated: 1,
+    };
     left--;
   }
 
@@ -186,16 +192,33 @@ function factorText(
   proration: { served: number; inMonth: number } | undefined,
   input: TppInput,
 ): string {
-  const terms = parts.map((p) => {
-    let t = formatBp(p.weightBp);
-    if (p.factorBp !== BP_PER_UNIT || p.factorDetail !== 'disiplin') t += ` × ${formatBp(p.factorBp)}`;
-    if (p.cutBp > 0) t += ` × (100% − ${formatBp(p.cutBp)})`;
-    return t;
-  });
-  let text = `[${terms.join(' + ')}]`;
+  let text = '[';
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as TppPartResult;
+    if (i > 0) text += ' + ';
+    text += formatBp(p.weightBp);
+    if (p.factorBp !== BP_PER_UNIT || p.factorDetail !== 'disiplin') text += ` × ${formatBp(p.factorBp)}`;
+    if (p.cutBp > 0) text += ` × (100% − ${formatBp(p.cutBp)})`;
+  }
+  text += ']';
   if (jenisBp !== BP_PER_UNIT) text += ` × ${formatBp(jenisBp)} (${input.jenisAsn})`;
   if (statusBp !== BP_PER_UNIT) text += ` × ${formatBp(statusBp)} (${input.status})`;
   if (sanctionBp > 0) text += ` × (100% − ${formatBp(sanctionBp)} hukdis)`;
   if (proration) text += ` × ${formatNumber(proration.served)}/${formatNumber(proration.inMonth)} hari kerja`;
   return text;
+}
+
+const DISCIPLINE_FACTOR = { bp: BP_PER_UNIT, detail: 'disiplin' } as const;
+
+/** Error field names under a TPP input's field, built once per field rather than once per slip. */
+const fieldNames = new Map<string, { readonly performance: string; readonly discipline: string }>();
+
+function fieldsOf(field: string): { readonly performance: string; readonly discipline: string } {
+  let names = fieldNames.get(field);
+  if (!names) {
+    names = { performance: `${field}.performance`, discipline: `${field}.discipline` };
+    // Callers pass a handful of fixed fields; the guard only keeps an odd caller from growing it.
+    if (fieldNames.size < 256) fieldNames.set(field, names);
+  }
+  return names;
 }

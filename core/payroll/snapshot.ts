@@ -1,6 +1,7 @@
 import type { EmployeeView } from '../employee/employee';
 import type {
   EmployeeSnapshot,
+  Jabatan,
   MonthlyPerformanceResult,
   PayInput,
   TaxYearToDate,
@@ -67,10 +68,23 @@ export function fungsionalKey(kode: string, jenjang: string): { code: string; je
   return { code, jenjang: j };
 }
 
+/**
+ * Optional fields are written as present-but-undefined rather than spread in: every snapshot then has
+ * the same hidden class, which keeps the pay engine's property reads monomorphic. Spreading them in gave
+ * almost every employee its own shape and made those reads megamorphic. Storage and hashing drop
+ * undefined values, so the stored snapshot is unchanged.
+ */
 export function employeeSnapshot(view: EmployeeView): EmployeeSnapshot {
   const j = view.jabatan;
   const k = view.keluarga;
   const status = view.kepegawaian.status;
+  const spouse = k.statusKawin === 'KAWIN' ? k.spouse : undefined;
+  let jabatan: Jabatan;
+  if (j.type === 'STRUKTURAL') jabatan = { type: 'STRUKTURAL', eselon: j.eselon };
+  else if (j.type === 'FUNGSIONAL') {
+    const { code, jenjang } = fungsionalKey(j.kode, j.jenjang);
+    jabatan = { type: 'FUNGSIONAL', code, jenjang, amount: j.tunjangan };
+  } else jabatan = { type: 'PELAKSANA' };
   return {
     nip: view.nip,
     nama: view.nama,
@@ -78,21 +92,12 @@ export function employeeSnapshot(view: EmployeeView): EmployeeSnapshot {
     golongan: view.pangkat.golongan,
     mkgYears: view.masaKerja.years,
     mkgMonths: view.masaKerja.months,
-    jabatan:
-      j.type === 'STRUKTURAL'
-        ? { type: 'STRUKTURAL', eselon: j.eselon }
-        : j.type === 'FUNGSIONAL'
-          ? {
-              type: 'FUNGSIONAL',
-              ...fungsionalKey(j.kode, j.jenjang),
-              ...(j.tunjangan !== undefined ? { amount: j.tunjangan } : {}),
-            }
-          : { type: 'PELAKSANA' },
+    jabatan,
     kelasJabatan: j.kelasJabatan,
     family: {
-      ...(k.statusKawin === 'KAWIN' && k.spouse
-        ? { spouse: { isAsn: k.spouse.isAsn, receivesAllowanceHere: k.spouse.receivesAllowanceHere } }
-        : {}),
+      spouse: spouse
+        ? { isAsn: spouse.isAsn, receivesAllowanceHere: spouse.receivesAllowanceHere }
+        : undefined,
       children: k.children.map((c) => ({
         birthDate: c.birthDate,
         status: c.status,
@@ -103,7 +108,7 @@ export function employeeSnapshot(view: EmployeeView): EmployeeSnapshot {
     },
     ptkpStatus: view.ptkpStatus,
     tmtStart: view.tmtStart,
-    ...(view.tmtEnd ? { tmtEnd: view.tmtEnd } : {}),
+    tmtEnd: view.tmtEnd || undefined,
     status: status === 'BERHENTI' ? 'AKTIF' : status,
     hasNpwp: Boolean(view.npwp),
   };
@@ -148,9 +153,9 @@ export function buildPayInput(req: SnapshotRequest): SnapshotOutcome {
       month: f.month,
       performance: f.performance,
       discipline: f.discipline,
-      ...(f.workingDays ? { workingDays: f.workingDays } : {}),
+      workingDays: f.workingDays || undefined,
     })),
-    ...(req.taxYtd ? { taxYtd: req.taxYtd } : {}),
+    taxYtd: req.taxYtd,
   };
   return { ok: true, input, header: slipHeader(view) };
 }
