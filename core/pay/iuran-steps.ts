@@ -57,24 +57,30 @@ interface TaperaEntry {
   readonly employerText: string;
 }
 
-const iuranMemos = perObject((_nat: NationalRules) => ({
-  bpjs: new BoundedMemo<number, BpjsEntry>(),
+const iuranMemos = perObject((nat: NationalRules) => ({
+  bpjsPrefixes: {
+    employer: `Iuran BPJS Kesehatan pemberi kerja: ${formatBp(nat.bpjs.value.employerBp)} × `,
+    employee: `Iuran BPJS Kesehatan pegawai: ${formatBp(nat.bpjs.value.employeeBp)} × `,
+  },
   jaminan: new BoundedMemo<number, JaminanEntry>(),
-  taspen: new BoundedMemo<number, TaspenEntry>(),
+  taspenTexts: {
+    lead: `Iuran Taspen: ${formatBp(nat.taspen.value.totalBp)} × `,
+    split: ` (dibulatkan ke bawah; rincian informatif: pensiun ${formatBp(nat.taspen.value.pensiunBp)} `,
+    tht: `, THT ${formatBp(nat.taspen.value.thtBp)} `,
+  },
   tapera: new BoundedMemo<number, TaperaEntry>(),
 }));
 
-/** Taspen is keyed by gaji pokok and tunjangan keluarga together; beyond this keluarga it is not memoised. */
-const KELUARGA_KEY_RANGE = 2 ** 23;
-
+/** A base is rarely shared (gaji pokok, family and jabatan together): only the rate texts are memoised. */
 function bpjsEntry(nat: NationalRules, base: number, other: number): BpjsEntry {
-  const memo = other === 0 ? iuranMemos(nat).bpjs : undefined;
-  const memoised = memo?.get(base);
-  if (memoised) return memoised;
   const rates = nat.bpjs.value;
+  const prefixes = iuranMemos(nat).bpjsPrefixes;
   const bpjs = bpjsKesehatan({ base, headroom: rates.maxMonthlyBase }, rates);
-  const capNote = bpjs.cappedBase < base ? ` (dasar dibatasi ${formatRupiah(bpjs.cappedBase)})` : '';
-  const entry: BpjsEntry = {
+  const baseText =
+    bpjs.cappedBase < base
+      ? `${formatRupiah(bpjs.cappedBase)} (dasar dibatasi ${formatRupiah(bpjs.cappedBase)}) = `
+      : `${formatRupiah(bpjs.cappedBase)} = `;
+  return {
     bpjs,
     employerBasis: {
       base,
@@ -82,16 +88,15 @@ function bpjsEntry(nat: NationalRules, base: number, other: number): BpjsEntry {
       otherBpjsBaseThisMonth: other,
       rateBp: rates.employerBp,
     },
-    employerText: `Iuran BPJS Kesehatan pemberi kerja: ${formatBp(rates.employerBp)} × ${formatRupiah(bpjs.cappedBase)}${capNote} = ${formatRupiah(bpjs.employer)}`,
+    employerText: prefixes.employer + baseText + formatRupiah(bpjs.employer),
     employeeBasis: {
       base,
       cappedBase: bpjs.cappedBase,
       otherBpjsBaseThisMonth: other,
       rateBp: rates.employeeBp,
     },
-    employeeText: `Iuran BPJS Kesehatan pegawai: ${formatBp(rates.employeeBp)} × ${formatRupiah(bpjs.cappedBase)}${capNote} = ${formatRupiah(bpjs.employee)}`,
+    employeeText: prefixes.employee + baseText + formatRupiah(bpjs.employee),
   };
-  return memo ? memo.set(base, entry) : entry;
 }
 
 function jaminanEntry(nat: NationalRules, gajiPokok: number): JaminanEntry {
@@ -114,22 +119,16 @@ function jaminanText(name: string, rule: InForce<number>, amount: number, gajiPo
 }
 
 function taspenEntry(nat: NationalRules, gajiPokok: number, keluarga: number): TaspenEntry {
-  const memoable = keluarga >= 0 && keluarga < KELUARGA_KEY_RANGE;
-  const key = gajiPokok * KELUARGA_KEY_RANGE + keluarga;
-  const memo = memoable ? iuranMemos(nat).taspen : undefined;
-  const memoised = memo?.get(key);
-  if (memoised) return memoised;
   const rates = nat.taspen.value;
+  const texts = iuranMemos(nat).taspenTexts;
   const t = iuranTaspen({ gajiPokok, tunjanganKeluarga: keluarga }, rates);
   const baseText =
     keluarga > 0 ? `(${formatRupiah(gajiPokok)} + ${formatRupiah(keluarga)})` : formatRupiah(gajiPokok);
-  const split = `rincian informatif: pensiun ${formatBp(rates.pensiunBp)} ${formatRupiah(t.pensiun)}, THT ${formatBp(rates.thtBp)} ${formatRupiah(t.tht)}`;
-  const entry: TaspenEntry = {
+  return {
     taspen: t,
     basis: { base: t.base, rateBp: rates.totalBp, pensiun: t.pensiun, tht: t.tht },
-    text: `Iuran Taspen: ${formatBp(rates.totalBp)} × ${baseText} = ${formatRupiah(t.iuran)} (dibulatkan ke bawah; ${split})`,
+    text: `${texts.lead}${baseText} = ${formatRupiah(t.iuran)}${texts.split}${formatRupiah(t.pensiun)}${texts.tht}${formatRupiah(t.tht)})`,
   };
-  return memo ? memo.set(key, entry) : entry;
 }
 
 function taperaEntry(nat: NationalRules, base: number): TaperaEntry {

@@ -5,15 +5,24 @@
  * keeps a run's explanations cheap. Nothing here changes a result, only how often it is built.
  */
 
-/** One value per object (typically a month's resolved rules), dropped with the object. */
+/**
+ * One value per object (typically a month's resolved rules), dropped with the object. The last key is
+ * also held directly: a run asks with the same rules object for every employee, and a pointer compare
+ * is far cheaper than a WeakMap lookup.
+ */
 export function perObject<K extends object, V>(build: (key: K) => V): (key: K) => V {
   const cache = new WeakMap<K, V>();
+  let lastKey: K | undefined;
+  let lastValue: V | undefined;
   return (key: K): V => {
+    if (key === lastKey) return lastValue as V;
     let value = cache.get(key);
     if (value === undefined) {
       value = build(key);
       cache.set(key, value);
     }
+    lastKey = key;
+    lastValue = value;
     return value;
   };
 }

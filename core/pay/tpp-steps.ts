@@ -63,7 +63,9 @@ export function tppStep(
   if (!facts)
     throw new PayDataError('tppPeriods', `no performance facts for ${period} (paid in ${input.month})`);
   const field = periodField(factsIndex);
-  const rules = tenantRulesFor(tenant, period);
+  // Resolved on first need only: a month whose TPP is not paid must not require the period's rules.
+  paid.rules ??= tenantRulesFor(tenant, period);
+  const { rules } = paid;
   const partial =
     (startIdx === periodIdx && dayOfMonth(employee.tmtStart) > 1) ||
     (employee.tmtEnd !== undefined &&
@@ -181,6 +183,8 @@ interface PaidPeriod {
   readonly period: string;
   readonly periodIdx: number;
   readonly detail: string;
+  /** The tenant rules in force in the performance month. */
+  rules?: TenantRules;
 }
 
 /** Keyed by the pay month's resolved rules: the lag and the pay month are theirs. */
@@ -235,27 +239,20 @@ function periodField(index: number): string {
   return PERIOD_FIELDS[index] ?? `tppPeriods[${index}]`;
 }
 
-const tppRulesCache = new WeakMap<TenantRules, TppRules>();
-
 /** The TPP rule values of a resolved tenant month, built once per month and shared by every employee. */
-function tppRulesOf(rules: TenantRules): TppRules {
-  let tppRules = tppRulesCache.get(rules);
-  if (!tppRules) {
-    tppRules = {
-      ceilings: rules.ceilings.value,
-      parts: rules.parts.value,
-      performance: rules.performance.value,
-      attendance: rules.attendance.value,
-      leave: rules.leave.value,
-      sanctionBp: rules.sanctionBp.value,
-      eligibilityBp: rules.eligibilityBp.value,
-      proration: rules.proration.value,
-      rounding: rules.tppRounding.value,
-    };
-    tppRulesCache.set(rules, tppRules);
-  }
-  return tppRules;
-}
+const tppRulesOf = perObject(
+  (rules: TenantRules): TppRules => ({
+    ceilings: rules.ceilings.value,
+    parts: rules.parts.value,
+    performance: rules.performance.value,
+    attendance: rules.attendance.value,
+    leave: rules.leave.value,
+    sanctionBp: rules.sanctionBp.value,
+    eligibilityBp: rules.eligibilityBp.value,
+    proration: rules.proration.value,
+    rounding: rules.tppRounding.value,
+  }),
+);
 
 /** Trace step names per code (`tpp.partCut.BK`, `tpp.cut.TL1`), built once per code rather than once per slip. */
 function stepNames(prefix: string): (code: string) => string {

@@ -38,40 +38,44 @@ export function tunjanganKeluarga(
   input: { readonly gajiPokok: number; readonly family: Family; readonly monthIndex: number },
   rules: KeluargaRules,
 ): TunjanganKeluargaResult {
-  const { spouse, children } = input.family;
+  const family = input.family;
+  const spouse = family.spouse;
+  const children = family.children;
   const isHolder = spouse ? !spouse.isAsn || spouse.receivesAllowanceHere : true;
   const suamiIstri = spouse?.receivesAllowanceHere ? roundHalfUpRate(input.gajiPokok, rules.suamiIstriBp) : 0;
 
-  if (children.length === 0) return { isHolder, suamiIstri, anak: 0, anakCount: 0, children: [] };
   const count = children.length;
-  const births = new Array<number>(count);
-  const order = new Array<number>(count);
+  if (count === 0) return { isHolder, suamiIstri, anak: 0, anakCount: 0, children: [] };
+  const births: number[] = [];
+  const order: number[] = [];
   for (let i = 0; i < count; i++) {
     const birth = dateMonthIndexOrInvalid((children[i] as Child).birthDate);
     if (birth < 0) throw new PayDataError(`employee.family.children[${i}].birthDate`, 'expected YYYY-MM-DD');
-    births[i] = birth;
+    births.push(birth);
     // Insertion sort, oldest first then input order (a family lists a handful of children at most).
+    order.push(i);
     let j = i;
-    while (j > 0 && (births[order[j - 1] ?? 0] ?? 0) > (births[i] ?? 0)) {
-      order[j] = order[j - 1] ?? 0;
+    while (j > 0 && (births[order[j - 1] as number] as number) > birth) {
+      order[j] = order[j - 1] as number;
       j--;
     }
     order[j] = i;
   }
-  const decisions: ChildDecision[] = new Array(children.length);
+  const decisions: ChildDecision[] = new Array(count);
   let paid = 0;
   let angkat = 0;
-  for (const index of order) {
+  for (let k = 0; k < count; k++) {
+    const index = order[k] as number;
     const child = children[index] as Child;
     const reason = isHolder
-      ? childIneligibility(child, births[index] ?? 0, input.monthIndex, rules)
+      ? childIneligibility(child, births[index] as number, input.monthIndex, rules)
       : 'tunjangan keluarga pada pasangan ASN';
     if (reason) {
       decisions[index] = { index, paid: false, reason };
     } else if (paid >= rules.maxAnak) {
-      decisions[index] = { index, paid: false, reason: `melebihi ${rules.maxAnak} anak` };
+      decisions[index] = { index, paid: false, reason: numberedReason(OVER_ANAK, rules.maxAnak) };
     } else if (child.status === 'ANGKAT' && angkat >= rules.maxAnakAngkat) {
-      decisions[index] = { index, paid: false, reason: `melebihi ${rules.maxAnakAngkat} anak angkat` };
+      decisions[index] = { index, paid: false, reason: numberedReason(OVER_ANGKAT, rules.maxAnakAngkat) };
     } else {
       if (child.status === 'ANGKAT') angkat++;
       paid++;
@@ -80,6 +84,24 @@ export function tunjanganKeluarga(
   }
   const perChild = roundHalfUpRate(input.gajiPokok, rules.anakBp);
   return { isHolder, suamiIstri, anak: perChild * paid, anakCount: paid, children: decisions };
+}
+
+/** Reasons that carry a limit from the rules: a few distinct texts, built once each. */
+interface NumberedReason {
+  readonly texts: Map<number, string>;
+  readonly build: (n: number) => string;
+}
+const OVER_ANAK: NumberedReason = { texts: new Map(), build: (n) => `melebihi ${n} anak` };
+const OVER_ANGKAT: NumberedReason = { texts: new Map(), build: (n) => `melebihi ${n} anak angkat` };
+const OVER_AGE: NumberedReason = { texts: new Map(), build: (n) => `usia melewati ${n} tahun` };
+
+function numberedReason(reason: NumberedReason, n: number): string {
+  let text = reason.texts.get(n);
+  if (text === undefined) {
+    text = reason.build(n);
+    if (reason.texts.size < 64) reason.texts.set(n, text);
+  }
+  return text;
 }
 
 function childIneligibility(
@@ -93,7 +115,7 @@ function childIneligibility(
   if (child.hasIncome) return 'berpenghasilan sendiri';
   const limit = child.inSchool ? rules.anakAgeLimitIfStudying : rules.anakAgeLimit;
   // Paid up to and including the month the limit age is reached; it stops the month after.
-  if (month > birth + limit * 12) return `usia melewati ${limit} tahun`;
+  if (month > birth + limit * 12) return numberedReason(OVER_AGE, limit);
   return undefined;
 }
 

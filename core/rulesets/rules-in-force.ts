@@ -62,10 +62,17 @@ export function inForce<T>(
   return { value: version.value, citation } satisfies InForce<T>;
 }
 
-/** Per ruleset object and month, resolve once: employees of one run share the same index. */
+/**
+ * Per ruleset object and month, resolve once: employees of one run share the same index. The last
+ * answer is kept at hand, since a run asks for the same ruleset and month for every employee.
+ */
 export function memoByRulesetAndMonth<R extends object, T>(build: (ruleset: R, month: string) => T) {
   const cache = new WeakMap<R, Map<string, T>>();
+  let lastRuleset: R | undefined;
+  let lastMonth: string | undefined;
+  let lastResolved: T | undefined;
   return (ruleset: R, month: string): T => {
+    if (ruleset === lastRuleset && month === lastMonth) return lastResolved as T;
     let byMonth = cache.get(ruleset);
     if (!byMonth) {
       byMonth = new Map();
@@ -76,6 +83,9 @@ export function memoByRulesetAndMonth<R extends object, T>(build: (ruleset: R, m
       resolved = build(ruleset, month);
       byMonth.set(month, resolved);
     }
+    lastRuleset = ruleset;
+    lastMonth = month;
+    lastResolved = resolved;
     return resolved;
   };
 }

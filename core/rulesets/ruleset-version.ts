@@ -103,10 +103,16 @@ function digestOf(ruleset: NationalRuleset | TenantRuleset): string {
  */
 const combined = new WeakMap<object, WeakMap<object, string>>();
 
+let lastVersion: { national: object; tenant: object; version: string } | undefined;
+
 export function rulesetVersion(rulesets: {
   readonly national: NationalRuleset;
   readonly tenant: TenantRuleset;
 }): string {
+  // Every slip of a run asks with the same pair.
+  if (lastVersion?.national === rulesets.national && lastVersion.tenant === rulesets.tenant) {
+    return lastVersion.version;
+  }
   let byTenant = combined.get(rulesets.national);
   if (!byTenant) {
     byTenant = new WeakMap();
@@ -117,5 +123,6 @@ export function rulesetVersion(rulesets: {
     version = `sha256:${sha256Hex(`${digestOf(rulesets.national)}|${digestOf(rulesets.tenant)}`).slice(0, 16)}`;
     byTenant.set(rulesets.tenant, version);
   }
+  lastVersion = { national: rulesets.national, tenant: rulesets.tenant, version };
   return version;
 }
