@@ -18,6 +18,9 @@ export class SlipBuilder {
   private readonly tpp: PayLine[] = [];
   readonly trace: TraceStep[] = [];
   readonly warnings: string[] = [];
+  /** Running Σ per group and kind, kept as lines are added: pembulatan and the totals read them. */
+  private readonly gajiSums = { PENGHASILAN: 0, POTONGAN: 0, IURAN_PEMBERI_KERJA: 0, INFORMASI: 0 };
+  private readonly tppSums = { PENGHASILAN: 0, POTONGAN: 0, IURAN_PEMBERI_KERJA: 0, INFORMASI: 0 };
 
   add(spec: LineSpec): number {
     // Every field always present (optional ones possibly undefined): one hidden class for every line.
@@ -34,7 +37,24 @@ export class SlipBuilder {
       passThrough: spec.passThrough,
       refund: spec.refund,
     };
-    (spec.group === 'GAJI' ? this.gaji : this.tpp).push(line);
+    const gaji = spec.group === 'GAJI';
+    (gaji ? this.gaji : this.tpp).push(line);
+    const sums = gaji ? this.gajiSums : this.tppSums;
+    // A switch, not sums[kind]: a store under a varying key would go through the megamorphic stub.
+    switch (spec.kind) {
+      case 'PENGHASILAN':
+        sums.PENGHASILAN += spec.amount;
+        break;
+      case 'POTONGAN':
+        sums.POTONGAN += spec.amount;
+        break;
+      case 'IURAN_PEMBERI_KERJA':
+        sums.IURAN_PEMBERI_KERJA += spec.amount;
+        break;
+      case 'INFORMASI':
+        sums.INFORMASI += spec.amount;
+        break;
+    }
     return spec.amount;
   }
 
@@ -49,11 +69,21 @@ export class SlipBuilder {
 
   /** Σ of the group's lines of one kind added so far, optionally excluding some codes. */
   sum(group: LineGroup, kind: LineKind, exclude?: ReadonlySet<string>): number {
-    let total = 0;
+    const sums = group === 'GAJI' ? this.gajiSums : this.tppSums;
+    const total =
+      kind === 'PENGHASILAN'
+        ? sums.PENGHASILAN
+        : kind === 'POTONGAN'
+          ? sums.POTONGAN
+          : kind === 'IURAN_PEMBERI_KERJA'
+            ? sums.IURAN_PEMBERI_KERJA
+            : sums.INFORMASI;
+    if (!exclude) return total;
+    let excluded = 0;
     for (const line of group === 'GAJI' ? this.gaji : this.tpp) {
-      if (line.kind === kind && !exclude?.has(line.code)) total += line.amount;
+      if (line.kind === kind && exclude.has(line.code)) excluded += line.amount;
     }
-    return total;
+    return total - excluded;
   }
 
   hasGroup(group: LineGroup): boolean {
@@ -61,8 +91,8 @@ export class SlipBuilder {
   }
 
   finish(meta: PaySlip['meta']): PaySlip {
-    const gaji = totalsOf(this.gaji);
-    const tpp = totalsOf(this.tpp);
+    const gaji = totalsOf(this.gajiSums);
+    const tpp = totalsOf(this.tppSums);
     const totals: PayTotals = {
       penghasilan: gaji.penghasilan + tpp.penghasilan,
       potongan: gaji.potongan + tpp.potongan,
@@ -79,15 +109,8 @@ export class SlipBuilder {
   }
 }
 
-function totalsOf(lines: readonly PayLine[]): GroupTotals {
-  let penghasilan = 0;
-  let potongan = 0;
-  let iuranPemberiKerja = 0;
-  for (const line of lines) {
-    if (line.kind === 'PENGHASILAN') penghasilan += line.amount;
-    else if (line.kind === 'POTONGAN') potongan += line.amount;
-    else if (line.kind === 'IURAN_PEMBERI_KERJA') iuranPemberiKerja += line.amount;
-  }
+function totalsOf(sums: Readonly<Record<LineKind, number>>): GroupTotals {
+  const { PENGHASILAN: penghasilan, POTONGAN: potongan, IURAN_PEMBERI_KERJA: iuranPemberiKerja } = sums;
   return {
     penghasilan,
     potongan,

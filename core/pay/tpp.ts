@@ -2,6 +2,7 @@ import type { CeilingEntry, CutTarget, LeaveRuleBp, TppPart } from '../rulesets/
 import type { TppCriterion } from '../rulesets/tenant-schema';
 import { PayDataError } from './errors';
 import { formatBp, formatNumber } from './format';
+import { BoundedMemo } from './memo';
 import { applyRatio, BP_PER_UNIT, type Ratio, ratio, ratioIsHalfOrMore, ratioTimes } from './money';
 import {
   behaviourFactor,
@@ -85,7 +86,8 @@ export function computeTpp(input: TppInput, rules: TppRules, field = 'tpp'): Tpp
   const fields = fieldsOf(field);
   const performance = performanceFactor(input.performance, rules.performance, fields.performance);
   const cuts = disciplineCuts(input.discipline, rules, fields.discipline);
-  const parts: TppPartResult[] = rules.parts.map((part) => {
+  const parts: TppPartResult[] = [];
+  for (const part of rules.parts) {
     const f =
       part.factor === 'PERFORMANCE'
         ? performance
@@ -93,15 +95,15 @@ export function computeTpp(input: TppInput, rules: TppRules, field = 'tpp'): Tpp
           ? behaviourFactor(input.performance, rules.performance, fields.performance)
           : DISCIPLINE_FACTOR;
     const raw = cuts.wholeBp + (part.factor === 'DISCIPLINE' ? cuts.disciplineBp : 0);
-    return {
+    parts.push({
       code: part.code,
       label: part.label,
       weightBp: part.weightBp,
       factorBp: f.bp,
       factorDetail: f.detail,
       cutBp: Math.min(BP_PER_UNIT, raw),
-    };
-  });
+    });
+  }
   const sanction = sanctionCut(input.discipline.sanctions, rules.sanctionBp, fields.discipline);
   const jenisBp = rules.eligibilityBp[input.jenisAsn] ?? 0;
   const statusBp = rules.eligibilityBp[input.status] ?? 0;
@@ -109,12 +111,13 @@ export function computeTpp(input: TppInput, rules: TppRules, field = 'tpp'): Tpp
 
   let partsSum = 0;
   for (const p of parts) partsSum += p.weightBp * p.factorBp * (BP_PER_UNIT - p.cutBp);
-  let factor = ratio(partsSum, BP_PER_UNIT ** 3);
-  factor = ratioTimes(factor, jenisBp * statusBp, BP_PER_UNIT ** 2);
+  let factor = partsRatio(partsSum);
+  factor = ratioTimes(factor, jenisBp * statusBp, BP_SQUARED);
   factor = ratioTimes(factor, BP_PER_UNIT - sanction.bp, BP_PER_UNIT);
   if (proration) factor = ratioTimes(factor, proration.served, proration.inMonth);
 
-  const ceilingTotal = ceilings.reduce((s, c) => s + c.amount, 0);
+  let ceilingTotal = 0;
+  for (const c of ceilings) ceilingTotal += c.amount;
   const [totalFloor, totalRem] = applyRatio(ceilingTotal, factor);
   const total =
     rules.rounding === 'HALF_UP' && ratioIsHalfOrMore(totalRem, factor) ? totalFloor + 1 : totalFloor;
@@ -206,6 +209,20 @@ function factorText(
   if (sanctionBp > 0) text += ` × (100% − ${formatBp(sanctionBp)} hukdis)`;
   if (proration) text += ` × ${formatNumber(proration.served)}/${formatNumber(proration.inMonth)} hari kerja`;
   return text;
+}
+
+// Named rather than written as powers: an imported base is not constant-folded, so ** ran per slip.
+const BP_SQUARED = BP_PER_UNIT * BP_PER_UNIT;
+const BP_CUBED = BP_SQUARED * BP_PER_UNIT;
+
+/**
+ * Σ parts over 100%³, reduced. Reducing takes a Euclid on numbers near 10¹², while the sums themselves
+ * are few (predikat × cut combinations), so the reduced ratio is memoised per sum.
+ */
+const partsRatios = new BoundedMemo<number, Ratio>(4096);
+
+function partsRatio(partsSum: number): Ratio {
+  return partsRatios.get(partsSum) ?? partsRatios.set(partsSum, ratio(partsSum, BP_CUBED));
 }
 
 const DISCIPLINE_FACTOR = { bp: BP_PER_UNIT, detail: 'disiplin' } as const;
