@@ -246,7 +246,18 @@ function buildJabatanEntry(ctx: PayContext): JabatanEntry {
     umum: nat.tunjanganUmum.value,
   });
   const basis = { source: result.from, golonganGroup: golonganGroup(employee.golongan) };
-  if (result.kind === 'NONE') return { ...result, citation: undefined, basis, explanation: '' };
+  // Written out field by field: a spread gives every entry its own hidden class, and jabatanStep's reads
+  // of them went megamorphic.
+  if (result.kind === 'NONE') {
+    return {
+      kind: result.kind,
+      amount: result.amount,
+      from: result.from,
+      citation: undefined,
+      basis,
+      explanation: '',
+    };
+  }
   const jabatan = employee.jabatan;
   const citation =
     result.kind === 'STRUKTURAL'
@@ -263,7 +274,9 @@ function buildJabatanEntry(ctx: PayContext): JabatanEntry {
             inputCitation('input.employee.jabatan', 'Tunjangan fungsional', input.month));
   const { label } = JABATAN_LINE[result.kind];
   return {
-    ...result,
+    kind: result.kind,
+    amount: result.amount,
+    from: result.from,
     citation,
     basis,
     explanation: `${label} (${result.from}): ${formatRupiah(result.amount)}`,

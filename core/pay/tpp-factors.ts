@@ -212,7 +212,7 @@ function leaveCut(entry: LeaveEntry, rule: LeaveRuleBp, field: string): { bp: nu
   }
 }
 
-const NO_SANCTION: { readonly bp: number; readonly skNumber?: string } = { bp: 0 };
+const NO_SANCTION: { readonly bp: number; readonly skNumber?: string } = { bp: 0, skNumber: undefined };
 
 /** Hukuman disiplin: the SK's cut, else the tenant default per level; concurrent sanctions take the highest. */
 export function sanctionCut(
@@ -235,5 +235,6 @@ export function sanctionCut(
   }
   if (bestBp === 0) return NO_SANCTION;
   const bp = Math.min(BP_PER_UNIT, bestBp);
-  return skNumber === undefined ? { bp } : { bp, skNumber };
+  // skNumber present even when undefined: one hidden class for every result, NO_SANCTION included.
+  return { bp, skNumber };
 }

@@ -196,6 +196,7 @@ const paidPeriodOf = perObject((ten: TenantRules): PaidPeriod => {
     period,
     periodIdx: monthIndex(period),
     detail: `TPP bulan kinerja ${period} dibayar ${ten.month}`,
+    rules: undefined,
   };
 });
 
