@@ -103,7 +103,13 @@ export function computeMonthlyPay(input: PayInput, rulesets: Rulesets): PaySlip 
 /** `PNS AKTIF`, `, masa pajak terakhir` in December: a handful of texts, built once each. */
 const statusDetails = new Map<string, Map<string, readonly [string, string]>>();
 
+let lastStatus: { jenisAsn: string; status: string; texts: readonly [string, string] } | undefined;
+
 function statusDetail(employee: PayInput['employee'], isLastMasa: boolean): string {
+  // Most of a run shares one jenis and status: compare before looking up.
+  if (lastStatus?.jenisAsn === employee.jenisAsn && lastStatus.status === employee.status) {
+    return lastStatus.texts[isLastMasa ? 1 : 0];
+  }
   let byStatus = statusDetails.get(employee.jenisAsn);
   if (!byStatus) {
     byStatus = new Map();
@@ -116,5 +122,6 @@ function statusDetail(employee: PayInput['employee'], isLastMasa: boolean): stri
     // Both keys are validated enums in practice; the guard keeps odd input from growing the memo.
     if (byStatus.size < 16) byStatus.set(employee.status, texts);
   }
+  lastStatus = { jenisAsn: employee.jenisAsn, status: employee.status, texts };
   return texts[isLastMasa ? 1 : 0];
 }

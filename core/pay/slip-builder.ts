@@ -68,7 +68,7 @@ export class SlipBuilder {
   }
 
   /** Σ of the group's lines of one kind added so far, optionally excluding some codes. */
-  sum(group: LineGroup, kind: LineKind, exclude?: ReadonlySet<string>): number {
+  sum(group: LineGroup, kind: LineKind, exclude?: readonly string[]): number {
     const sums = group === 'GAJI' ? this.gajiSums : this.tppSums;
     const total =
       kind === 'PENGHASILAN'
@@ -81,7 +81,7 @@ export class SlipBuilder {
     if (!exclude) return total;
     let excluded = 0;
     for (const line of group === 'GAJI' ? this.gaji : this.tpp) {
-      if (line.kind === kind && exclude.has(line.code)) excluded += line.amount;
+      if (line.kind === kind && exclude.includes(line.code)) excluded += line.amount;
     }
     return total - excluded;
   }

@@ -18,7 +18,7 @@ export interface GajiBruto {
   readonly iuranPensiun: number;
 }
 
-const NO_PPH_LINES = new Set(['TUNJ_PPH21', 'POT_PPH21']);
+const NO_PPH_LINES = ['TUNJ_PPH21', 'POT_PPH21'] as const;
 const BRUTO_WITH_PREMIUMS = 'bruto gaji + TPP dibayar bulan ini; iuran pemberi kerja termasuk';
 const BRUTO_WITHOUT_PREMIUMS = 'bruto gaji + TPP dibayar bulan ini; iuran pemberi kerja tidak termasuk';
 
@@ -216,8 +216,10 @@ const PEMBULATAN_LEAD = {
 function addPembulatan(ctx: PayContext, when: 'BEFORE_PPH' | 'AFTER_PPH'): number {
   const { slip, ten, nat } = ctx;
   const target = ten.pembulatanTarget.value;
-  const kotor = slip.sum('GAJI', 'PENGHASILAN', NO_PPH_LINES);
-  const base = target === 'NET' ? slip.sum('GAJI', 'PENGHASILAN') - slip.sum('GAJI', 'POTONGAN') : kotor;
+  const base =
+    target === 'NET'
+      ? slip.sum('GAJI', 'PENGHASILAN') - slip.sum('GAJI', 'POTONGAN')
+      : slip.sum('GAJI', 'PENGHASILAN', NO_PPH_LINES);
   const amount = pembulatan({ target: base }, { unit: nat.pembulatanUnit.value });
   const explanation = `${PEMBULATAN_LEAD[target][when]}${formatRupiah(base)} → ${formatRupiah(base + amount)} (+ ${formatRupiah(amount)})`;
   const ruleId = target === 'NET' ? 'pembulatan.net' : 'pembulatan.gross';

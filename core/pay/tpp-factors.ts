@@ -94,6 +94,8 @@ export interface CutItem {
   readonly detail: string;
   /** The trace text: `label: detail = cut (target)`. */
   readonly text: string;
+  /** The trace step name, `tpp.cut.<code>`. */
+  readonly step: string;
 }
 
 export interface CutsResult {
@@ -129,6 +131,7 @@ function cutItem(
     target: rule.target,
     detail,
     text: `${rule.label}: ${detail} = ${formatBp(bp)} (${where})`,
+    step: `tpp.cut.${code}`,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { NationalRules } from '../rulesets/national-in-force';
-import { type TenantRules, tenantRulesFor } from '../rulesets/tenant-in-force';
+import { type TenantRules, type TppPart, tenantRulesFor } from '../rulesets/tenant-in-force';
 import type { TenantRuleset } from '../rulesets/tenant-ruleset';
 import { PayDataError } from './errors';
 import { formatBp, formatRupiah } from './format';
@@ -7,7 +7,13 @@ import { bpjsKesehatan } from './iuran';
 import { perObject } from './memo';
 import { addMonths, dayOfMonth, daysInMonth, monthIndex } from './month';
 import { addEmployerPremium, type PayContext } from './pay-context';
-import { computeTpp, type TppCriterionResult, type TppResult, type TppRules } from './tpp';
+import {
+  computeTpp,
+  type TppCriterionResult,
+  type TppPartResult,
+  type TppResult,
+  type TppRules,
+} from './tpp';
 
 export interface TppPaid {
   readonly period: string;
@@ -93,12 +99,15 @@ export function tppStep(
   const kelas = kelasTexts(rules, kelasJabatan, tpp);
   slip.step('tpp.ceiling', 'tpp.ceilings', tpp.ceilingTotal, kelas.detail, rules.ceilings.citation);
   // One step per part, valued at the part's capped cut; the factors are spelled out in tpp.total.
-  for (const part of tpp.parts)
-    slip.step(partCutStep(part.code), 'tpp.parts', part.cutBp, part.label, rules.parts.citation);
+  const partSteps = partStepNames(rules.parts.value);
+  for (let i = 0; i < tpp.parts.length; i++) {
+    const part = tpp.parts[i] as TppPartResult;
+    slip.step(partSteps[i] as string, 'tpp.parts', part.cutBp, part.label, rules.parts.citation);
+  }
   for (const cut of tpp.cuts.items) {
     const attendance = cut.source === 'KEHADIRAN';
     slip.step(
-      cutStep(cut.code),
+      cut.step,
       attendance ? 'tpp.attendance' : 'tpp.leave',
       cut.bp,
       cut.text,
@@ -255,18 +264,5 @@ const tppRulesOf = perObject(
   }),
 );
 
-/** Trace step names per code (`tpp.partCut.BK`, `tpp.cut.TL1`), built once per code rather than once per slip. */
-function stepNames(prefix: string): (code: string) => string {
-  const names = new Map<string, string>();
-  return (code) => {
-    let name = names.get(code);
-    if (name === undefined) {
-      name = `${prefix}${code}`;
-      names.set(code, name);
-    }
-    return name;
-  };
-}
-
-const partCutStep = stepNames('tpp.partCut.');
-const cutStep = stepNames('tpp.cut.');
+/** `tpp.partCut.<code>` per part of a month's rules, built once rather than once per slip. */
+const partStepNames = perObject((parts: readonly TppPart[]) => parts.map((p) => `tpp.partCut.${p.code}`));

@@ -227,15 +227,25 @@ function partsRatio(partsSum: number): Ratio {
 
 const DISCIPLINE_FACTOR = { bp: BP_PER_UNIT, detail: 'disiplin' } as const;
 
-/** Error field names under a TPP input's field, built once per field rather than once per slip. */
-const fieldNames = new Map<string, { readonly performance: string; readonly discipline: string }>();
+interface FieldNames {
+  readonly field: string;
+  readonly performance: string;
+  readonly discipline: string;
+}
 
-function fieldsOf(field: string): { readonly performance: string; readonly discipline: string } {
+/** Error field names under a TPP input's field, built once per field rather than once per slip. */
+const fieldNames = new Map<string, FieldNames>();
+let lastFields: FieldNames | undefined;
+
+function fieldsOf(field: string): FieldNames {
+  // Every slip of a run passes the same one or two fields.
+  if (field === lastFields?.field) return lastFields;
   let names = fieldNames.get(field);
   if (!names) {
-    names = { performance: `${field}.performance`, discipline: `${field}.discipline` };
+    names = { field, performance: `${field}.performance`, discipline: `${field}.discipline` };
     // Callers pass a handful of fixed fields; the guard only keeps an odd caller from growing it.
     if (fieldNames.size < 256) fieldNames.set(field, names);
   }
+  lastFields = names;
   return names;
 }
