@@ -7,7 +7,7 @@ import { PayDataError } from './errors';
 import { berasStep, gajiPokokStep, jabatanStep, keluargaStep } from './gaji-steps';
 import { iuranGajiStep } from './iuran-steps';
 import { BP_PER_UNIT } from './money';
-import { dateMonthIndex, monthIndex, monthNumber } from './month';
+import { dateMonthIndex, monthIndex } from './month';
 import type { PayContext } from './pay-context';
 import { SlipBuilder } from './slip-builder';
 import { type GajiBruto, taxAndPembulatanStep } from './tax-steps';
@@ -55,7 +55,7 @@ export function computeMonthlyPay(input: PayInput, rulesets: Rulesets): PaySlip 
   if (!Number.isInteger(employee.kelasJabatan) || employee.kelasJabatan < 1 || employee.kelasJabatan > 17) {
     throw new PayDataError('employee.kelasJabatan', 'must be 1–17');
   }
-  const isLastMasa = input.isLastMasa ?? (monthNumber(month) === 12 || endIdx === monthIdx);
+  const isLastMasa = input.isLastMasa ?? (monthIdx % 12 === 11 || endIdx === monthIdx);
   const gajiPaid = (nat.statusBp.value[employee.status] ?? BP_PER_UNIT) > 0;
   slip.step('status', 'status', gajiPaid ? 1 : 0, statusDetail(employee, isLastMasa), nat.statusBp.citation);
 

@@ -12,10 +12,16 @@ export interface TerResult {
 /** PP 58/2023 lampiran: the first bracket whose upper bound ≥ bruto; the rate applies to the whole bruto. */
 export function terRateBp(bruto: number, table: BracketIndex): number {
   const { upper, bp } = table;
-  for (let i = 0; i < upper.length; i++) {
-    if (bruto <= (upper[i] ?? Number.POSITIVE_INFINITY)) return bp[i] ?? 0;
+  // Binary search: category A has over forty brackets and every slip looks up two brutos. Upper bounds
+  // ascend (validated on load), the last one open.
+  let lo = 0;
+  let hi = upper.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (bruto <= (upper[mid] ?? Number.POSITIVE_INFINITY)) hi = mid;
+    else lo = mid + 1;
   }
-  return bp[bp.length - 1] ?? 0;
+  return bp[lo] ?? 0;
 }
 
 /**
