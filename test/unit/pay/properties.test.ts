@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeMonthlyPay } from '../../../core/pay/compute-monthly-pay';
+import { nationalRuleset } from '../../../core/rulesets/national-data';
 import type { PayInput, PaySlip } from '../../../core/pay/types';
 import { demoTenantRulesets } from '../../../core/rulesets/tenant-data';
 import { tenantRulesFor } from '../../../core/rulesets/tenant-in-force';
@@ -105,6 +106,27 @@ describe('payslip invariants (property-based)', () => {
         }
       }),
       RUNS,
+    );
+  });
+
+  it('should give the same slip whether the month memos are warm from other employees or empty', () => {
+    // Texts are memoised per month's rules (core/pay/memo.ts); a memo keyed too coarsely would leak one
+    // employee's text into another's slip. Fresh ruleset objects start with empty memos.
+    fc.assert(
+      fc.property(fc.array(aPayInputArb, { minLength: 2, maxLength: 6 }), (inputs) => {
+        const tenantId = inputs[0]?.tenantId as keyof typeof demoTenantRulesets;
+        const same = inputs.map((input) => ({ ...input, tenantId }));
+        const shared = rulesetsFor(tenantId);
+        const warm = same.map((input) => JSON.stringify(computeMonthlyPay(input, shared)));
+        for (const [i, input] of same.entries()) {
+          const cold = {
+            national: structuredClone(nationalRuleset),
+            tenant: structuredClone(demoTenantRulesets[tenantId]),
+          };
+          expect(JSON.stringify(computeMonthlyPay(input, cold))).toBe(warm[i]);
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 
