@@ -102,9 +102,11 @@ export class SlipBuilder {
       gaji,
       tpp,
     };
-    // Gaji lines first, then TPP; appended by hand because concat's generic path costs more than the copy.
-    const lines = this.gaji;
-    for (const line of this.tpp) lines.push(line);
+    // Gaji lines first, then TPP, in one array of exactly their length.
+    const { gaji: g, tpp: t } = this;
+    const lines = new Array<PayLine>(g.length + t.length);
+    for (let i = 0; i < g.length; i++) lines[i] = g[i] as PayLine;
+    for (let i = 0; i < t.length; i++) lines[g.length + i] = t[i] as PayLine;
     return { meta, lines, totals, trace: this.trace, warnings: this.warnings };
   }
 }
