@@ -31,6 +31,8 @@ function keyDetail(memo: Map<string, string>, prefix: string, key: string): stri
   return detail;
 }
 
+const predikatFactors = perObject((_rules: PerformanceRulesBp) => new Map<PerformanceKey, FactorResult>());
+
 function performanceKey(perf: MonthlyPerformanceResult, field: string): PerformanceKey {
   if (perf.status !== 'FINAL') return perf.status;
   if (!perf.predikat) throw new PayDataError(`${field}.predikat`, 'a FINAL result needs a predikat');
@@ -54,15 +56,25 @@ export function performanceFactor(
 ): FactorResult {
   let bp: number;
   let detail: string;
+  const penalised = perf.atasanTidakMenilai === true && rules.supervisorPenaltyBp > 0;
   if (rules.source === 'CAPAIAN' && perf.status === 'FINAL' && perf.capaianPercent !== undefined) {
     bp = percentInput(perf.capaianPercent, `${field}.capaianPercent`);
     detail = 'capaian kinerja';
   } else {
     const key = performanceKey(perf, field);
+    // By predikat alone the result is the same for everyone with it: share one object per key.
+    const shared = penalised ? undefined : predikatFactors(rules).get(key);
+    if (shared) return shared;
     bp = rules.predikatBp[key];
     detail = keyDetail(PREDIKAT_DETAIL, 'predikat ', key);
+    // Only keys the tenant maps are kept, so odd input cannot grow the memo.
+    if (!penalised && typeof bp === 'number') {
+      const result = { bp, detail };
+      predikatFactors(rules).set(key, result);
+      return result;
+    }
   }
-  if (perf.atasanTidakMenilai && rules.supervisorPenaltyBp > 0) {
+  if (penalised) {
     bp = Math.max(0, bp - rules.supervisorPenaltyBp);
     detail += ' − penalti atasan tidak menilai';
   }

@@ -122,37 +122,39 @@ export function computeTpp(input: TppInput, rules: TppRules, field = 'tpp'): Tpp
   const total =
     rules.rounding === 'HALF_UP' && ratioIsHalfOrMore(totalRem, factor) ? totalFloor + 1 : totalFloor;
 
-  // Floors first, then one rupiah each to the largest remainders until the rounded total is reached.
+  // Floors first, then one rupiah each to the largest remainders (ties: the first criterion) until the
+  // rounded total is reached. At most six criteria, so a bitmask records who got one.
   const n = ceilings.length;
-  const floors = new Array<number>(n);
-  const remainders = new Array<number>(n);
+  const amounts: number[] = [];
+  const remainders: number[] = [];
   let left = total;
   for (let i = 0; i < n; i++) {
-    const [q, r] = applyRatio(ceilings[i]?.amount ?? 0, factor);
-    floors[i] = q;
-    remainders[i] = r;
+    const [q, r] = applyRatio((ceilings[i] as CeilingEntry).amount, factor);
+    amounts.push(q);
+    remainders.push(r);
     left -= q;
   }
-  const criteria: TppCriterionResult[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = ceilings[i] as CeilingEntry;
-    criteria[i] = { criterion: c.criterion, ceiling: c.amount, amount: floors[i] ?? 0, allocated: 0 };
-  }
+  let given = 0;
   while (left > 0) {
     let best = -1;
     for (let i = 0; i < n; i++) {
-      if ((criteria[i]?.allocated ?? 1) === 0 && (best < 0 || (remainders[i] ?? 0) > (remainders[best] ?? 0)))
+      if ((given & (1 << i)) === 0 && (best < 0 || (remainders[i] as number) > (remainders[best] as number)))
         best = i;
     }
-    const target = criteria[best];
-    if (!target) break;
-    criteria[best] = {
-      criterion: target.criterion,
-      ceiling: target.ceiling,
-      amount: target.amount + 1,
-      allocated: 1,
-    };
+    if (best < 0) break;
+    given |= 1 << best;
+    amounts[best] = (amounts[best] as number) + 1;
     left--;
+  }
+  const criteria: TppCriterionResult[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = ceilings[i] as CeilingEntry;
+    criteria.push({
+      criterion: c.criterion,
+      ceiling: c.amount,
+      amount: amounts[i] as number,
+      allocated: (given & (1 << i)) === 0 ? 0 : 1,
+    });
   }
 
   return {
