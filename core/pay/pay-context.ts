@@ -2,7 +2,7 @@ import type { NationalRules } from '../rulesets/national-in-force';
 import type { InForce } from '../rulesets/rules-in-force';
 import type { TenantRules } from '../rulesets/tenant-in-force';
 import type { SlipBuilder } from './slip-builder';
-import type { Citation, EmployeeSnapshot, LineGroup, PayInput } from './types';
+import type { Citation, EmployeeSnapshot, LineGroup, LineKind, PayInput, PayLine } from './types';
 
 /** What every calculation step of one payslip reads: the input, the rules in force, the slip so far. */
 export interface PayContext {
@@ -35,44 +35,34 @@ export interface EmployerPremiumLine {
 export function addEmployerPremium(ctx: PayContext, line: EmployerPremiumLine): void {
   const { slip } = ctx;
   if (!ctx.ten.employerPremiumsOnSlip.value) {
-    slip.add({
-      code: line.code,
-      label: line.label,
-      amount: line.amount,
-      kind: 'IURAN_PEMBERI_KERJA',
-      group: line.group,
-      ruleId: line.ruleId,
-      citation: line.rule.citation,
-      basis: line.basis,
-      explanation: line.explanation,
-    });
+    slip.add(premiumLine(line, line.code, line.label, 'IURAN_PEMBERI_KERJA', undefined));
     return;
   }
-  slip.add({
-    code: line.code,
-    label: line.label,
-    amount: line.amount,
-    kind: 'PENGHASILAN',
-    group: line.group,
-    ruleId: line.ruleId,
-    citation: line.rule.citation,
-    basis: line.basis,
-    explanation: line.explanation,
-    passThrough: line.code,
-  });
+  slip.add(premiumLine(line, line.code, line.label, 'PENGHASILAN', line.code));
   // Same amount, same computation: the deduction shares the income line's explanation.
-  slip.add({
-    code: line.deductionCode,
-    label: line.deductionLabel,
+  slip.add(premiumLine(line, line.deductionCode, line.deductionLabel, 'POTONGAN', line.code));
+}
+
+function premiumLine(
+  line: EmployerPremiumLine,
+  code: string,
+  label: string,
+  kind: LineKind,
+  passThrough: string | undefined,
+): PayLine {
+  return {
+    code,
+    label,
     amount: line.amount,
-    kind: 'POTONGAN',
+    kind,
     group: line.group,
     ruleId: line.ruleId,
     citation: line.rule.citation,
     basis: line.basis,
     explanation: line.explanation,
-    passThrough: line.code,
-  });
+    passThrough,
+    refund: undefined,
+  };
 }
 
 export function inputCitation(parameterId: string, regulation: string, month: string): Citation {

@@ -17,28 +17,21 @@ describe('employeeSnapshot', () => {
   it('should give every employee the same keys in the same order, optional ones included', () => {
     // Same keys in the same order is what gives one hidden class, which keeps the pay engine's reads
     // monomorphic; spreading optional fields in gave nearly every employee its own.
+    const guru = {
+      type: 'FUNGSIONAL',
+      nama: 'Guru Ahli Muda',
+      kode: 'GURU',
+      jenjang: 'Ahli Muda',
+      kelasJabatan: 9,
+    };
     const full = employeeSnapshot(
-      aView({
-        tmtEnd: '2026-06-30',
-        jabatan: {
-          type: 'FUNGSIONAL',
-          nama: 'Guru Ahli Muda',
-          kode: 'GURU',
-          jenjang: 'Ahli Muda',
-          kelasJabatan: 9,
-          tunjangan: 850_000,
-        },
-      } as Parameters<typeof anEmployee>[0]),
+      aView({ tmtEnd: '2026-06-30', jabatan: { ...guru, tunjangan: 850_000 } } as Parameters<
+        typeof anEmployee
+      >[0]),
     );
     const bare = employeeSnapshot(
       aView({
-        jabatan: {
-          type: 'FUNGSIONAL',
-          nama: 'Guru Ahli Muda',
-          kode: 'GURU',
-          jenjang: 'Ahli Muda',
-          kelasJabatan: 9,
-        },
+        jabatan: guru,
         keluarga: { statusKawin: 'BELUM_KAWIN', children: [] },
       } as Parameters<typeof anEmployee>[0]),
     );
