@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeMonthlyPay } from '../../../core/pay/compute-monthly-pay';
-import { nationalRuleset } from '../../../core/rulesets/national-data';
 import type { PayInput, PaySlip } from '../../../core/pay/types';
+import { nationalRuleset } from '../../../core/rulesets/national-data';
 import { demoTenantRulesets } from '../../../core/rulesets/tenant-data';
 import { tenantRulesFor } from '../../../core/rulesets/tenant-in-force';
 import { aPayInputArb } from './arbitraries';
