@@ -165,7 +165,8 @@ export function computeTpp(input: TppInput, rules: TppRules, field = 'tpp'): Tpp
     cuts,
     sanction,
     eligibilityBp: { jenisAsn: jenisBp, status: statusBp },
-    ...(proration ? { proration } : {}),
+    // Present even when undefined: a spread here gave the result two shapes and a runtime copy per slip.
+    proration,
     factor,
     factorText: factorText(parts, jenisBp, statusBp, sanction.bp, proration, input),
   };

@@ -36,6 +36,36 @@ const bantul = tppRules(demoTenantRulesets.bantul);
 const binjai = tppRules(demoTenantRulesets.binjai);
 
 describe('computeTpp', () => {
+  it('should spell out the factors of each input even when two inputs weigh the same in total', () => {
+    // 50% × 80% + 50% and 50% × 100% + 50% × (100% − 20%) are both 90%: the same ratio, so nothing
+    // keyed by it (the reduced ratio is memoised per Σ parts) may decide the text.
+    const rules: TppRules = {
+      ...bukitintan,
+      parts: [
+        { code: 'KINERJA', label: 'Kinerja', weightBp: 5_000, factor: 'PERFORMANCE' },
+        { code: 'DISIPLIN', label: 'Disiplin', weightBp: 5_000, factor: 'DISCIPLINE' },
+      ],
+      performance: {
+        ...bukitintan.performance,
+        source: 'PREDIKAT',
+        predikatBp: { ...bukitintan.performance.predikatBp, BAIK: 10_000, KURANG: 8_000 },
+        supervisorPenaltyBp: 0,
+      },
+      attendance: new Map([['TK', { label: 'Tanpa keterangan', bp: 2_000, target: 'DISCIPLINE' as const }]]),
+    };
+    const kurang = computeTpp(anInput({ performance: aPerformance({ predikat: 'KURANG' }) }), rules);
+    const lateBaik = computeTpp(
+      anInput({
+        performance: aPerformance({ predikat: 'BAIK' }),
+        discipline: aDiscipline({ counts: { TK: 1 } }),
+      }),
+      rules,
+    );
+    expect(lateBaik.total).toBe(kurang.total);
+    expect(kurang.factorText).toBe('[50% × 80% + 50%]');
+    expect(lateBaik.factorText).toBe('[50% × 100% + 50% × (100% − 20%)]');
+  });
+
   it('should pay the full ceiling for Baik without cuts', () => {
     expect(computeTpp(anInput(), bukitintan).total).toBe(2_500_000);
   });
