@@ -4,6 +4,7 @@ import { type GajiPokokLookup, gajiPokokReceived, lookupGajiPokok } from './gaji
 import { BoundedMemo, perObject } from './memo';
 import { BP_PER_UNIT, roundHalfUpRate } from './money';
 import { inputCitation, type PayContext } from './pay-context';
+import type { LineHead } from './slip-builder';
 import { type TunjanganBerasResult, tunjanganBeras } from './tunjangan-beras';
 import { golonganGroup, type TunjanganJabatanKind, tunjanganJabatan } from './tunjangan-jabatan';
 import { jiwaTunjanganBeras, type TunjanganKeluargaResult, tunjanganKeluarga } from './tunjangan-keluarga';
@@ -41,6 +42,14 @@ function gajiPokokRow(employee: EmployeeSnapshot, grid: GajiGridIndex): GajiPoko
   return row;
 }
 
+const GAJI_POKOK_LINE: LineHead = {
+  code: 'GAJI_POKOK',
+  label: 'Gaji pokok',
+  kind: 'PENGHASILAN',
+  group: 'GAJI',
+  ruleId: 'gaji-pokok.lookup',
+};
+
 /** Step 2: gaji pokok from the dated grid; CPNS 80% and the status factor reduce it. */
 export function gajiPokokStep(ctx: PayContext): number {
   const { employee, nat, slip } = ctx;
@@ -71,17 +80,7 @@ export function gajiPokokStep(ctx: PayContext): number {
     );
     text += ` = ${formatRupiah(amount)}`;
   }
-  slip.add({
-    code: 'GAJI_POKOK',
-    label: 'Gaji pokok',
-    amount,
-    kind: 'PENGHASILAN',
-    group: 'GAJI',
-    ruleId: 'gaji-pokok.lookup',
-    citation: grid.citation,
-    basis: row.basis,
-    explanation: text,
-  });
+  slip.add(GAJI_POKOK_LINE, amount, grid.citation, row.basis, text);
   return amount;
 }
 
@@ -122,6 +121,21 @@ function keluargaDetail(rules: KeluargaRules, isHolder: boolean, anakCount: numb
   return detail;
 }
 
+const SUAMI_ISTRI_LINE: LineHead = {
+  code: 'TUNJ_SUAMI_ISTRI',
+  label: 'Tunjangan suami/istri',
+  kind: 'PENGHASILAN',
+  group: 'GAJI',
+  ruleId: 'tunjangan-keluarga.suami-istri',
+};
+const ANAK_LINE: LineHead = {
+  code: 'TUNJ_ANAK',
+  label: 'Tunjangan anak',
+  kind: 'PENGHASILAN',
+  group: 'GAJI',
+  ruleId: 'tunjangan-keluarga.anak',
+};
+
 /** Step 3: tunjangan suami/istri and anak. */
 export function keluargaStep(ctx: PayContext, gajiPokok: number): TunjanganKeluargaResult {
   const { employee, nat, slip } = ctx;
@@ -138,17 +152,13 @@ export function keluargaStep(ctx: PayContext, gajiPokok: number): TunjanganKelua
   if (!receivesSuamiIstri && result.anakCount === 0) return result;
   const texts = keluargaTextsFor(rules, gajiPokok);
   if (receivesSuamiIstri) {
-    slip.add({
-      code: 'TUNJ_SUAMI_ISTRI',
-      label: 'Tunjangan suami/istri',
-      amount: result.suamiIstri,
-      kind: 'PENGHASILAN',
-      group: 'GAJI',
-      ruleId: 'tunjangan-keluarga.suami-istri',
-      citation: nat.keluarga.citation,
-      basis: texts.suamiIstriBasis,
-      explanation: texts.suamiIstri,
-    });
+    slip.add(
+      SUAMI_ISTRI_LINE,
+      result.suamiIstri,
+      nat.keluarga.citation,
+      texts.suamiIstriBasis,
+      texts.suamiIstri,
+    );
   }
   if (result.anakCount > 0) {
     let explanation = texts.anak[result.anakCount];
@@ -156,22 +166,13 @@ export function keluargaStep(ctx: PayContext, gajiPokok: number): TunjanganKelua
       explanation = `Tunjangan anak: ${result.anakCount} × ${formatBp(rules.anakBp)} × ${formatRupiah(gajiPokok)} = ${formatRupiah(result.anak)}`;
       texts.anak[result.anakCount] = explanation;
     }
-    slip.add({
-      code: 'TUNJ_ANAK',
-      label: 'Tunjangan anak',
-      amount: result.anak,
-      kind: 'PENGHASILAN',
-      group: 'GAJI',
-      ruleId: 'tunjangan-keluarga.anak',
-      citation: nat.keluarga.citation,
-      basis: {
-        gajiPokok,
-        rateBp: rules.anakBp,
-        children: result.anakCount,
-        childrenListed: employee.family.children.length,
-      },
-      explanation,
-    });
+    const basis = {
+      gajiPokok,
+      rateBp: rules.anakBp,
+      children: result.anakCount,
+      childrenListed: employee.family.children.length,
+    };
+    slip.add(ANAK_LINE, result.anak, nat.keluarga.citation, basis, explanation);
   }
   return result;
 }
@@ -183,11 +184,15 @@ const JABATAN_RULE = {
   NONE: 'tunjangan-jabatan.none',
 } as const;
 
-const JABATAN_LINE = {
-  STRUKTURAL: { code: 'TUNJ_STRUKTURAL', label: 'Tunjangan jabatan struktural' },
-  FUNGSIONAL: { code: 'TUNJ_FUNGSIONAL', label: 'Tunjangan jabatan fungsional' },
-  UMUM: { code: 'TUNJ_UMUM', label: 'Tunjangan umum' },
-} as const;
+const JABATAN_LINE: Readonly<Record<Exclude<TunjanganJabatanKind, 'NONE'>, LineHead>> = {
+  STRUKTURAL: jabatanHead('TUNJ_STRUKTURAL', 'Tunjangan jabatan struktural', JABATAN_RULE.STRUKTURAL),
+  FUNGSIONAL: jabatanHead('TUNJ_FUNGSIONAL', 'Tunjangan jabatan fungsional', JABATAN_RULE.FUNGSIONAL),
+  UMUM: jabatanHead('TUNJ_UMUM', 'Tunjangan umum', JABATAN_RULE.UMUM),
+};
+
+function jabatanHead(code: string, label: string, ruleId: string): LineHead {
+  return { code, label, kind: 'PENGHASILAN', group: 'GAJI', ruleId };
+}
 
 /** Everything jabatanStep writes for one jabatan and golongan: the same for every holder of both. */
 interface JabatanEntry {
@@ -291,20 +296,9 @@ export function jabatanStep(ctx: PayContext): number {
     slip.step('tunjanganJabatan', 'tunjangan-jabatan', 0, entry.from);
     return 0;
   }
-  const ruleId = JABATAN_RULE[entry.kind];
-  slip.step('tunjanganJabatan', ruleId, entry.amount, entry.from, entry.citation);
-  const line = JABATAN_LINE[entry.kind];
-  slip.add({
-    code: line.code,
-    label: line.label,
-    amount: entry.amount,
-    kind: 'PENGHASILAN',
-    group: 'GAJI',
-    ruleId,
-    citation: entry.citation as Citation,
-    basis: entry.basis,
-    explanation: entry.explanation,
-  });
+  const head = JABATAN_LINE[entry.kind];
+  slip.step('tunjanganJabatan', head.ruleId, entry.amount, entry.from, entry.citation);
+  slip.add(head, entry.amount, entry.citation as Citation, entry.basis, entry.explanation);
   return entry.amount;
 }
 
@@ -317,6 +311,14 @@ interface BerasEntry {
 }
 
 const berasEntries = perObject((_nat: NationalRules) => new BoundedMemo<number, BerasEntry>());
+
+const BERAS_LINE: LineHead = {
+  code: 'TUNJ_BERAS',
+  label: 'Tunjangan beras',
+  kind: 'PENGHASILAN',
+  group: 'GAJI',
+  ruleId: 'tunjangan-beras',
+};
 
 /** Step 5: tunjangan beras per jiwa. */
 export function berasStep(ctx: PayContext, keluarga: TunjanganKeluargaResult): number {
@@ -341,16 +343,6 @@ export function berasStep(ctx: PayContext, keluarga: TunjanganKeluargaResult): n
   }
   const { result } = entry;
   slip.step('tunjanganBeras', 'tunjangan-beras', result.amount, entry.detail, nat.berasPerJiwa.citation);
-  slip.add({
-    code: 'TUNJ_BERAS',
-    label: 'Tunjangan beras',
-    amount: result.amount,
-    kind: 'PENGHASILAN',
-    group: 'GAJI',
-    ruleId: 'tunjangan-beras',
-    citation: nat.berasPerJiwa.citation,
-    basis: entry.basis,
-    explanation: entry.explanation,
-  });
+  slip.add(BERAS_LINE, result.amount, nat.berasPerJiwa.citation, entry.basis, entry.explanation);
   return result.amount;
 }

@@ -11,7 +11,8 @@ import {
   type TaspenResult,
 } from './iuran';
 import { BoundedMemo, perObject } from './memo';
-import { addEmployerPremium, type PayContext } from './pay-context';
+import { addEmployerPremium, employerPremiumHead, type PayContext } from './pay-context';
+import type { LineHead } from './slip-builder';
 
 const BPJS_BASE = 'dasar: gaji pokok + tunjangan keluarga + tunjangan jabatan/umum, dibatasi';
 const BPJS_BASE_WITH_OTHER = `${BPJS_BASE}; termasuk penghasilan di daftar lain (tunjangan profesi)`;
@@ -147,6 +148,43 @@ function taperaEntry(nat: NationalRules, base: number): TaperaEntry {
   });
 }
 
+const BPJS_PREMIUM = employerPremiumHead(
+  'GAJI',
+  'iuran.bpjs-kesehatan.pemberi-kerja',
+  { code: 'TUNJ_BPJS_KESEHATAN', label: 'Tunjangan iuran BPJS Kesehatan (4%)' },
+  { code: 'POT_BPJS_KESEHATAN_PEMBERI_KERJA', label: 'Potongan iuran BPJS Kesehatan pemberi kerja (4%)' },
+);
+const JKK_PREMIUM = employerPremiumHead(
+  'GAJI',
+  'iuran.jkk',
+  { code: 'TUNJ_JKK', label: 'Tunjangan iuran JKK' },
+  { code: 'POT_JKK', label: 'Potongan iuran JKK' },
+);
+const JKM_PREMIUM = employerPremiumHead(
+  'GAJI',
+  'iuran.jkm',
+  { code: 'TUNJ_JKM', label: 'Tunjangan iuran JKM' },
+  { code: 'POT_JKM', label: 'Potongan iuran JKM' },
+);
+const TAPERA_PREMIUM = employerPremiumHead(
+  'GAJI',
+  'iuran.tapera.pemberi-kerja',
+  { code: 'TUNJ_TAPERA', label: 'Tunjangan simpanan Tapera pemberi kerja' },
+  { code: 'POT_TAPERA_PEMBERI_KERJA', label: 'Potongan simpanan Tapera pemberi kerja' },
+);
+const BPJS_PEGAWAI_LINE = deduction(
+  'POT_IWP_BPJS_1',
+  'Iuran BPJS Kesehatan pegawai (IWP 1%)',
+  'iuran.bpjs-kesehatan.pegawai',
+);
+const TASPEN_LINE = deduction('POT_IWP_TASPEN_8', 'Iuran wajib pegawai Taspen (IWP 8%)', 'iuran.taspen');
+const THT_PPPK_LINE = deduction('POT_THT_PPPK', 'Iuran THT/JHT PPPK', 'iuran.tht-pppk');
+const TAPERA_PEGAWAI_LINE = deduction('POT_TAPERA', 'Simpanan Tapera pegawai', 'iuran.tapera.pegawai');
+
+function deduction(code: string, label: string, ruleId: string): LineHead {
+  return { code, label, kind: 'POTONGAN', group: 'GAJI', ruleId };
+}
+
 /** Steps 6 and 7: employer premiums (BPJS 4% capped, JKK, JKM) and employee deductions (BPJS 1%, Taspen, THT, Tapera). */
 export function iuranGajiStep(
   ctx: PayContext,
@@ -164,113 +202,55 @@ export function iuranGajiStep(
     other > 0 ? BPJS_BASE_WITH_OTHER : BPJS_BASE,
     nat.bpjs.citation,
   );
-  addEmployerPremium(ctx, {
-    code: 'TUNJ_BPJS_KESEHATAN',
-    deductionCode: 'POT_BPJS_KESEHATAN_PEMBERI_KERJA',
-    label: 'Tunjangan iuran BPJS Kesehatan (4%)',
-    deductionLabel: 'Potongan iuran BPJS Kesehatan pemberi kerja (4%)',
-    amount: bpjs.employer,
-    group: 'GAJI',
-    ruleId: 'iuran.bpjs-kesehatan.pemberi-kerja',
-    rule: nat.bpjs,
-    basis: bpjsTexts.employerBasis,
-    explanation: bpjsTexts.employerText,
-  });
+  addEmployerPremium(
+    ctx,
+    BPJS_PREMIUM,
+    bpjs.employer,
+    nat.bpjs.citation,
+    bpjsTexts.employerBasis,
+    bpjsTexts.employerText,
+  );
   const jk = jaminanEntry(nat, b.gajiPokok);
-  addEmployerPremium(ctx, {
-    code: 'TUNJ_JKK',
-    deductionCode: 'POT_JKK',
-    label: 'Tunjangan iuran JKK',
-    deductionLabel: 'Potongan iuran JKK',
-    amount: jk.jkk,
-    group: 'GAJI',
-    ruleId: 'iuran.jkk',
-    rule: nat.jkkBp,
-    basis: jk.jkkBasis,
-    explanation: jk.jkkText,
-  });
-  addEmployerPremium(ctx, {
-    code: 'TUNJ_JKM',
-    deductionCode: 'POT_JKM',
-    label: 'Tunjangan iuran JKM',
-    deductionLabel: 'Potongan iuran JKM',
-    amount: jk.jkm,
-    group: 'GAJI',
-    ruleId: 'iuran.jkm',
-    rule: nat.jkmBp,
-    basis: jk.jkmBasis,
-    explanation: jk.jkmText,
-  });
+  addEmployerPremium(ctx, JKK_PREMIUM, jk.jkk, nat.jkkBp.citation, jk.jkkBasis, jk.jkkText);
+  addEmployerPremium(ctx, JKM_PREMIUM, jk.jkm, nat.jkmBp.citation, jk.jkmBasis, jk.jkmText);
   let premiums = bpjs.employer + jk.jkk + jk.jkm;
 
-  slip.add({
-    code: 'POT_IWP_BPJS_1',
-    label: 'Iuran BPJS Kesehatan pegawai (IWP 1%)',
-    amount: bpjs.employee,
-    kind: 'POTONGAN',
-    group: 'GAJI',
-    ruleId: 'iuran.bpjs-kesehatan.pegawai',
-    citation: nat.bpjs.citation,
-    basis: bpjsTexts.employeeBasis,
-    explanation: bpjsTexts.employeeText,
-  });
+  slip.add(
+    BPJS_PEGAWAI_LINE,
+    bpjs.employee,
+    nat.bpjs.citation,
+    bpjsTexts.employeeBasis,
+    bpjsTexts.employeeText,
+  );
 
   let iuranPensiun = 0;
   if (employee.jenisAsn !== 'PPPK') {
     const t = taspenEntry(nat, b.gajiPokok, b.keluarga);
     iuranPensiun = t.taspen.iuran;
-    slip.add({
-      code: 'POT_IWP_TASPEN_8',
-      label: 'Iuran wajib pegawai Taspen (IWP 8%)',
-      amount: t.taspen.iuran,
-      kind: 'POTONGAN',
-      group: 'GAJI',
-      ruleId: 'iuran.taspen',
-      citation: nat.taspen.citation,
-      basis: t.basis,
-      explanation: t.text,
-    });
+    slip.add(TASPEN_LINE, t.taspen.iuran, nat.taspen.citation, t.basis, t.text);
   } else if (ten.pppkThtBp.value > 0) {
     const base = b.gajiPokok + b.keluarga;
     iuranPensiun = iuranThtPppk({ base }, ten.pppkThtBp.value);
-    slip.add({
-      code: 'POT_THT_PPPK',
-      label: 'Iuran THT/JHT PPPK',
-      amount: iuranPensiun,
-      kind: 'POTONGAN',
-      group: 'GAJI',
-      ruleId: 'iuran.tht-pppk',
-      citation: ten.pppkThtBp.citation,
-      basis: { base, rateBp: ten.pppkThtBp.value },
-      explanation: `Iuran THT PPPK: ${formatBp(ten.pppkThtBp.value)} × ${formatRupiah(base)} = ${formatRupiah(iuranPensiun)} (dibulatkan ke bawah)`,
-    });
+    slip.add(
+      THT_PPPK_LINE,
+      iuranPensiun,
+      ten.pppkThtBp.citation,
+      { base, rateBp: ten.pppkThtBp.value },
+      `Iuran THT PPPK: ${formatBp(ten.pppkThtBp.value)} × ${formatRupiah(base)} = ${formatRupiah(iuranPensiun)} (dibulatkan ke bawah)`,
+    );
   }
 
   if (ten.taperaEnabled.value) {
     const tap = taperaEntry(nat, b.gajiPokok + b.keluarga);
-    slip.add({
-      code: 'POT_TAPERA',
-      label: 'Simpanan Tapera pegawai',
-      amount: tap.employee,
-      kind: 'POTONGAN',
-      group: 'GAJI',
-      ruleId: 'iuran.tapera.pegawai',
-      citation: nat.tapera.citation,
-      basis: tap.employeeBasis,
-      explanation: tap.employeeText,
-    });
-    addEmployerPremium(ctx, {
-      code: 'TUNJ_TAPERA',
-      deductionCode: 'POT_TAPERA_PEMBERI_KERJA',
-      label: 'Tunjangan simpanan Tapera pemberi kerja',
-      deductionLabel: 'Potongan simpanan Tapera pemberi kerja',
-      amount: tap.employer,
-      group: 'GAJI',
-      ruleId: 'iuran.tapera.pemberi-kerja',
-      rule: nat.tapera,
-      basis: tap.employerBasis,
-      explanation: tap.employerText,
-    });
+    slip.add(TAPERA_PEGAWAI_LINE, tap.employee, nat.tapera.citation, tap.employeeBasis, tap.employeeText);
+    addEmployerPremium(
+      ctx,
+      TAPERA_PREMIUM,
+      tap.employer,
+      nat.tapera.citation,
+      tap.employerBasis,
+      tap.employerText,
+    );
     premiums += tap.employer;
   }
   return { premiums, iuranPensiun, bpjsBaseUsed: bpjs.cappedBase };

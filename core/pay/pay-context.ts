@@ -1,8 +1,7 @@
 import type { NationalRules } from '../rulesets/national-in-force';
-import type { InForce } from '../rulesets/rules-in-force';
 import type { TenantRules } from '../rulesets/tenant-in-force';
-import type { SlipBuilder } from './slip-builder';
-import type { Citation, EmployeeSnapshot, LineGroup, LineKind, PayInput, PayLine } from './types';
+import type { LineBasis, LineHead, SlipBuilder } from './slip-builder';
+import type { Citation, EmployeeSnapshot, LineGroup, PayInput } from './types';
 
 /** What every calculation step of one payslip reads: the input, the rules in force, the slip so far. */
 export interface PayContext {
@@ -17,52 +16,45 @@ export interface PayContext {
   readonly slip: SlipBuilder;
 }
 
-/** An employer premium: the income side's texts; the deduction side reuses them under its own code. */
-export interface EmployerPremiumLine {
-  readonly code: string;
-  readonly deductionCode: string;
-  readonly label: string;
-  readonly deductionLabel: string;
-  readonly amount: number;
-  readonly group: LineGroup;
-  readonly ruleId: string;
-  readonly rule: InForce<unknown>;
-  readonly basis: Readonly<Record<string, number | string | boolean>>;
-  readonly explanation: string;
+/** An employer premium's three possible lines: income and deduction (daerah lists) or employer cost. */
+export interface EmployerPremiumHead {
+  readonly income: LineHead;
+  readonly deduction: LineHead;
+  readonly cost: LineHead;
+}
+
+/** The heads of a premium that is paid on `group`'s list under `ruleId`. */
+export function employerPremiumHead(
+  group: LineGroup,
+  ruleId: string,
+  income: { readonly code: string; readonly label: string },
+  deduction: { readonly code: string; readonly label: string },
+): EmployerPremiumHead {
+  return {
+    income: { ...income, kind: 'PENGHASILAN', group, ruleId },
+    deduction: { ...deduction, kind: 'POTONGAN', group, ruleId },
+    cost: { ...income, kind: 'IURAN_PEMBERI_KERJA', group, ruleId },
+  };
 }
 
 /** Adds an employer premium either on both sides of the slip (daerah lists) or as an employer-cost line. */
-export function addEmployerPremium(ctx: PayContext, line: EmployerPremiumLine): void {
+export function addEmployerPremium(
+  ctx: PayContext,
+  head: EmployerPremiumHead,
+  amount: number,
+  citation: Citation,
+  basis: LineBasis,
+  explanation: string,
+): void {
   const { slip } = ctx;
   if (!ctx.ten.employerPremiumsOnSlip.value) {
-    slip.add(premiumLine(line, line.code, line.label, 'IURAN_PEMBERI_KERJA', undefined));
+    slip.add(head.cost, amount, citation, basis, explanation);
     return;
   }
-  slip.add(premiumLine(line, line.code, line.label, 'PENGHASILAN', line.code));
+  const passThrough = head.income.code;
+  slip.add(head.income, amount, citation, basis, explanation, undefined, passThrough);
   // Same amount, same computation: the deduction shares the income line's explanation.
-  slip.add(premiumLine(line, line.deductionCode, line.deductionLabel, 'POTONGAN', line.code));
-}
-
-function premiumLine(
-  line: EmployerPremiumLine,
-  code: string,
-  label: string,
-  kind: LineKind,
-  passThrough: string | undefined,
-): PayLine {
-  return {
-    code,
-    label,
-    amount: line.amount,
-    kind,
-    group: line.group,
-    ruleId: line.ruleId,
-    citation: line.rule.citation,
-    basis: line.basis,
-    explanation: line.explanation,
-    passThrough,
-    refund: undefined,
-  };
+  slip.add(head.deduction, amount, citation, basis, explanation, undefined, passThrough);
 }
 
 export function inputCitation(parameterId: string, regulation: string, month: string): Citation {

@@ -1,5 +1,6 @@
 import type { NationalRules, TerCategory } from '../rulesets/national-in-force';
 import type { InForce } from '../rulesets/rules-in-force';
+import type { TenantRules } from '../rulesets/tenant-in-force';
 import { PayDataError } from './errors';
 import { formatBp, formatRupiah } from './format';
 import { perObject } from './memo';
@@ -7,6 +8,7 @@ import { mulDiv } from './money';
 import type { PayContext } from './pay-context';
 import { pembulatan } from './pembulatan';
 import { type LastMasaResult, pph21LastMasa, pph21Ter } from './pph21';
+import type { LineHead } from './slip-builder';
 import type { TppPaid } from './tpp-steps';
 import { golonganGroup } from './tunjangan-jabatan';
 import type { Citation, LineGroup } from './types';
@@ -213,6 +215,15 @@ const PEMBULATAN_LEAD = {
   GROSS: { BEFORE_PPH: 'Pembulatan kotor sebelum PPh: ', AFTER_PPH: 'Pembulatan kotor setelah PPh: ' },
 } as const;
 
+const PEMBULATAN_NET_LINE: LineHead = {
+  code: 'PEMBULATAN',
+  label: 'Pembulatan',
+  kind: 'PENGHASILAN',
+  group: 'GAJI',
+  ruleId: 'pembulatan.net',
+};
+const PEMBULATAN_GROSS_LINE: LineHead = { ...PEMBULATAN_NET_LINE, ruleId: 'pembulatan.gross' };
+
 function addPembulatan(ctx: PayContext, when: 'BEFORE_PPH' | 'AFTER_PPH'): number {
   const { slip, ten, nat } = ctx;
   const target = ten.pembulatanTarget.value;
@@ -222,48 +233,95 @@ function addPembulatan(ctx: PayContext, when: 'BEFORE_PPH' | 'AFTER_PPH'): numbe
       : slip.sum('GAJI', 'PENGHASILAN', NO_PPH_LINES);
   const amount = pembulatan({ target: base }, { unit: nat.pembulatanUnit.value });
   const explanation = `${PEMBULATAN_LEAD[target][when]}${formatRupiah(base)} → ${formatRupiah(base + amount)} (+ ${formatRupiah(amount)})`;
-  const ruleId = target === 'NET' ? 'pembulatan.net' : 'pembulatan.gross';
+  const ruleId = target === 'NET' ? PEMBULATAN_NET_LINE.ruleId : PEMBULATAN_GROSS_LINE.ruleId;
   slip.step('pembulatan', ruleId, amount, explanation, ten.pembulatanTarget.citation);
-  slip.add({
-    code: 'PEMBULATAN',
-    label: 'Pembulatan',
+  slip.add(
+    target === 'NET' ? PEMBULATAN_NET_LINE : PEMBULATAN_GROSS_LINE,
     amount,
-    kind: 'PENGHASILAN',
-    group: 'GAJI',
-    ruleId,
-    citation: nat.pembulatanUnit.citation,
-    basis: { target, base, unit: nat.pembulatanUnit.value },
+    nat.pembulatanUnit.citation,
+    { target, base, unit: nat.pembulatanUnit.value },
     explanation,
-  });
+  );
   return amount;
 }
 
-const PPH_LINE_NAMES = {
-  GAJI: {
-    infoCode: 'INFO_PPH21_LEBIH_POTONG',
-    infoLabel: 'Lebih potong PPh 21 ditanggung pemerintah',
-    tunjCode: 'TUNJ_PPH21',
-    tunjLabel: 'Tunjangan PPh 21',
-    tunjText: 'Tunjangan PPh = potongan PPh (ditanggung pemerintah): ',
-    potCode: 'POT_PPH21',
-    potLabel: 'PPh 21',
-  },
-  TPP: {
-    infoCode: 'INFO_PPH21_TPP_LEBIH_POTONG',
-    infoLabel: 'Lebih potong PPh 21 atas TPP ditanggung pemerintah',
-    tunjCode: 'TUNJ_PPH21_TPP',
-    tunjLabel: 'Tunjangan PPh 21 atas TPP',
-    tunjText: 'Tunjangan PPh atas TPP = potongan PPh atas TPP (ditanggung APBD): ',
-    potCode: 'POT_PPH21_TPP',
-    potLabel: 'PPh 21 atas TPP',
-  },
-} as const;
+/** The heads of the PPh lines of one list; the potongan's rule depends on the tenant's TPP mode. */
+interface PphHeads {
+  readonly info: LineHead;
+  readonly tunj: LineHead;
+  readonly tunjText: string;
+  readonly pot: Readonly<Record<TppPphMode, LineHead>>;
+}
 
-const TPP_PPH_RULE = {
-  EMPLOYEE_BORNE_DIFFERENCE: 'pph21.tpp.employee_borne_difference',
-  APBD_BORNE: 'pph21.tpp.apbd_borne',
-  FLAT_BY_GOLONGAN: 'pph21.tpp.flat_by_golongan',
-} as const;
+type TppPphMode = TenantRules['tppPph']['value']['mode'];
+
+function pphHeads(
+  group: LineGroup,
+  names: {
+    readonly info: readonly [string, string];
+    readonly tunj: readonly [string, string];
+    readonly pot: readonly [string, string];
+  },
+  tunjText: string,
+  potRules: Readonly<Record<TppPphMode, string>>,
+): PphHeads {
+  const potHead = (ruleId: string): LineHead => ({
+    code: names.pot[0],
+    label: names.pot[1],
+    kind: 'POTONGAN',
+    group,
+    ruleId,
+  });
+  const pot = {
+    EMPLOYEE_BORNE_DIFFERENCE: potHead(potRules.EMPLOYEE_BORNE_DIFFERENCE),
+    APBD_BORNE: potHead(potRules.APBD_BORNE),
+    FLAT_BY_GOLONGAN: potHead(potRules.FLAT_BY_GOLONGAN),
+  };
+  return {
+    info: {
+      code: names.info[0],
+      label: names.info[1],
+      kind: 'INFORMASI',
+      group,
+      ruleId: 'pph21.dtp-negative.zero-both',
+    },
+    tunj: {
+      code: names.tunj[0],
+      label: names.tunj[1],
+      kind: 'PENGHASILAN',
+      group,
+      ruleId: 'pph21.ditanggung-pemerintah',
+    },
+    tunjText,
+    pot,
+  };
+}
+
+const GAJI_PPH = pphHeads(
+  'GAJI',
+  {
+    info: ['INFO_PPH21_LEBIH_POTONG', 'Lebih potong PPh 21 ditanggung pemerintah'],
+    tunj: ['TUNJ_PPH21', 'Tunjangan PPh 21'],
+    pot: ['POT_PPH21', 'PPh 21'],
+  },
+  'Tunjangan PPh = potongan PPh (ditanggung pemerintah): ',
+  { EMPLOYEE_BORNE_DIFFERENCE: 'pph21', APBD_BORNE: 'pph21', FLAT_BY_GOLONGAN: 'pph21' },
+);
+
+const TPP_PPH = pphHeads(
+  'TPP',
+  {
+    info: ['INFO_PPH21_TPP_LEBIH_POTONG', 'Lebih potong PPh 21 atas TPP ditanggung pemerintah'],
+    tunj: ['TUNJ_PPH21_TPP', 'Tunjangan PPh 21 atas TPP'],
+    pot: ['POT_PPH21_TPP', 'PPh 21 atas TPP'],
+  },
+  'Tunjangan PPh atas TPP = potongan PPh atas TPP (ditanggung APBD): ',
+  {
+    EMPLOYEE_BORNE_DIFFERENCE: 'pph21.tpp.employee_borne_difference',
+    APBD_BORNE: 'pph21.tpp.apbd_borne',
+    FLAT_BY_GOLONGAN: 'pph21.tpp.flat_by_golongan',
+  },
+);
 
 function addPphLines(
   ctx: PayContext,
@@ -275,50 +333,32 @@ function addPphLines(
   bearer: InForce<unknown>,
 ): void {
   const { slip, ten } = ctx;
-  const names = PPH_LINE_NAMES[group];
+  const heads = group === 'GAJI' ? GAJI_PPH : TPP_PPH;
   let shown = amount;
   if (amount < 0 && governmentBorne && ten.dtpNegativeLastMasa.value === 'ZERO_BOTH') {
     shown = 0;
-    slip.add({
-      code: names.infoCode,
-      label: names.infoLabel,
-      amount: -amount,
-      kind: 'INFORMASI',
-      group,
-      ruleId: 'pph21.dtp-negative.zero-both',
-      citation: ten.dtpNegativeLastMasa.citation,
-      basis: { pph: amount },
-      explanation: `${explanation}; lebih potong ${formatRupiah(-amount)} tidak dibayarkan ke pegawai (aturan tenant)`,
-    });
+    slip.add(
+      heads.info,
+      -amount,
+      ten.dtpNegativeLastMasa.citation,
+      { pph: amount },
+      `${explanation}; lebih potong ${formatRupiah(-amount)} tidak dibayarkan ke pegawai (aturan tenant)`,
+    );
   }
   const refund = shown < 0 ? (true as const) : undefined;
   const booked =
     shown === amount ? explanation : `${explanation}; dibukukan ${formatRupiah(shown)} (aturan tenant)`;
   const basis = { pph: amount, governmentBorne };
   if (governmentBorne) {
-    slip.add({
-      code: names.tunjCode,
-      label: names.tunjLabel,
-      amount: shown,
-      kind: 'PENGHASILAN',
-      group,
-      ruleId: 'pph21.ditanggung-pemerintah',
-      citation: bearer.citation,
-      basis,
-      explanation: `${names.tunjText}${formatRupiah(shown)}`,
-      refund,
-    });
+    slip.add(heads.tunj, shown, bearer.citation, basis, `${heads.tunjText}${formatRupiah(shown)}`, refund);
   }
-  slip.add({
-    code: names.potCode,
-    label: names.potLabel,
-    amount: shown,
-    kind: 'POTONGAN',
-    group,
-    ruleId: group === 'TPP' ? TPP_PPH_RULE[ten.tppPph.value.mode] : 'pph21',
-    citation,
-    basis,
-    explanation: booked,
-    refund,
-  });
+  const mode = ten.tppPph.value.mode;
+  // A switch rather than pot[mode]: a load under a varying key goes through the generic stub.
+  const pot =
+    mode === 'APBD_BORNE'
+      ? heads.pot.APBD_BORNE
+      : mode === 'FLAT_BY_GOLONGAN'
+        ? heads.pot.FLAT_BY_GOLONGAN
+        : heads.pot.EMPLOYEE_BORNE_DIFFERENCE;
+  slip.add(pot, shown, citation, basis, booked, refund);
 }

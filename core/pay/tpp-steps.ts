@@ -1,12 +1,14 @@
 import type { NationalRules } from '../rulesets/national-in-force';
 import { type TenantRules, type TppPart, tenantRulesFor } from '../rulesets/tenant-in-force';
 import type { TenantRuleset } from '../rulesets/tenant-ruleset';
+import type { TppCriterion } from '../rulesets/tenant-schema';
 import { PayDataError } from './errors';
 import { formatBp, formatRupiah } from './format';
 import { bpjsKesehatan } from './iuran';
 import { perObject } from './memo';
 import { addMonths, dayOfMonth, daysInMonth, monthIndex } from './month';
-import { addEmployerPremium, type PayContext } from './pay-context';
+import { addEmployerPremium, employerPremiumHead, type PayContext } from './pay-context';
+import type { LineHead } from './slip-builder';
 import {
   computeTpp,
   type TppCriterionResult,
@@ -23,22 +25,34 @@ export interface TppPaid {
   readonly bpjsEmployee: number;
 }
 
-const CRITERION_CODE = {
-  BK: 'TPP_BK',
-  TB: 'TPP_TB',
-  KK: 'TPP_KK',
-  KP: 'TPP_KP',
-  PK: 'TPP_PK',
-  POL: 'TPP_POL',
-} as const;
+const CRITERION_LINE: Readonly<Record<TppCriterion, LineHead>> = {
+  BK: criterionHead('TPP_BK', 'TPP Beban Kerja'),
+  TB: criterionHead('TPP_TB', 'TPP Tempat Bertugas'),
+  KK: criterionHead('TPP_KK', 'TPP Kondisi Kerja'),
+  KP: criterionHead('TPP_KP', 'TPP Kelangkaan Profesi'),
+  PK: criterionHead('TPP_PK', 'TPP Prestasi Kerja'),
+  POL: criterionHead('TPP_POL', 'TPP Pertimbangan Objektif Lainnya'),
+};
 
-const CRITERION_LABEL: Readonly<Record<string, string>> = {
-  BK: 'TPP Beban Kerja',
-  TB: 'TPP Tempat Bertugas',
-  KK: 'TPP Kondisi Kerja',
-  KP: 'TPP Kelangkaan Profesi',
-  PK: 'TPP Prestasi Kerja',
-  POL: 'TPP Pertimbangan Objektif Lainnya',
+function criterionHead(code: string, label: string): LineHead {
+  return { code, label, kind: 'PENGHASILAN', group: 'TPP', ruleId: 'tpp.criterion' };
+}
+
+const BPJS_TPP_PREMIUM = employerPremiumHead(
+  'TPP',
+  'iuran.bpjs-kesehatan.tpp.pemberi-kerja',
+  { code: 'TUNJ_BPJS_KESEHATAN_TPP', label: 'Tunjangan iuran BPJS Kesehatan atas TPP (4%)' },
+  {
+    code: 'POT_BPJS_KESEHATAN_TPP_PEMBERI_KERJA',
+    label: 'Potongan iuran BPJS Kesehatan atas TPP pemberi kerja (4%)',
+  },
+);
+const BPJS_TPP_PEGAWAI_LINE: LineHead = {
+  code: 'POT_IWP_BPJS_1_TPP',
+  label: 'Iuran BPJS Kesehatan pegawai atas TPP (1%)',
+  kind: 'POTONGAN',
+  group: 'TPP',
+  ruleId: 'iuran.bpjs-kesehatan.tpp.pegawai',
 };
 
 /**
@@ -135,17 +149,13 @@ export function tppStep(
     const c = tpp.criteria[i] as TppCriterionResult;
     const allocationNote =
       c.allocated > 0 ? ` (termasuk alokasi pembulatan ${formatRupiah(c.allocated)})` : '';
-    slip.add({
-      code: CRITERION_CODE[c.criterion],
-      label: criterionLabel(c.criterion),
-      amount: c.amount,
-      kind: 'PENGHASILAN',
-      group: 'TPP',
-      ruleId: 'tpp.criterion',
-      citation: rules.ceilings.citation,
-      basis: { period, kelasJabatan, ceiling: c.ceiling, allocated: c.allocated },
-      explanation: `${kelas.criterionPrefixes[i]}${tpp.factorText} = ${formatRupiah(c.amount)}${allocationNote}`,
-    });
+    slip.add(
+      CRITERION_LINE[c.criterion],
+      c.amount,
+      rules.ceilings.citation,
+      { period, kelasJabatan, ceiling: c.ceiling, allocated: c.allocated },
+      `${kelas.criterionPrefixes[i]}${tpp.factorText} = ${formatRupiah(c.amount)}${allocationNote}`,
+    );
   }
 
   if (!rules.bpjsOnTpp.value) return { period, amount: tpp.total, premium: 0, bpjsEmployee: 0 };
@@ -160,29 +170,21 @@ export function tppStep(
     bpjs.cappedBase < tpp.total
       ? `${formatRupiah(bpjs.cappedBase)} (sisa batas dasar ${formatRupiah(headroom)}) = `
       : `${formatRupiah(bpjs.cappedBase)} = `;
-  addEmployerPremium(ctx, {
-    code: 'TUNJ_BPJS_KESEHATAN_TPP',
-    deductionCode: 'POT_BPJS_KESEHATAN_TPP_PEMBERI_KERJA',
-    label: 'Tunjangan iuran BPJS Kesehatan atas TPP (4%)',
-    deductionLabel: 'Potongan iuran BPJS Kesehatan atas TPP pemberi kerja (4%)',
-    amount: bpjs.employer,
-    group: 'TPP',
-    ruleId: 'iuran.bpjs-kesehatan.tpp.pemberi-kerja',
-    rule: nat.bpjs,
-    basis: { tpp: tpp.total, headroom, cappedBase: bpjs.cappedBase, rateBp: rates.employerBp },
-    explanation: prefixes.employer + baseText + formatRupiah(bpjs.employer),
-  });
-  slip.add({
-    code: 'POT_IWP_BPJS_1_TPP',
-    label: 'Iuran BPJS Kesehatan pegawai atas TPP (1%)',
-    amount: bpjs.employee,
-    kind: 'POTONGAN',
-    group: 'TPP',
-    ruleId: 'iuran.bpjs-kesehatan.tpp.pegawai',
-    citation: nat.bpjs.citation,
-    basis: { tpp: tpp.total, headroom, cappedBase: bpjs.cappedBase, rateBp: rates.employeeBp },
-    explanation: prefixes.employee + baseText + formatRupiah(bpjs.employee),
-  });
+  addEmployerPremium(
+    ctx,
+    BPJS_TPP_PREMIUM,
+    bpjs.employer,
+    nat.bpjs.citation,
+    { tpp: tpp.total, headroom, cappedBase: bpjs.cappedBase, rateBp: rates.employerBp },
+    prefixes.employer + baseText + formatRupiah(bpjs.employer),
+  );
+  slip.add(
+    BPJS_TPP_PEGAWAI_LINE,
+    bpjs.employee,
+    nat.bpjs.citation,
+    { tpp: tpp.total, headroom, cappedBase: bpjs.cappedBase, rateBp: rates.employeeBp },
+    prefixes.employee + baseText + formatRupiah(bpjs.employee),
+  );
   return { period, amount: tpp.total, premium: bpjs.employer, bpjsEmployee: bpjs.employee };
 }
 
@@ -226,7 +228,7 @@ function kelasTexts(rules: TenantRules, kelasJabatan: number, tpp: TppResult): K
       detail: `kelas jabatan ${kelasJabatan}`,
       totalPrefix: `${formatRupiah(tpp.ceilingTotal)} × `,
       criterionPrefixes: tpp.criteria.map(
-        (c) => `${criterionLabel(c.criterion)} ${rules.month}: pagu ${formatRupiah(c.ceiling)} × `,
+        (c) => `${CRITERION_LINE[c.criterion].label} ${rules.month}: pagu ${formatRupiah(c.ceiling)} × `,
       ),
     };
     memo.set(kelasJabatan, texts);
@@ -238,10 +240,6 @@ const bpjsTppPrefixes = perObject((nat: NationalRules) => ({
   employer: `Iuran BPJS Kesehatan pemberi kerja atas TPP: ${formatBp(nat.bpjs.value.employerBp)} × `,
   employee: `Iuran BPJS Kesehatan pegawai atas TPP: ${formatBp(nat.bpjs.value.employeeBp)} × `,
 }));
-
-function criterionLabel(criterion: string): string {
-  return CRITERION_LABEL[criterion] ?? `TPP ${criterion}`;
-}
 
 const PERIOD_FIELDS = Array.from({ length: 4 }, (_, i) => `tppPeriods[${i}]`);
 
