@@ -15,6 +15,7 @@ import {
 import { lastDayOfMonth } from '../../core/payroll/snapshot';
 import { tenantRulesFor } from '../../core/rulesets/tenant-in-force';
 import type { TenantConfig } from '../../core/tenant/tenant-config';
+import { disableAllocationSitePretenuring } from '../batch-heap';
 import { mapLimit } from '../table/batch';
 import { keys } from '../table/keys';
 import { computeEmployee, loadRunData } from './run-employee';
@@ -191,6 +192,7 @@ export async function withTotals(run: RunSummary, deps: Pick<RunDeps, 'repo'>): 
  * NIP so a half-written chunk is simply rewritten, and an unchanged input keeps its stored slip.
  */
 export async function processChunk(runId: string, no: number, actor: Actor, deps: RunDeps): Promise<void> {
+  disableAllocationSitePretenuring();
   const run = await deps.repo.getRun(runId);
   if (run?.state !== 'DRAFT') return;
   const chunk = await deps.repo.getChunk(runId, no);
