@@ -4,11 +4,11 @@ import { type GajiPokokLookup, gajiPokokReceived, lookupGajiPokok } from './gaji
 import { BoundedMemo, perObject } from './memo';
 import { BP_PER_UNIT, roundHalfUpRate } from './money';
 import { inputCitation, type PayContext } from './pay-context';
-import type { LineHead } from './slip-builder';
+import { type LineHead, traceStep } from './slip-builder';
 import { type TunjanganBerasResult, tunjanganBeras } from './tunjangan-beras';
 import { golonganGroup, type TunjanganJabatanKind, tunjanganJabatan } from './tunjangan-jabatan';
 import { jiwaTunjanganBeras, type TunjanganKeluargaResult, tunjanganKeluarga } from './tunjangan-keluarga';
-import type { Citation, EmployeeSnapshot } from './types';
+import type { Citation, EmployeeSnapshot, TraceStep } from './types';
 
 /** A grid row as one employee meets it: the lookup and its texts, shared by everyone on the same row. */
 interface GajiPokokRow {
@@ -202,6 +202,7 @@ interface JabatanEntry {
   readonly citation: Citation | undefined;
   readonly basis: Readonly<Record<string, string>>;
   readonly explanation: string;
+  readonly step: TraceStep;
 }
 
 /** Per golongan, then per eselon, fungsional code/jenjang, or pelaksana (by jenis ASN). */
@@ -261,6 +262,7 @@ function buildJabatanEntry(ctx: PayContext): JabatanEntry {
       citation: undefined,
       basis,
       explanation: '',
+      step: traceStep('tunjanganJabatan', 'tunjangan-jabatan', 0, result.from),
     };
   }
   const jabatan = employee.jabatan;
@@ -285,6 +287,7 @@ function buildJabatanEntry(ctx: PayContext): JabatanEntry {
     citation,
     basis,
     explanation: `${label} (${result.from}): ${formatRupiah(result.amount)}`,
+    step: traceStep('tunjanganJabatan', JABATAN_RULE[result.kind], result.amount, result.from, citation),
   };
 }
 
@@ -292,12 +295,9 @@ function buildJabatanEntry(ctx: PayContext): JabatanEntry {
 export function jabatanStep(ctx: PayContext): number {
   const { slip } = ctx;
   const entry = jabatanEntry(ctx);
-  if (entry.kind === 'NONE') {
-    slip.step('tunjanganJabatan', 'tunjangan-jabatan', 0, entry.from);
-    return 0;
-  }
+  slip.record(entry.step);
+  if (entry.kind === 'NONE') return 0;
   const head = JABATAN_LINE[entry.kind];
-  slip.step('tunjanganJabatan', head.ruleId, entry.amount, entry.from, entry.citation);
   slip.add(head, entry.amount, entry.citation as Citation, entry.basis, entry.explanation);
   return entry.amount;
 }
@@ -305,7 +305,7 @@ export function jabatanStep(ctx: PayContext): number {
 /** Everything berasStep writes for a number of jiwa. */
 interface BerasEntry {
   readonly result: TunjanganBerasResult;
-  readonly detail: string;
+  readonly step: TraceStep;
   readonly basis: Readonly<Record<string, number>>;
   readonly explanation: string;
 }
@@ -331,7 +331,13 @@ export function berasStep(ctx: PayContext, keluarga: TunjanganKeluargaResult): n
     const result = tunjanganBeras({ jiwa }, { rupiahPerJiwa: perJiwa, maxJiwa: nat.berasMaxJiwa.value });
     entry = memo.set(jiwa, {
       result,
-      detail: `${result.jiwaPaid} jiwa`,
+      step: traceStep(
+        'tunjanganBeras',
+        'tunjangan-beras',
+        result.amount,
+        `${result.jiwaPaid} jiwa`,
+        nat.berasPerJiwa.citation,
+      ),
       basis: {
         jiwa: result.jiwa,
         jiwaPaid: result.jiwaPaid,
@@ -342,7 +348,7 @@ export function berasStep(ctx: PayContext, keluarga: TunjanganKeluargaResult): n
     });
   }
   const { result } = entry;
-  slip.step('tunjanganBeras', 'tunjangan-beras', result.amount, entry.detail, nat.berasPerJiwa.citation);
+  slip.record(entry.step);
   slip.add(BERAS_LINE, result.amount, nat.berasPerJiwa.citation, entry.basis, entry.explanation);
   return result.amount;
 }

@@ -79,8 +79,12 @@ export class SlipBuilder {
   }
 
   step(step: string, ruleId: string, value: number, detail: string, citation?: Citation): void {
-    // Always the same five fields (citation may be undefined): one hidden class for every step.
-    this.trace.push({ step, ruleId, value, detail, citation });
+    this.trace.push(traceStep(step, ruleId, value, detail, citation));
+  }
+
+  /** A step whose every field is fixed by the month's rules (made by `traceStep`), shared by the slips. */
+  record(step: TraceStep): void {
+    this.trace.push(step);
   }
 
   warn(message: string): void {
@@ -129,6 +133,17 @@ export class SlipBuilder {
     for (let i = 0; i < t.length; i++) lines[g.length + i] = t[i] as PayLine;
     return { meta, lines, totals, trace: this.trace, warnings: this.warnings };
   }
+}
+
+/** The one place a trace step is made: always the same five fields, one hidden class for every step. */
+export function traceStep(
+  step: string,
+  ruleId: string,
+  value: number,
+  detail: string,
+  citation?: Citation,
+): TraceStep {
+  return { step, ruleId, value, detail, citation };
 }
 
 function totalsOf(sums: Readonly<Record<LineKind, number>>): GroupTotals {

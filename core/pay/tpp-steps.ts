@@ -8,7 +8,7 @@ import { bpjsKesehatan } from './iuran';
 import { perObject } from './memo';
 import { addMonths, dayOfMonth, daysInMonth, monthIndex } from './month';
 import { addEmployerPremium, employerPremiumHead, type PayContext } from './pay-context';
-import type { LineHead } from './slip-builder';
+import { type LineBasis, type LineHead, traceStep } from './slip-builder';
 import {
   computeTpp,
   type TppCriterionResult,
@@ -16,6 +16,7 @@ import {
   type TppResult,
   type TppRules,
 } from './tpp';
+import type { TraceStep } from './types';
 
 export interface TppPaid {
   readonly period: string;
@@ -67,7 +68,7 @@ export function tppStep(
   const { input, employee, ten, nat, slip } = ctx;
   const paid = paidPeriodOf(ten);
   const { period, periodIdx } = paid;
-  slip.step('tpp.period', 'tpp.payment-lag', paid.lag, paid.detail, ten.paymentLagMonths.citation);
+  slip.record(paid.step);
   if (!input.tppPeriods) return undefined;
 
   const { startIdx, endIdx } = ctx;
@@ -111,7 +112,7 @@ export function tppStep(
     field,
   );
   const kelas = kelasTexts(rules, kelasJabatan, tpp);
-  slip.step('tpp.ceiling', 'tpp.ceilings', tpp.ceilingTotal, kelas.detail, rules.ceilings.citation);
+  slip.record(kelas.step);
   // One step per part, valued at the part's capped cut; the factors are spelled out in tpp.total.
   const partSteps = partStepNames(rules.parts.value);
   for (let i = 0; i < tpp.parts.length; i++) {
@@ -153,7 +154,7 @@ export function tppStep(
       CRITERION_LINE[c.criterion],
       c.amount,
       rules.ceilings.citation,
-      { period, kelasJabatan, ceiling: c.ceiling, allocated: c.allocated },
+      kelas.criterionBases[i]?.[c.allocated] as LineBasis,
       `${kelas.criterionPrefixes[i]}${tpp.factorText} = ${formatRupiah(c.amount)}${allocationNote}`,
     );
   }
@@ -193,7 +194,7 @@ interface PaidPeriod {
   readonly lag: number;
   readonly period: string;
   readonly periodIdx: number;
-  readonly detail: string;
+  readonly step: TraceStep;
   /** The tenant rules in force in the performance month. */
   rules?: TenantRules;
 }
@@ -206,14 +207,22 @@ const paidPeriodOf = perObject((ten: TenantRules): PaidPeriod => {
     lag,
     period,
     periodIdx: monthIndex(period),
-    detail: `TPP bulan kinerja ${period} dibayar ${ten.month}`,
+    step: traceStep(
+      'tpp.period',
+      'tpp.payment-lag',
+      lag,
+      `TPP bulan kinerja ${period} dibayar ${ten.month}`,
+      ten.paymentLagMonths.citation,
+    ),
     rules: undefined,
   };
 });
 
 /** The texts that follow from a kelas jabatan's ceilings in a performance month. */
 interface KelasTexts {
-  readonly detail: string;
+  readonly step: TraceStep;
+  /** Per criterion, the line's basis without and with a rupiah of rounding allocated. */
+  readonly criterionBases: readonly (readonly [LineBasis, LineBasis])[];
   readonly totalPrefix: string;
   readonly criterionPrefixes: readonly string[];
 }
@@ -224,8 +233,22 @@ function kelasTexts(rules: TenantRules, kelasJabatan: number, tpp: TppResult): K
   const memo = kelasTextMemo(rules);
   let texts = memo.get(kelasJabatan);
   if (!texts) {
+    const period = rules.month;
     texts = {
-      detail: `kelas jabatan ${kelasJabatan}`,
+      step: traceStep(
+        'tpp.ceiling',
+        'tpp.ceilings',
+        tpp.ceilingTotal,
+        `kelas jabatan ${kelasJabatan}`,
+        rules.ceilings.citation,
+      ),
+      criterionBases: tpp.criteria.map(
+        (c) =>
+          [
+            { period, kelasJabatan, ceiling: c.ceiling, allocated: 0 },
+            { period, kelasJabatan, ceiling: c.ceiling, allocated: 1 },
+          ] as const,
+      ),
       totalPrefix: `${formatRupiah(tpp.ceilingTotal)} × `,
       criterionPrefixes: tpp.criteria.map(
         (c) => `${CRITERION_LINE[c.criterion].label} ${rules.month}: pagu ${formatRupiah(c.ceiling)} × `,
