@@ -2,7 +2,7 @@ import type { GajiGridIndex, NationalRules } from '../rulesets/national-in-force
 import { formatBp, formatRupiah } from './format';
 import { type GajiPokokLookup, gajiPokokReceived, lookupGajiPokok } from './gaji-pokok';
 import { BoundedMemo, perObject } from './memo';
-import { BP_PER_UNIT, roundHalfUpRate } from './money';
+import { BP_PER_UNIT } from './money';
 import { inputCitation, type PayContext } from './pay-context';
 import { type LineHead, traceStep } from './slip-builder';
 import { type TunjanganBerasResult, tunjanganBeras } from './tunjangan-beras';
@@ -57,62 +57,86 @@ export function gajiPokokStep(ctx: PayContext): number {
   const row = gajiPokokRow(employee, grid.value);
   const { found } = row;
   slip.step('gajiPokok.table', 'gaji-pokok.lookup', found.amount, row.detail, grid.citation);
-  let text = row.text;
-  let amount = found.amount;
   const statusBp = nat.statusBp.value[employee.status] ?? BP_PER_UNIT;
-  if (employee.jenisAsn === 'CPNS' || statusBp !== BP_PER_UNIT) {
-    const factors: number[] = [];
-    if (employee.jenisAsn === 'CPNS') {
-      factors.push(nat.cpnsBp.value);
-      text += ` × ${formatBp(nat.cpnsBp.value)} (CPNS)`;
-    }
-    if (statusBp !== BP_PER_UNIT) {
-      factors.push(statusBp);
-      text += ` × ${formatBp(statusBp)} (${employee.status})`;
-    }
-    amount = gajiPokokReceived(found.amount, factors);
-    slip.step(
-      'gajiPokok.reduced',
-      'gaji-pokok.factors',
-      amount,
-      text,
-      employee.jenisAsn === 'CPNS' ? nat.cpnsBp.citation : nat.statusBp.citation,
-    );
-    text += ` = ${formatRupiah(amount)}`;
+  if (employee.jenisAsn !== 'CPNS' && statusBp === BP_PER_UNIT) {
+    return slip.add(GAJI_POKOK_LINE, found.amount, grid.citation, row.basis);
   }
-  slip.add(GAJI_POKOK_LINE, amount, grid.citation, row.basis, text);
-  return amount;
+  // CPNS share and/or a status factor: the basis names each factor applied, in the order applied.
+  const factors: number[] = [];
+  const basis: Record<string, string | number> = { ...row.basis };
+  let text = row.text;
+  if (employee.jenisAsn === 'CPNS') {
+    factors.push(nat.cpnsBp.value);
+    basis.cpnsBp = nat.cpnsBp.value;
+    text += ` × ${formatBp(nat.cpnsBp.value)} (CPNS)`;
+  }
+  if (statusBp !== BP_PER_UNIT) {
+    factors.push(statusBp);
+    basis.statusBp = statusBp;
+    basis.status = employee.status;
+    text += ` × ${formatBp(statusBp)} (${employee.status})`;
+  }
+  const amount = gajiPokokReceived(found.amount, factors);
+  slip.step(
+    'gajiPokok.reduced',
+    'gaji-pokok.factors',
+    amount,
+    text,
+    employee.jenisAsn === 'CPNS' ? nat.cpnsBp.citation : nat.statusBp.citation,
+  );
+  return slip.add(GAJI_POKOK_LINE, amount, grid.citation, basis);
 }
 
 type KeluargaRules = NationalRules['keluarga']['value'];
 
-/** The texts that follow from one gaji pokok: tunjangan suami/istri and anak per number of children. */
-interface KeluargaTexts {
-  readonly suamiIstri: string;
-  readonly suamiIstriBasis: Readonly<Record<string, number>>;
-  readonly anak: (string | undefined)[];
+/** The bases that follow from one gaji pokok: suami/istri, and anak per children paid and listed. */
+interface KeluargaBases {
+  readonly suamiIstri: Readonly<Record<string, number>>;
+  readonly anak: (Readonly<Record<string, number>> | undefined)[][];
 }
 
-const keluargaTexts = perObject((_rules: KeluargaRules) => ({
-  byGajiPokok: new BoundedMemo<number, KeluargaTexts>(),
+const keluargaMemos = perObject((_rules: KeluargaRules) => ({
+  byGajiPokok: new BoundedMemo<number, KeluargaBases>(),
   details: [[], []] as (string | undefined)[][],
 }));
 
-/** Both allowances are fixed rates of the gaji pokok, so it alone keys their texts. */
-function keluargaTextsFor(rules: KeluargaRules, gajiPokok: number): KeluargaTexts {
-  const memo = keluargaTexts(rules).byGajiPokok;
+/** Both allowances are fixed rates of the gaji pokok, so it alone keys their bases. */
+function keluargaBasesFor(rules: KeluargaRules, gajiPokok: number): KeluargaBases {
+  const memo = keluargaMemos(rules).byGajiPokok;
   return (
     memo.get(gajiPokok) ??
-    memo.set(gajiPokok, {
-      suamiIstri: `Tunjangan suami/istri: ${formatBp(rules.suamiIstriBp)} × ${formatRupiah(gajiPokok)} = ${formatRupiah(roundHalfUpRate(gajiPokok, rules.suamiIstriBp))}`,
-      suamiIstriBasis: { gajiPokok, rateBp: rules.suamiIstriBp },
-      anak: [],
-    })
+    memo.set(gajiPokok, { suamiIstri: { gajiPokok, rateBp: rules.suamiIstriBp }, anak: [] })
   );
 }
 
+/** Families list a handful of children; a longer list (never seen) gets a basis of its own. */
+const MEMO_CHILDREN = 16;
+
+function anakBasis(
+  rules: KeluargaRules,
+  bases: KeluargaBases,
+  gajiPokok: number,
+  children: number,
+  childrenListed: number,
+): Readonly<Record<string, number>> {
+  if (childrenListed >= MEMO_CHILDREN) {
+    return { gajiPokok, rateBp: rules.anakBp, children, childrenListed };
+  }
+  let byListed = bases.anak[children];
+  if (!byListed) {
+    byListed = [];
+    bases.anak[children] = byListed;
+  }
+  let basis = byListed[childrenListed];
+  if (!basis) {
+    basis = { gajiPokok, rateBp: rules.anakBp, children, childrenListed };
+    byListed[childrenListed] = basis;
+  }
+  return basis;
+}
+
 function keluargaDetail(rules: KeluargaRules, isHolder: boolean, anakCount: number): string {
-  const details = keluargaTexts(rules).details[isHolder ? 1 : 0] as (string | undefined)[];
+  const details = keluargaMemos(rules).details[isHolder ? 1 : 0] as (string | undefined)[];
   let detail = details[anakCount];
   if (detail === undefined) {
     detail = `pemegang tunjangan: ${isHolder ? 'ya' : 'tidak'}; anak dibayar ${anakCount}`;
@@ -150,29 +174,14 @@ export function keluargaStep(ctx: PayContext, gajiPokok: number): TunjanganKelua
   );
   const receivesSuamiIstri = employee.family.spouse?.receivesAllowanceHere;
   if (!receivesSuamiIstri && result.anakCount === 0) return result;
-  const texts = keluargaTextsFor(rules, gajiPokok);
+  const bases = keluargaBasesFor(rules, gajiPokok);
   if (receivesSuamiIstri) {
-    slip.add(
-      SUAMI_ISTRI_LINE,
-      result.suamiIstri,
-      nat.keluarga.citation,
-      texts.suamiIstriBasis,
-      texts.suamiIstri,
-    );
+    slip.add(SUAMI_ISTRI_LINE, result.suamiIstri, nat.keluarga.citation, bases.suamiIstri);
   }
   if (result.anakCount > 0) {
-    let explanation = texts.anak[result.anakCount];
-    if (explanation === undefined) {
-      explanation = `Tunjangan anak: ${result.anakCount} × ${formatBp(rules.anakBp)} × ${formatRupiah(gajiPokok)} = ${formatRupiah(result.anak)}`;
-      texts.anak[result.anakCount] = explanation;
-    }
-    const basis = {
-      gajiPokok,
-      rateBp: rules.anakBp,
-      children: result.anakCount,
-      childrenListed: employee.family.children.length,
-    };
-    slip.add(ANAK_LINE, result.anak, nat.keluarga.citation, basis, explanation);
+    const listed = employee.family.children.length;
+    const basis = anakBasis(rules, bases, gajiPokok, result.anakCount, listed);
+    slip.add(ANAK_LINE, result.anak, nat.keluarga.citation, basis);
   }
   return result;
 }
@@ -201,7 +210,6 @@ interface JabatanEntry {
   readonly from: string;
   readonly citation: Citation | undefined;
   readonly basis: Readonly<Record<string, string>>;
-  readonly explanation: string;
   readonly step: TraceStep;
 }
 
@@ -261,7 +269,6 @@ function buildJabatanEntry(ctx: PayContext): JabatanEntry {
       from: result.from,
       citation: undefined,
       basis,
-      explanation: '',
       step: traceStep('tunjanganJabatan', 'tunjangan-jabatan', 0, result.from),
     };
   }
@@ -279,14 +286,12 @@ function buildJabatanEntry(ctx: PayContext): JabatanEntry {
             )
           : (nat.tunjanganFungsional.get(jabatan.code)?.citation ??
             inputCitation('input.employee.jabatan', 'Tunjangan fungsional', input.month));
-  const { label } = JABATAN_LINE[result.kind];
   return {
     kind: result.kind,
     amount: result.amount,
     from: result.from,
     citation,
     basis,
-    explanation: `${label} (${result.from}): ${formatRupiah(result.amount)}`,
     step: traceStep('tunjanganJabatan', JABATAN_RULE[result.kind], result.amount, result.from, citation),
   };
 }
@@ -298,7 +303,7 @@ export function jabatanStep(ctx: PayContext): number {
   slip.record(entry.step);
   if (entry.kind === 'NONE') return 0;
   const head = JABATAN_LINE[entry.kind];
-  slip.add(head, entry.amount, entry.citation as Citation, entry.basis, entry.explanation);
+  slip.add(head, entry.amount, entry.citation as Citation, entry.basis);
   return entry.amount;
 }
 
@@ -307,7 +312,6 @@ interface BerasEntry {
   readonly result: TunjanganBerasResult;
   readonly step: TraceStep;
   readonly basis: Readonly<Record<string, number>>;
-  readonly explanation: string;
 }
 
 const berasEntries = perObject((_nat: NationalRules) => new BoundedMemo<number, BerasEntry>());
@@ -344,11 +348,10 @@ export function berasStep(ctx: PayContext, keluarga: TunjanganKeluargaResult): n
         rupiahPerJiwa: perJiwa,
         maxJiwa: nat.berasMaxJiwa.value,
       },
-      explanation: `Tunjangan beras: ${result.jiwaPaid} jiwa × ${formatRupiah(perJiwa)} = ${formatRupiah(result.amount)}`,
     });
   }
   const { result } = entry;
   slip.record(entry.step);
-  slip.add(BERAS_LINE, result.amount, nat.berasPerJiwa.citation, entry.basis, entry.explanation);
+  slip.add(BERAS_LINE, result.amount, nat.berasPerJiwa.citation, entry.basis);
   return result.amount;
 }

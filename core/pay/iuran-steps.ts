@@ -1,6 +1,4 @@
 import type { NationalRules } from '../rulesets/national-in-force';
-import type { InForce } from '../rulesets/rules-in-force';
-import { formatBp, formatRupiah } from './format';
 import {
   type BpjsKesehatanResult,
   bpjsKesehatan,
@@ -8,7 +6,6 @@ import {
   iuranTapera,
   iuranTaspen,
   iuranThtPppk,
-  type TaspenResult,
 } from './iuran';
 import { BoundedMemo, perObject } from './memo';
 import { addEmployerPremium, employerPremiumHead, type PayContext } from './pay-context';
@@ -28,59 +25,35 @@ export interface GajiIuran {
 
 type Basis = Readonly<Record<string, number>>;
 
-/** Each iuran is a rate of a base, so the base keys its amounts and texts for the whole month. */
+/** Each iuran is a rate of a base: the amounts and bases a base gives, per line. */
 interface BpjsEntry {
   readonly bpjs: BpjsKesehatanResult;
   readonly employerBasis: Basis;
-  readonly employerText: string;
   readonly employeeBasis: Basis;
-  readonly employeeText: string;
 }
 interface JaminanEntry {
   readonly jkk: number;
   readonly jkm: number;
   readonly jkkBasis: Basis;
-  readonly jkkText: string;
   readonly jkmBasis: Basis;
-  readonly jkmText: string;
-}
-interface TaspenEntry {
-  readonly taspen: TaspenResult;
-  readonly basis: Basis;
-  readonly text: string;
 }
 interface TaperaEntry {
   readonly employee: number;
   readonly employer: number;
   readonly employeeBasis: Basis;
-  readonly employeeText: string;
   readonly employerBasis: Basis;
-  readonly employerText: string;
 }
 
-const iuranMemos = perObject((nat: NationalRules) => ({
-  bpjsPrefixes: {
-    employer: `Iuran BPJS Kesehatan pemberi kerja: ${formatBp(nat.bpjs.value.employerBp)} × `,
-    employee: `Iuran BPJS Kesehatan pegawai: ${formatBp(nat.bpjs.value.employeeBp)} × `,
-  },
+/** JKK/JKM and Tapera follow from a base shared by many employees: built once per month's rules. */
+const iuranMemos = perObject((_nat: NationalRules) => ({
   jaminan: new BoundedMemo<number, JaminanEntry>(),
-  taspenTexts: {
-    lead: `Iuran Taspen: ${formatBp(nat.taspen.value.totalBp)} × `,
-    split: ` (dibulatkan ke bawah; rincian informatif: pensiun ${formatBp(nat.taspen.value.pensiunBp)} `,
-    tht: `, THT ${formatBp(nat.taspen.value.thtBp)} `,
-  },
   tapera: new BoundedMemo<number, TaperaEntry>(),
 }));
 
-/** A base is rarely shared (gaji pokok, family and jabatan together): only the rate texts are memoised. */
+/** A BPJS base is rarely shared (gaji pokok, family and jabatan together): built per slip. */
 function bpjsEntry(nat: NationalRules, base: number, other: number): BpjsEntry {
   const rates = nat.bpjs.value;
-  const prefixes = iuranMemos(nat).bpjsPrefixes;
   const bpjs = bpjsKesehatan({ base, headroom: rates.maxMonthlyBase }, rates);
-  const baseText =
-    bpjs.cappedBase < base
-      ? `${formatRupiah(bpjs.cappedBase)} (dasar dibatasi ${formatRupiah(bpjs.cappedBase)}) = `
-      : `${formatRupiah(bpjs.cappedBase)} = `;
   return {
     bpjs,
     employerBasis: {
@@ -89,14 +62,12 @@ function bpjsEntry(nat: NationalRules, base: number, other: number): BpjsEntry {
       otherBpjsBaseThisMonth: other,
       rateBp: rates.employerBp,
     },
-    employerText: prefixes.employer + baseText + formatRupiah(bpjs.employer),
     employeeBasis: {
       base,
       cappedBase: bpjs.cappedBase,
       otherBpjsBaseThisMonth: other,
       rateBp: rates.employeeBp,
     },
-    employeeText: prefixes.employee + baseText + formatRupiah(bpjs.employee),
   };
 }
 
@@ -109,27 +80,8 @@ function jaminanEntry(nat: NationalRules, gajiPokok: number): JaminanEntry {
     jkk: jk.jkk,
     jkm: jk.jkm,
     jkkBasis: { gajiPokok, rateBp: nat.jkkBp.value },
-    jkkText: jaminanText('Jaminan Kecelakaan Kerja', nat.jkkBp, jk.jkk, gajiPokok),
     jkmBasis: { gajiPokok, rateBp: nat.jkmBp.value },
-    jkmText: jaminanText('Jaminan Kematian', nat.jkmBp, jk.jkm, gajiPokok),
   });
-}
-
-function jaminanText(name: string, rule: InForce<number>, amount: number, gajiPokok: number): string {
-  return `Iuran ${name}: ${formatBp(rule.value)} × ${formatRupiah(gajiPokok)} = ${formatRupiah(amount)} (dibulatkan)`;
-}
-
-function taspenEntry(nat: NationalRules, gajiPokok: number, keluarga: number): TaspenEntry {
-  const rates = nat.taspen.value;
-  const texts = iuranMemos(nat).taspenTexts;
-  const t = iuranTaspen({ gajiPokok, tunjanganKeluarga: keluarga }, rates);
-  const baseText =
-    keluarga > 0 ? `(${formatRupiah(gajiPokok)} + ${formatRupiah(keluarga)})` : formatRupiah(gajiPokok);
-  return {
-    taspen: t,
-    basis: { base: t.base, rateBp: rates.totalBp, pensiun: t.pensiun, tht: t.tht },
-    text: `${texts.lead}${baseText} = ${formatRupiah(t.iuran)}${texts.split}${formatRupiah(t.pensiun)}${texts.tht}${formatRupiah(t.tht)})`,
-  };
 }
 
 function taperaEntry(nat: NationalRules, base: number): TaperaEntry {
@@ -142,9 +94,7 @@ function taperaEntry(nat: NationalRules, base: number): TaperaEntry {
     employee: tap.employee,
     employer: tap.employer,
     employeeBasis: { base, rateBp: rates.employeeBp },
-    employeeText: `Simpanan Tapera: ${formatBp(rates.employeeBp)} × ${formatRupiah(base)} = ${formatRupiah(tap.employee)}`,
     employerBasis: { base, rateBp: rates.employerBp },
-    employerText: `Simpanan Tapera pemberi kerja: ${formatBp(rates.employerBp)} × ${formatRupiah(base)} = ${formatRupiah(tap.employer)}`,
   });
 }
 
@@ -193,8 +143,8 @@ export function iuranGajiStep(
   const { employee, nat, ten, slip, input } = ctx;
   const other = input.otherBpjsBaseThisMonth ?? 0;
   const base = b.gajiPokok + b.keluarga + b.jabatan + other;
-  const bpjsTexts = bpjsEntry(nat, base, other);
-  const { bpjs } = bpjsTexts;
+  const bpjsLines = bpjsEntry(nat, base, other);
+  const { bpjs } = bpjsLines;
   slip.step(
     'bpjs.base',
     'iuran.bpjs-kesehatan',
@@ -202,55 +152,39 @@ export function iuranGajiStep(
     other > 0 ? BPJS_BASE_WITH_OTHER : BPJS_BASE,
     nat.bpjs.citation,
   );
-  addEmployerPremium(
-    ctx,
-    BPJS_PREMIUM,
-    bpjs.employer,
-    nat.bpjs.citation,
-    bpjsTexts.employerBasis,
-    bpjsTexts.employerText,
-  );
+  addEmployerPremium(ctx, BPJS_PREMIUM, bpjs.employer, nat.bpjs.citation, bpjsLines.employerBasis);
   const jk = jaminanEntry(nat, b.gajiPokok);
-  addEmployerPremium(ctx, JKK_PREMIUM, jk.jkk, nat.jkkBp.citation, jk.jkkBasis, jk.jkkText);
-  addEmployerPremium(ctx, JKM_PREMIUM, jk.jkm, nat.jkmBp.citation, jk.jkmBasis, jk.jkmText);
+  addEmployerPremium(ctx, JKK_PREMIUM, jk.jkk, nat.jkkBp.citation, jk.jkkBasis);
+  addEmployerPremium(ctx, JKM_PREMIUM, jk.jkm, nat.jkmBp.citation, jk.jkmBasis);
   let premiums = bpjs.employer + jk.jkk + jk.jkm;
 
-  slip.add(
-    BPJS_PEGAWAI_LINE,
-    bpjs.employee,
-    nat.bpjs.citation,
-    bpjsTexts.employeeBasis,
-    bpjsTexts.employeeText,
-  );
+  slip.add(BPJS_PEGAWAI_LINE, bpjs.employee, nat.bpjs.citation, bpjsLines.employeeBasis);
 
   let iuranPensiun = 0;
   if (employee.jenisAsn !== 'PPPK') {
-    const t = taspenEntry(nat, b.gajiPokok, b.keluarga);
-    iuranPensiun = t.taspen.iuran;
-    slip.add(TASPEN_LINE, t.taspen.iuran, nat.taspen.citation, t.basis, t.text);
+    const rates = nat.taspen.value;
+    const t = iuranTaspen({ gajiPokok: b.gajiPokok, tunjanganKeluarga: b.keluarga }, rates);
+    iuranPensiun = t.iuran;
+    slip.add(TASPEN_LINE, t.iuran, nat.taspen.citation, {
+      base: t.base,
+      gajiPokok: b.gajiPokok,
+      tunjanganKeluarga: b.keluarga,
+      rateBp: rates.totalBp,
+      pensiunBp: rates.pensiunBp,
+      pensiun: t.pensiun,
+      thtBp: rates.thtBp,
+      tht: t.tht,
+    });
   } else if (ten.pppkThtBp.value > 0) {
     const base = b.gajiPokok + b.keluarga;
     iuranPensiun = iuranThtPppk({ base }, ten.pppkThtBp.value);
-    slip.add(
-      THT_PPPK_LINE,
-      iuranPensiun,
-      ten.pppkThtBp.citation,
-      { base, rateBp: ten.pppkThtBp.value },
-      `Iuran THT PPPK: ${formatBp(ten.pppkThtBp.value)} × ${formatRupiah(base)} = ${formatRupiah(iuranPensiun)} (dibulatkan ke bawah)`,
-    );
+    slip.add(THT_PPPK_LINE, iuranPensiun, ten.pppkThtBp.citation, { base, rateBp: ten.pppkThtBp.value });
   }
 
   if (ten.taperaEnabled.value) {
     const tap = taperaEntry(nat, b.gajiPokok + b.keluarga);
-    slip.add(TAPERA_PEGAWAI_LINE, tap.employee, nat.tapera.citation, tap.employeeBasis, tap.employeeText);
-    addEmployerPremium(
-      ctx,
-      TAPERA_PREMIUM,
-      tap.employer,
-      nat.tapera.citation,
-      tap.employerBasis,
-      tap.employerText,
-    );
+    slip.add(TAPERA_PEGAWAI_LINE, tap.employee, nat.tapera.citation, tap.employeeBasis);
+    addEmployerPremium(ctx, TAPERA_PREMIUM, tap.employer, nat.tapera.citation, tap.employerBasis);
     premiums += tap.employer;
   }
   return { premiums, iuranPensiun, bpjsBaseUsed: bpjs.cappedBase };

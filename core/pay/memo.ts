@@ -1,8 +1,9 @@
 /**
- * Memos for the texts and small results that thousands of slips of one run share. An explanation is a
+ * Memos for the bases, trace texts and small results that thousands of slips of one run share. Each is a
  * pure function of a few inputs (a gaji pokok, a kelas jabatan, a count of lateness) and the rules of
- * the month, and those inputs recur across a payroll: building each text once per month's rules is what
- * keeps a run's explanations cheap. Nothing here changes a result, only how often it is built.
+ * the month, and those inputs recur across a payroll: building each once per month's rules, and sharing
+ * the (read-only) object, is what keeps a run's slips cheap. Nothing here changes a result, only how
+ * often it is built.
  */
 
 /**

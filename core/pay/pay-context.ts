@@ -44,17 +44,16 @@ export function addEmployerPremium(
   amount: number,
   citation: Citation,
   basis: LineBasis,
-  explanation: string,
 ): void {
   const { slip } = ctx;
   if (!ctx.ten.employerPremiumsOnSlip.value) {
-    slip.add(head.cost, amount, citation, basis, explanation);
+    slip.add(head.cost, amount, citation, basis);
     return;
   }
   const passThrough = head.income.code;
-  slip.add(head.income, amount, citation, basis, explanation, undefined, passThrough);
-  // Same amount, same computation: the deduction shares the income line's explanation.
-  slip.add(head.deduction, amount, citation, basis, explanation, undefined, passThrough);
+  slip.add(head.income, amount, citation, basis, undefined, passThrough);
+  // Same amount, same computation: the deduction shares the income line's basis and rule.
+  slip.add(head.deduction, amount, citation, basis, undefined, passThrough);
 }
 
 export function inputCitation(parameterId: string, regulation: string, month: string): Citation {

@@ -40,7 +40,6 @@ export class SlipBuilder {
     amount: number,
     citation: Citation,
     basis: LineBasis,
-    explanation: string,
     refund?: true,
     passThrough?: string,
   ): number {
@@ -53,7 +52,6 @@ export class SlipBuilder {
       ruleId: head.ruleId,
       citation,
       basis,
-      explanation,
       passThrough,
       refund,
     };

@@ -8,7 +8,7 @@ import { mulDiv } from './money';
 import type { PayContext } from './pay-context';
 import { pembulatan } from './pembulatan';
 import { type LastMasaResult, pph21LastMasa, pph21Ter } from './pph21';
-import type { LineHead } from './slip-builder';
+import type { LineBasis, LineHead } from './slip-builder';
 import type { TppPaid } from './tpp-steps';
 import { golonganGroup } from './tunjangan-jabatan';
 import type { Citation, LineGroup } from './types';
@@ -66,31 +66,75 @@ export function taxAndPembulatanStep(
     ten.terIncludesEmployerPremiums.citation,
   );
 
+  const tppBorne = tppMode.mode === 'APBD_BORNE';
+  // Each basis holds every figure its lines' explanation prints (see explainLine).
   let pphGaji: number;
   let pphTpp = 0;
-  let gajiText: string;
-  let tppText = '';
+  let gajiBasis: LineBasis;
+  let tppBasis: LineBasis | undefined;
   let citation: Citation;
   if (isLastMasa) {
     const last = lastMasa(ctx, brutoGaji, brutoTpp, gaji?.iuranPensiun ?? 0);
     pphGaji = last.gaji;
     pphTpp =
       tppMode.mode !== 'FLAT_BY_GOLONGAN' && (tppInTer || (input.taxYtd?.pphTpp ?? 0) > 0) ? last.tpp : 0;
-    gajiText = `PPh 21 masa terakhir: PPh setahun atas gaji ${formatRupiah(last.gajiOnly.pphSetahun)} − dipotong ${formatRupiah(last.gajiOnly.pphSetahun - last.gaji)} = ${formatRupiah(last.gaji)}`;
-    tppText = `PPh 21 masa terakhir atas TPP: (PPh setahun ${formatRupiah(last.all.pphSetahun)} − PPh setahun gaji saja ${formatRupiah(last.gajiOnly.pphSetahun)}) − dipotong ${formatRupiah(input.taxYtd?.pphTpp ?? 0)} = ${formatRupiah(last.tpp)}`;
+    gajiBasis = {
+      pph: pphGaji,
+      governmentBorne,
+      method: 'LAST_MASA',
+      pphSetahun: last.gajiOnly.pphSetahun,
+      withheld: last.gajiOnly.pphSetahun - last.gaji,
+    };
+    tppBasis = {
+      pph: pphTpp,
+      governmentBorne: tppBorne,
+      method: 'LAST_MASA',
+      pphSetahun: last.all.pphSetahun,
+      pphSetahunGaji: last.gajiOnly.pphSetahun,
+      withheld: input.taxYtd?.pphTpp ?? 0,
+      lastMasaPph: last.tpp,
+    };
     citation = nat.pasal17.citation;
   } else {
     const ter = pph21Ter({ bruto: brutoGaji, category, surchargeBp }, nat.ter.value);
     pphGaji = ter.amount;
-    gajiText = `${terPrefix(nat, false, category, ter.rateBp)}${formatRupiah(brutoGaji)} = ${formatRupiah(pphGaji)}`;
+    gajiBasis = {
+      pph: pphGaji,
+      governmentBorne,
+      method: 'TER',
+      category,
+      rateBp: ter.rateBp,
+      bruto: brutoGaji,
+    };
     if (tppInTer) {
       const all = pph21Ter({ bruto: brutoGaji + brutoTpp, category, surchargeBp }, nat.ter.value);
       pphTpp = all.amount - ter.amount;
-      tppText = `${terPrefix(nat, true, category, all.rateBp)}${formatRupiah(brutoGaji + brutoTpp)} = ${formatRupiah(all.amount)} − PPh gaji ${formatRupiah(ter.amount)} = ${formatRupiah(pphTpp)}`;
-      slip.step('pph21.tpp.ter', 'pph21.ter', all.amount, tppText, nat.ter.citation);
+      tppBasis = {
+        pph: pphTpp,
+        governmentBorne: tppBorne,
+        method: 'TER',
+        category,
+        rateBp: all.rateBp,
+        bruto: brutoGaji + brutoTpp,
+        pphAll: all.amount,
+        pphGaji: ter.amount,
+      };
+      slip.step(
+        'pph21.tpp.ter',
+        'pph21.ter',
+        all.amount,
+        terDetail(nat, true, category, all.rateBp),
+        nat.ter.citation,
+      );
     }
     citation = nat.ter.citation;
-    slip.step('pph21.gaji.ter', 'pph21.ter', pphGaji, gajiText, nat.ter.citation);
+    slip.step(
+      'pph21.gaji.ter',
+      'pph21.ter',
+      pphGaji,
+      terDetail(nat, false, category, ter.rateBp),
+      nat.ter.citation,
+    );
   }
   if (surchargeBp > 0)
     slip.step(
@@ -108,20 +152,28 @@ export function taxAndPembulatanStep(
     const bp = tppMode.bpByGolongan[group] ?? 0;
     const base = tpp.amount - tpp.bpjsEmployee;
     pphTpp = mulDiv(base, bp, 10_000, 'TRUNCATE');
-    tppText = `PPh atas TPP tarif tetap golongan ${group}: ${formatBp(bp)} × (${formatRupiah(tpp.amount)} − ${formatRupiah(tpp.bpjsEmployee)}) = ${formatRupiah(pphTpp)}`;
+    tppBasis = {
+      pph: pphTpp,
+      governmentBorne: tppBorne,
+      method: 'FLAT',
+      golonganGroup: group,
+      rateBp: bp,
+      tpp: tpp.amount,
+      bpjsEmployee: tpp.bpjsEmployee,
+    };
   }
 
   if (gaji) {
-    addPphLines(ctx, 'GAJI', pphGaji, governmentBorne, gajiText, citation, bearerRule);
+    addPphLines(ctx, 'GAJI', pphGaji, governmentBorne, gajiBasis, citation, bearerRule);
     if (!governmentBorne) addPembulatan(ctx, 'AFTER_PPH');
   }
-  if (tpp || pphTpp !== 0) {
+  if ((tpp || pphTpp !== 0) && tppBasis) {
     addPphLines(
       ctx,
       'TPP',
       pphTpp,
-      tppMode.mode === 'APBD_BORNE',
-      tppText,
+      tppBorne,
+      tppBasis,
       tppMode.mode === 'FLAT_BY_GOLONGAN' ? ten.tppPph.citation : citation,
       ten.tppPph,
     );
@@ -130,19 +182,20 @@ export function taxAndPembulatanStep(
 }
 
 /**
- * `PPh 21 TER A: 1,5% × ` and its TPP twin are fixed by the category and the bracket's rate, so each is
- * built once per month's rules, keyed by a number rather than a string that would cost as much to build.
+ * The trace's `PPh 21 TER A: 1,5% × bruto gaji` and its TPP twin are fixed by the category and the
+ * bracket's rate (the step's value is the amount), so each is built once per month's rules, keyed by a
+ * number rather than a string that would cost as much to build.
  */
-const terPrefixes = perObject((_nat: NationalRules) => new Map<number, string>());
+const terDetails = perObject((_nat: NationalRules) => new Map<number, string>());
 
-function terPrefix(nat: NationalRules, forTpp: boolean, category: TerCategory, rateBp: number): string {
-  const memo = terPrefixes(nat);
+function terDetail(nat: NationalRules, forTpp: boolean, category: TerCategory, rateBp: number): string {
+  const memo = terDetails(nat);
   const key = (rateBp * 4 + category.charCodeAt(0) - 65) * 2 + (forTpp ? 1 : 0);
   let prefix = memo.get(key);
   if (prefix === undefined) {
     prefix = forTpp
-      ? `PPh 21 atas TPP: TER ${category} ${formatBp(rateBp)} × `
-      : `PPh 21 TER ${category}: ${formatBp(rateBp)} × `;
+      ? `PPh 21 atas TPP: TER ${category} ${formatBp(rateBp)} × bruto gaji + TPP − PPh gaji`
+      : `PPh 21 TER ${category}: ${formatBp(rateBp)} × bruto gaji`;
     memo.set(key, prefix);
   }
   return prefix;
@@ -210,9 +263,10 @@ function lastMasa(
   return result;
 }
 
-const PEMBULATAN_LEAD = {
-  NET: { BEFORE_PPH: 'Pembulatan bersih sebelum PPh: ', AFTER_PPH: 'Pembulatan bersih setelah PPh: ' },
-  GROSS: { BEFORE_PPH: 'Pembulatan kotor sebelum PPh: ', AFTER_PPH: 'Pembulatan kotor setelah PPh: ' },
+/** The trace's name for the rounding (the step's value is the amount; the line's basis has the figures). */
+const PEMBULATAN_DETAIL = {
+  NET: { BEFORE_PPH: 'pembulatan bersih sebelum PPh', AFTER_PPH: 'pembulatan bersih setelah PPh' },
+  GROSS: { BEFORE_PPH: 'pembulatan kotor sebelum PPh', AFTER_PPH: 'pembulatan kotor setelah PPh' },
 } as const;
 
 const PEMBULATAN_NET_LINE: LineHead = {
@@ -232,16 +286,15 @@ function addPembulatan(ctx: PayContext, when: 'BEFORE_PPH' | 'AFTER_PPH'): numbe
       ? slip.sum('GAJI', 'PENGHASILAN') - slip.sum('GAJI', 'POTONGAN')
       : slip.sum('GAJI', 'PENGHASILAN', NO_PPH_LINES);
   const amount = pembulatan({ target: base }, { unit: nat.pembulatanUnit.value });
-  const explanation = `${PEMBULATAN_LEAD[target][when]}${formatRupiah(base)} → ${formatRupiah(base + amount)} (+ ${formatRupiah(amount)})`;
-  const ruleId = target === 'NET' ? PEMBULATAN_NET_LINE.ruleId : PEMBULATAN_GROSS_LINE.ruleId;
-  slip.step('pembulatan', ruleId, amount, explanation, ten.pembulatanTarget.citation);
-  slip.add(
-    target === 'NET' ? PEMBULATAN_NET_LINE : PEMBULATAN_GROSS_LINE,
+  const head = target === 'NET' ? PEMBULATAN_NET_LINE : PEMBULATAN_GROSS_LINE;
+  slip.step(
+    'pembulatan',
+    head.ruleId,
     amount,
-    nat.pembulatanUnit.citation,
-    { target, base, unit: nat.pembulatanUnit.value },
-    explanation,
+    PEMBULATAN_DETAIL[target][when],
+    ten.pembulatanTarget.citation,
   );
+  slip.add(head, amount, nat.pembulatanUnit.citation, { target, when, base, unit: nat.pembulatanUnit.value });
   return amount;
 }
 
@@ -249,7 +302,6 @@ function addPembulatan(ctx: PayContext, when: 'BEFORE_PPH' | 'AFTER_PPH'): numbe
 interface PphHeads {
   readonly info: LineHead;
   readonly tunj: LineHead;
-  readonly tunjText: string;
   readonly pot: Readonly<Record<TppPphMode, LineHead>>;
 }
 
@@ -262,7 +314,6 @@ function pphHeads(
     readonly tunj: readonly [string, string];
     readonly pot: readonly [string, string];
   },
-  tunjText: string,
   potRules: Readonly<Record<TppPphMode, string>>,
 ): PphHeads {
   const potHead = (ruleId: string): LineHead => ({
@@ -292,7 +343,6 @@ function pphHeads(
       group,
       ruleId: 'pph21.ditanggung-pemerintah',
     },
-    tunjText,
     pot,
   };
 }
@@ -304,7 +354,6 @@ const GAJI_PPH = pphHeads(
     tunj: ['TUNJ_PPH21', 'Tunjangan PPh 21'],
     pot: ['POT_PPH21', 'PPh 21'],
   },
-  'Tunjangan PPh = potongan PPh (ditanggung pemerintah): ',
   { EMPLOYEE_BORNE_DIFFERENCE: 'pph21', APBD_BORNE: 'pph21', FLAT_BY_GOLONGAN: 'pph21' },
 );
 
@@ -315,7 +364,6 @@ const TPP_PPH = pphHeads(
     tunj: ['TUNJ_PPH21_TPP', 'Tunjangan PPh 21 atas TPP'],
     pot: ['POT_PPH21_TPP', 'PPh 21 atas TPP'],
   },
-  'Tunjangan PPh atas TPP = potongan PPh atas TPP (ditanggung APBD): ',
   {
     EMPLOYEE_BORNE_DIFFERENCE: 'pph21.tpp.employee_borne_difference',
     APBD_BORNE: 'pph21.tpp.apbd_borne',
@@ -328,7 +376,7 @@ function addPphLines(
   group: LineGroup,
   amount: number,
   governmentBorne: boolean,
-  explanation: string,
+  basis: LineBasis,
   citation: Citation,
   bearer: InForce<unknown>,
 ): void {
@@ -337,21 +385,10 @@ function addPphLines(
   let shown = amount;
   if (amount < 0 && governmentBorne && ten.dtpNegativeLastMasa.value === 'ZERO_BOTH') {
     shown = 0;
-    slip.add(
-      heads.info,
-      -amount,
-      ten.dtpNegativeLastMasa.citation,
-      { pph: amount },
-      `${explanation}; lebih potong ${formatRupiah(-amount)} tidak dibayarkan ke pegawai (aturan tenant)`,
-    );
+    slip.add(heads.info, -amount, ten.dtpNegativeLastMasa.citation, basis);
   }
   const refund = shown < 0 ? (true as const) : undefined;
-  const booked =
-    shown === amount ? explanation : `${explanation}; dibukukan ${formatRupiah(shown)} (aturan tenant)`;
-  const basis = { pph: amount, governmentBorne };
-  if (governmentBorne) {
-    slip.add(heads.tunj, shown, bearer.citation, basis, `${heads.tunjText}${formatRupiah(shown)}`, refund);
-  }
+  if (governmentBorne) slip.add(heads.tunj, shown, bearer.citation, basis, refund);
   const mode = ten.tppPph.value.mode;
   // A switch rather than pot[mode]: a load under a varying key goes through the generic stub.
   const pot =
@@ -360,5 +397,5 @@ function addPphLines(
       : mode === 'FLAT_BY_GOLONGAN'
         ? heads.pot.FLAT_BY_GOLONGAN
         : heads.pot.EMPLOYEE_BORNE_DIFFERENCE;
-  slip.add(pot, shown, citation, basis, booked, refund);
+  slip.add(pot, shown, citation, basis, refund);
 }

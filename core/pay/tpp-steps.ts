@@ -1,14 +1,13 @@
-import type { NationalRules } from '../rulesets/national-in-force';
 import { type TenantRules, type TppPart, tenantRulesFor } from '../rulesets/tenant-in-force';
 import type { TenantRuleset } from '../rulesets/tenant-ruleset';
 import type { TppCriterion } from '../rulesets/tenant-schema';
 import { PayDataError } from './errors';
-import { formatBp, formatRupiah } from './format';
+import { formatRupiah } from './format';
 import { bpjsKesehatan } from './iuran';
 import { perObject } from './memo';
 import { addMonths, dayOfMonth, daysInMonth, monthIndex } from './month';
 import { addEmployerPremium, employerPremiumHead, type PayContext } from './pay-context';
-import { type LineBasis, type LineHead, traceStep } from './slip-builder';
+import { type LineHead, traceStep } from './slip-builder';
 import {
   computeTpp,
   type TppCriterionResult,
@@ -148,44 +147,34 @@ export function tppStep(
 
   for (let i = 0; i < tpp.criteria.length; i++) {
     const c = tpp.criteria[i] as TppCriterionResult;
-    const allocationNote =
-      c.allocated > 0 ? ` (termasuk alokasi pembulatan ${formatRupiah(c.allocated)})` : '';
-    slip.add(
-      CRITERION_LINE[c.criterion],
-      c.amount,
-      rules.ceilings.citation,
-      kelas.criterionBases[i]?.[c.allocated] as LineBasis,
-      `${kelas.criterionPrefixes[i]}${tpp.factorText} = ${formatRupiah(c.amount)}${allocationNote}`,
-    );
+    slip.add(CRITERION_LINE[c.criterion], c.amount, rules.ceilings.citation, {
+      period,
+      kelasJabatan,
+      ceiling: c.ceiling,
+      allocated: c.allocated,
+      factors: tpp.factorText,
+    });
   }
 
   if (!rules.bpjsOnTpp.value) return { period, amount: tpp.total, premium: 0, bpjsEmployee: 0 };
   const rates = nat.bpjs.value;
-  const prefixes = bpjsTppPrefixes(nat);
   const headroom =
     ten.bpjsCapAllocation.value === 'GAJI_FIRST'
       ? Math.max(0, rates.maxMonthlyBase - bpjsBaseUsedByGaji)
       : rates.maxMonthlyBase;
   const bpjs = bpjsKesehatan({ base: tpp.total, headroom }, rates);
-  const baseText =
-    bpjs.cappedBase < tpp.total
-      ? `${formatRupiah(bpjs.cappedBase)} (sisa batas dasar ${formatRupiah(headroom)}) = `
-      : `${formatRupiah(bpjs.cappedBase)} = `;
-  addEmployerPremium(
-    ctx,
-    BPJS_TPP_PREMIUM,
-    bpjs.employer,
-    nat.bpjs.citation,
-    { tpp: tpp.total, headroom, cappedBase: bpjs.cappedBase, rateBp: rates.employerBp },
-    prefixes.employer + baseText + formatRupiah(bpjs.employer),
-  );
-  slip.add(
-    BPJS_TPP_PEGAWAI_LINE,
-    bpjs.employee,
-    nat.bpjs.citation,
-    { tpp: tpp.total, headroom, cappedBase: bpjs.cappedBase, rateBp: rates.employeeBp },
-    prefixes.employee + baseText + formatRupiah(bpjs.employee),
-  );
+  addEmployerPremium(ctx, BPJS_TPP_PREMIUM, bpjs.employer, nat.bpjs.citation, {
+    tpp: tpp.total,
+    headroom,
+    cappedBase: bpjs.cappedBase,
+    rateBp: rates.employerBp,
+  });
+  slip.add(BPJS_TPP_PEGAWAI_LINE, bpjs.employee, nat.bpjs.citation, {
+    tpp: tpp.total,
+    headroom,
+    cappedBase: bpjs.cappedBase,
+    rateBp: rates.employeeBp,
+  });
   return { period, amount: tpp.total, premium: bpjs.employer, bpjsEmployee: bpjs.employee };
 }
 
@@ -218,13 +207,10 @@ const paidPeriodOf = perObject((ten: TenantRules): PaidPeriod => {
   };
 });
 
-/** The texts that follow from a kelas jabatan's ceilings in a performance month. */
+/** The trace texts that follow from a kelas jabatan's ceilings in a performance month. */
 interface KelasTexts {
   readonly step: TraceStep;
-  /** Per criterion, the line's basis without and with a rupiah of rounding allocated. */
-  readonly criterionBases: readonly (readonly [LineBasis, LineBasis])[];
   readonly totalPrefix: string;
-  readonly criterionPrefixes: readonly string[];
 }
 
 const kelasTextMemo = perObject((_rules: TenantRules) => new Map<number, KelasTexts>());
@@ -233,7 +219,6 @@ function kelasTexts(rules: TenantRules, kelasJabatan: number, tpp: TppResult): K
   const memo = kelasTextMemo(rules);
   let texts = memo.get(kelasJabatan);
   if (!texts) {
-    const period = rules.month;
     texts = {
       step: traceStep(
         'tpp.ceiling',
@@ -242,27 +227,12 @@ function kelasTexts(rules: TenantRules, kelasJabatan: number, tpp: TppResult): K
         `kelas jabatan ${kelasJabatan}`,
         rules.ceilings.citation,
       ),
-      criterionBases: tpp.criteria.map(
-        (c) =>
-          [
-            { period, kelasJabatan, ceiling: c.ceiling, allocated: 0 },
-            { period, kelasJabatan, ceiling: c.ceiling, allocated: 1 },
-          ] as const,
-      ),
       totalPrefix: `${formatRupiah(tpp.ceilingTotal)} × `,
-      criterionPrefixes: tpp.criteria.map(
-        (c) => `${CRITERION_LINE[c.criterion].label} ${rules.month}: pagu ${formatRupiah(c.ceiling)} × `,
-      ),
     };
     memo.set(kelasJabatan, texts);
   }
   return texts;
 }
-
-const bpjsTppPrefixes = perObject((nat: NationalRules) => ({
-  employer: `Iuran BPJS Kesehatan pemberi kerja atas TPP: ${formatBp(nat.bpjs.value.employerBp)} × `,
-  employee: `Iuran BPJS Kesehatan pegawai atas TPP: ${formatBp(nat.bpjs.value.employeeBp)} × `,
-}));
 
 const PERIOD_FIELDS = Array.from({ length: 4 }, (_, i) => `tppPeriods[${i}]`);
 

@@ -188,8 +188,11 @@ export interface PayLine {
   readonly group: LineGroup;
   readonly ruleId: string;
   readonly citation: Citation;
+  /**
+   * Every input and rate of the line's computation: enough to print its explanation (`explainLine`),
+   * which is rendered where a person reads it (API, PDF) rather than built for every slip of a run.
+   */
   readonly basis: Readonly<Record<string, number | string | boolean>>;
-  readonly explanation: string;
   /** Employer premium shown as income and as deduction (net 0): both lines carry the same key. */
   readonly passThrough?: string;
   readonly refund?: true;
@@ -240,4 +243,14 @@ export interface PaySlip {
   readonly totals: PayTotals;
   readonly trace: readonly TraceStep[];
   readonly warnings: readonly string[];
+}
+
+/** A line as people read it: with its explanation rendered from the rule and the basis. */
+export interface ExplainedPayLine extends PayLine {
+  /** e.g. `Tunjangan anak: 2 × 2% × Rp 3.385.600 = Rp 135.424`. */
+  readonly explanation: string;
+}
+
+export interface ExplainedPaySlip extends Omit<PaySlip, 'lines'> {
+  readonly lines: readonly ExplainedPayLine[];
 }

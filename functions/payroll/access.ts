@@ -1,6 +1,7 @@
 import type { Principal } from '../../core/auth/principal';
 import { canReadPay, payListOpds } from '../../core/auth/scope';
 import { DomainError, notFound } from '../../core/errors';
+import { explainSlip } from '../../core/pay/explain';
 import type { StoredSlip } from '../../core/payroll/run-types';
 import type { RunDeps } from './run-service';
 import { decodeSlip } from './slip-codec';
@@ -14,7 +15,9 @@ export async function readableSlip(
 ) {
   const row = await deps.repo.getSlipRow(runId, nip);
   if (!row || !canReadPay(principal, { nip: row.nip, opd: row.opd })) throw notFound('Slip tidak ditemukan');
-  return decodeSlip(row.payload);
+  const stored = decodeSlip(row.payload);
+  // Stored without texts (see explainLine): the reader gets every line explained.
+  return { ...stored, slip: explainSlip(stored.slip) };
 }
 
 /** Operators must name one of their OPDs; BKPSDM and auditors may list the whole run. */

@@ -3,6 +3,7 @@ import { groupTimelines, viewAsOf } from '../../core/employee/timeline';
 import { DomainError, notFound } from '../../core/errors';
 import { computeMonthlyPay } from '../../core/pay/compute-monthly-pay';
 import { PayDataError } from '../../core/pay/errors';
+import { explainSlip } from '../../core/pay/explain';
 import { addMonths } from '../../core/pay/month';
 import { buildPayInput, defaultFacts, lastDayOfMonth, type MonthlyFacts } from '../../core/payroll/snapshot';
 import { createGroupHandler, implement } from '../http/http-handler';
@@ -51,7 +52,7 @@ const simulate = implement(routeById('simulatePayslip'), async ({ body, principa
   }
   try {
     const slip = computeMonthlyPay(built.input, deps.rulesets);
-    return { body: { simulated: true, header: built.header, ...slip } };
+    return { body: { simulated: true, header: built.header, ...explainSlip(slip) } };
   } catch (err) {
     if (err instanceof PayDataError) {
       throw new DomainError('INVALID', 'NOT_COMPUTABLE', err.reason, [

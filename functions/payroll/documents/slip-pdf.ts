@@ -1,3 +1,4 @@
+import { lineExplanation } from '../../../core/pay/explain';
 import type { GroupTotals, LineGroup, LineKind, PayLine } from '../../../core/pay/types';
 import type { RunSummary, StoredSlip } from '../../../core/payroll/run-types';
 import {
@@ -190,7 +191,7 @@ function citationText(line: PayLine): string {
 function lineBlock(doc: Doc, line: PayLine): void {
   const x = LEFT + 22;
   const width = AMOUNT_X - x - 8;
-  const explanation = safeText(line.explanation);
+  const explanation = safeText(lineExplanation(line));
   const citation = safeText(citationText(line));
   doc.font(BODY_FONT).fontSize(SIZE.small);
   const needed =

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lineExplanation } from '../../../core/pay/explain';
 import { DRAFT_WATERMARK, renderSlipPdf } from '../../../functions/payroll/documents';
 import { formatRupiah } from '../../../functions/payroll/documents/format';
 import { aLine, aRun, aStoredSlip } from '../../fixtures/slips';
@@ -42,7 +43,7 @@ describe('renderSlipPdf', () => {
 
     for (const line of slip.slip.lines) {
       expect(flat).toContain(squash(`${line.label}${formatRupiah(line.amount)}`));
-      expect(flat).toContain(squash(line.explanation));
+      expect(flat).toContain(squash(lineExplanation(line)));
       expect(flat).toContain(squash(`Dasar: ${line.citation.regulation}`));
     }
     expect(flat).toContain(squash('keyakinan: data demo'));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMonthlyPay } from '../../../core/pay/compute-monthly-pay';
 import { PayDataError } from '../../../core/pay/errors';
+import { explainLine } from '../../../core/pay/explain';
 import { lookupGajiPokok } from '../../../core/pay/gaji-pokok';
 import { nationalRuleset } from '../../../core/rulesets/national-data';
 import { nationalRulesFor } from '../../../core/rulesets/national-in-force';
@@ -80,7 +81,7 @@ describe('gaji pokok on the slip', () => {
     const amount = (code: string) => slip.lines.find((l) => l.code === code)?.amount;
     expect(amount('GAJI_POKOK')).toBe(2_228_560);
     expect(amount('TUNJ_SUAMI_ISTRI')).toBe(222_856);
-    expect(slip.lines.find((l) => l.code === 'GAJI_POKOK')?.explanation).toContain(
+    expect(explainLine(slip.lines.find((l) => l.code === 'GAJI_POKOK')!)).toContain(
       '× 80% (CPNS) = Rp 2.228.560',
     );
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMonthlyPay } from '../../../core/pay/compute-monthly-pay';
 import { PayDataError } from '../../../core/pay/errors';
+import { explainLine, hasTemplate } from '../../../core/pay/explain';
 import { aPayInput, aTenantRuleset, rulesetsFor } from './builders';
 
 describe('computeMonthlyPay', () => {
@@ -9,7 +10,8 @@ describe('computeMonthlyPay', () => {
     for (const line of slip.lines) {
       expect(line.citation.regulation.length).toBeGreaterThan(0);
       expect(['VERIFIED', 'SINGLE-SOURCE', 'UNVERIFIED', 'DEMO']).toContain(line.citation.confidence);
-      expect(line.explanation.length).toBeGreaterThan(0);
+      expect(hasTemplate(line.ruleId)).toBe(true);
+      expect(explainLine(line).length).toBeGreaterThan(0);
     }
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMonthlyPay } from '../../../core/pay/compute-monthly-pay';
 import { PayDataError } from '../../../core/pay/errors';
+import { explainLine } from '../../../core/pay/explain';
 import { monthIndex } from '../../../core/pay/month';
 import { tunjanganBeras } from '../../../core/pay/tunjangan-beras';
 import { tunjanganJabatan } from '../../../core/pay/tunjangan-jabatan';
@@ -149,7 +150,7 @@ describe('tunjanganJabatan', () => {
       }),
       rulesetsFor('bukitintan'),
     );
-    expect(slip.lines.find((l) => l.code === 'TUNJ_ANAK')?.explanation).toBe(
+    expect(explainLine(slip.lines.find((l) => l.code === 'TUNJ_ANAK')!)).toBe(
       'Tunjangan anak: 2 × 2% × Rp 3.426.000 = Rp 137.040',
     );
   });
