@@ -4,7 +4,7 @@ import { type GajiPokokLookup, gajiPokokReceived, lookupGajiPokok } from './gaji
 import { BoundedMemo, perObject } from './memo';
 import { BP_PER_UNIT } from './money';
 import { inputCitation, type PayContext } from './pay-context';
-import { type LineHead, traceStep } from './slip-builder';
+import { type LineBasis, type LineHead, traceStep } from './slip-builder';
 import { type TunjanganBerasResult, tunjanganBeras } from './tunjangan-beras';
 import { golonganGroup, type TunjanganJabatanKind, tunjanganJabatan } from './tunjangan-jabatan';
 import { jiwaTunjanganBeras, type TunjanganKeluargaResult, tunjanganKeluarga } from './tunjangan-keluarga';
@@ -61,30 +61,66 @@ export function gajiPokokStep(ctx: PayContext): number {
   if (employee.jenisAsn !== 'CPNS' && statusBp === BP_PER_UNIT) {
     return slip.add(GAJI_POKOK_LINE, found.amount, grid.citation, row.basis);
   }
-  // CPNS share and/or a status factor: the basis names each factor applied, in the order applied.
+  const reduced = reducedRow(nat, row, employee, statusBp);
+  slip.record(reduced.step);
+  return slip.add(GAJI_POKOK_LINE, reduced.amount, grid.citation, reduced.basis);
+}
+
+/** A grid row reduced by the CPNS share and/or a status factor: amount, basis and trace step. */
+interface ReducedRow {
+  readonly amount: number;
+  readonly basis: LineBasis;
+  readonly step: TraceStep;
+}
+
+/** Per month's rules, the plain CPNS reduction of each row: every CPNS on the row shares it. */
+const cpnsRows = perObject((_nat: NationalRules) => new WeakMap<GajiPokokRow, ReducedRow>());
+
+function reducedRow(
+  nat: NationalRules,
+  row: GajiPokokRow,
+  employee: EmployeeSnapshot,
+  statusBp: number,
+): ReducedRow {
+  const cpns = employee.jenisAsn === 'CPNS';
+  const byStatus = statusBp !== BP_PER_UNIT;
+  const memo = cpns && !byStatus ? cpnsRows(nat) : undefined;
+  const memoised = memo?.get(row);
+  if (memoised) return memoised;
+  // The basis names each factor applied, in the order applied (absent ones undefined: one shape).
   const factors: number[] = [];
-  const basis: Record<string, string | number> = { ...row.basis };
   let text = row.text;
-  if (employee.jenisAsn === 'CPNS') {
+  if (cpns) {
     factors.push(nat.cpnsBp.value);
-    basis.cpnsBp = nat.cpnsBp.value;
     text += ` × ${formatBp(nat.cpnsBp.value)} (CPNS)`;
   }
-  if (statusBp !== BP_PER_UNIT) {
+  if (byStatus) {
     factors.push(statusBp);
-    basis.statusBp = statusBp;
-    basis.status = employee.status;
     text += ` × ${formatBp(statusBp)} (${employee.status})`;
   }
+  const { found } = row;
   const amount = gajiPokokReceived(found.amount, factors);
-  slip.step(
-    'gajiPokok.reduced',
-    'gaji-pokok.factors',
+  const reduced: ReducedRow = {
     amount,
-    text,
-    employee.jenisAsn === 'CPNS' ? nat.cpnsBp.citation : nat.statusBp.citation,
-  );
-  return slip.add(GAJI_POKOK_LINE, amount, grid.citation, basis);
+    basis: {
+      golongan: employee.golongan,
+      mkgYears: employee.mkgYears,
+      stepMkg: found.stepMkg,
+      tableAmount: found.amount,
+      cpnsBp: cpns ? nat.cpnsBp.value : undefined,
+      statusBp: byStatus ? statusBp : undefined,
+      status: byStatus ? employee.status : undefined,
+    } as LineBasis,
+    step: traceStep(
+      'gajiPokok.reduced',
+      'gaji-pokok.factors',
+      amount,
+      text,
+      cpns ? nat.cpnsBp.citation : nat.statusBp.citation,
+    ),
+  };
+  memo?.set(row, reduced);
+  return reduced;
 }
 
 type KeluargaRules = NationalRules['keluarga']['value'];
@@ -92,7 +128,8 @@ type KeluargaRules = NationalRules['keluarga']['value'];
 /** The bases that follow from one gaji pokok: suami/istri, and anak per children paid and listed. */
 interface KeluargaBases {
   readonly suamiIstri: Readonly<Record<string, number>>;
-  readonly anak: (Readonly<Record<string, number>> | undefined)[][];
+  /** At `children × MEMO_LISTED + childrenListed`; filled with undefined so it has no holes. */
+  readonly anak: (Readonly<Record<string, number>> | undefined)[];
 }
 
 const keluargaMemos = perObject((_rules: KeluargaRules) => ({
@@ -105,12 +142,16 @@ function keluargaBasesFor(rules: KeluargaRules, gajiPokok: number): KeluargaBase
   const memo = keluargaMemos(rules).byGajiPokok;
   return (
     memo.get(gajiPokok) ??
-    memo.set(gajiPokok, { suamiIstri: { gajiPokok, rateBp: rules.suamiIstriBp }, anak: [] })
+    memo.set(gajiPokok, {
+      suamiIstri: { gajiPokok, rateBp: rules.suamiIstriBp },
+      anak: new Array(MEMO_PAID * MEMO_LISTED).fill(undefined),
+    })
   );
 }
 
-/** Families list a handful of children; a longer list (never seen) gets a basis of its own. */
-const MEMO_CHILDREN = 16;
+/** Bases kept per gaji pokok: up to 3 children paid of up to 7 listed (anything else is built afresh). */
+const MEMO_PAID = 4;
+const MEMO_LISTED = 8;
 
 function anakBasis(
   rules: KeluargaRules,
@@ -119,18 +160,14 @@ function anakBasis(
   children: number,
   childrenListed: number,
 ): Readonly<Record<string, number>> {
-  if (childrenListed >= MEMO_CHILDREN) {
+  if (children >= MEMO_PAID || childrenListed >= MEMO_LISTED) {
     return { gajiPokok, rateBp: rules.anakBp, children, childrenListed };
   }
-  let byListed = bases.anak[children];
-  if (!byListed) {
-    byListed = [];
-    bases.anak[children] = byListed;
-  }
-  let basis = byListed[childrenListed];
+  const at = children * MEMO_LISTED + childrenListed;
+  let basis = bases.anak[at];
   if (!basis) {
     basis = { gajiPokok, rateBp: rules.anakBp, children, childrenListed };
-    byListed[childrenListed] = basis;
+    bases.anak[at] = basis;
   }
   return basis;
 }

@@ -167,7 +167,9 @@ export function taxAndPembulatanStep(
     addPphLines(ctx, 'GAJI', pphGaji, governmentBorne, gajiBasis, citation, bearerRule);
     if (!governmentBorne) addPembulatan(ctx, 'AFTER_PPH');
   }
-  if ((tpp || pphTpp !== 0) && tppBasis) {
+  if (tpp || pphTpp !== 0) {
+    // A TPP paid this month is taxed by TER or flat, and a last masa always reconciles: never reached.
+    if (!tppBasis) throw new Error('PPh on TPP without a basis');
     addPphLines(
       ctx,
       'TPP',
