@@ -3,7 +3,7 @@ import type { StoredSlip } from '../../core/payroll/run-types';
 
 /**
  * A slip carries every line with its rule and basis (texts are rendered on read), the trace and the
- * input snapshot: ~12–16 KB as JSON.
+ * input snapshot: ~16 KB as JSON.
  * Stored gzipped (~3 KB) it costs a fifth of the write capacity, which is what a 100k-employee run is
  * bound by. The fields lists and documents filter on stay as plain attributes.
  */

@@ -377,6 +377,10 @@ describe('the monthly payroll run on DynamoDB Local', () => {
     });
     expect(mine.status).toBe(200);
     expect(mine.json.slip.lines.length).toBeGreaterThan(3);
+    // Stored without texts; the reader gets each line explained from its rule and basis.
+    const lines = mine.json.slip.lines as { code: string; amount: number; explanation: string }[];
+    for (const line of lines) expect(line.explanation).toMatch(/Rp/);
+    expect(lines.find((l) => l.code === 'GAJI_POKOK')?.explanation).toMatch(/^Gaji pokok .+ MKG \d+ tahun/);
     const theirs = await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', {
       params: { runId: '2026-09-GAJI_TPP', nip: other! },
       principal: pegawai,
