@@ -4,7 +4,7 @@ import { type GajiPokokLookup, gajiPokokReceived, lookupGajiPokok } from './gaji
 import { BoundedMemo, perObject } from './memo';
 import { BP_PER_UNIT } from './money';
 import { inputCitation, type PayContext } from './pay-context';
-import { type LineBasis, type LineHead, traceStep } from './slip-builder';
+import { type LineBasis, type LineHead, lineHead, traceStep } from './slip-builder';
 import { type TunjanganBerasResult, tunjanganBeras } from './tunjangan-beras';
 import { golonganGroup, type TunjanganJabatanKind, tunjanganJabatan } from './tunjangan-jabatan';
 import { jiwaTunjanganBeras, type TunjanganKeluargaResult, tunjanganKeluarga } from './tunjangan-keluarga';
@@ -42,13 +42,7 @@ function gajiPokokRow(employee: EmployeeSnapshot, grid: GajiGridIndex): GajiPoko
   return row;
 }
 
-const GAJI_POKOK_LINE: LineHead = {
-  code: 'GAJI_POKOK',
-  label: 'Gaji pokok',
-  kind: 'PENGHASILAN',
-  group: 'GAJI',
-  ruleId: 'gaji-pokok.lookup',
-};
+const GAJI_POKOK_LINE = lineHead('GAJI', 'PENGHASILAN', 'gaji-pokok.lookup', 'GAJI_POKOK', 'Gaji pokok');
 
 /** Step 2: gaji pokok from the dated grid; CPNS 80% and the status factor reduce it. */
 export function gajiPokokStep(ctx: PayContext): number {
@@ -182,20 +176,14 @@ function keluargaDetail(rules: KeluargaRules, isHolder: boolean, anakCount: numb
   return detail;
 }
 
-const SUAMI_ISTRI_LINE: LineHead = {
-  code: 'TUNJ_SUAMI_ISTRI',
-  label: 'Tunjangan suami/istri',
-  kind: 'PENGHASILAN',
-  group: 'GAJI',
-  ruleId: 'tunjangan-keluarga.suami-istri',
-};
-const ANAK_LINE: LineHead = {
-  code: 'TUNJ_ANAK',
-  label: 'Tunjangan anak',
-  kind: 'PENGHASILAN',
-  group: 'GAJI',
-  ruleId: 'tunjangan-keluarga.anak',
-};
+const SUAMI_ISTRI_LINE = lineHead(
+  'GAJI',
+  'PENGHASILAN',
+  'tunjangan-keluarga.suami-istri',
+  'TUNJ_SUAMI_ISTRI',
+  'Tunjangan suami/istri',
+);
+const ANAK_LINE = lineHead('GAJI', 'PENGHASILAN', 'tunjangan-keluarga.anak', 'TUNJ_ANAK', 'Tunjangan anak');
 
 /** Step 3: tunjangan suami/istri and anak. */
 export function keluargaStep(ctx: PayContext, gajiPokok: number): TunjanganKeluargaResult {
@@ -231,14 +219,22 @@ const JABATAN_RULE = {
 } as const;
 
 const JABATAN_LINE: Readonly<Record<Exclude<TunjanganJabatanKind, 'NONE'>, LineHead>> = {
-  STRUKTURAL: jabatanHead('TUNJ_STRUKTURAL', 'Tunjangan jabatan struktural', JABATAN_RULE.STRUKTURAL),
-  FUNGSIONAL: jabatanHead('TUNJ_FUNGSIONAL', 'Tunjangan jabatan fungsional', JABATAN_RULE.FUNGSIONAL),
-  UMUM: jabatanHead('TUNJ_UMUM', 'Tunjangan umum', JABATAN_RULE.UMUM),
+  STRUKTURAL: lineHead(
+    'GAJI',
+    'PENGHASILAN',
+    JABATAN_RULE.STRUKTURAL,
+    'TUNJ_STRUKTURAL',
+    'Tunjangan jabatan struktural',
+  ),
+  FUNGSIONAL: lineHead(
+    'GAJI',
+    'PENGHASILAN',
+    JABATAN_RULE.FUNGSIONAL,
+    'TUNJ_FUNGSIONAL',
+    'Tunjangan jabatan fungsional',
+  ),
+  UMUM: lineHead('GAJI', 'PENGHASILAN', JABATAN_RULE.UMUM, 'TUNJ_UMUM', 'Tunjangan umum'),
 };
-
-function jabatanHead(code: string, label: string, ruleId: string): LineHead {
-  return { code, label, kind: 'PENGHASILAN', group: 'GAJI', ruleId };
-}
 
 /** Everything jabatanStep writes for one jabatan and golongan: the same for every holder of both. */
 interface JabatanEntry {
@@ -353,13 +349,7 @@ interface BerasEntry {
 
 const berasEntries = perObject((_nat: NationalRules) => new BoundedMemo<number, BerasEntry>());
 
-const BERAS_LINE: LineHead = {
-  code: 'TUNJ_BERAS',
-  label: 'Tunjangan beras',
-  kind: 'PENGHASILAN',
-  group: 'GAJI',
-  ruleId: 'tunjangan-beras',
-};
+const BERAS_LINE = lineHead('GAJI', 'PENGHASILAN', 'tunjangan-beras', 'TUNJ_BERAS', 'Tunjangan beras');
 
 /** Step 5: tunjangan beras per jiwa. */
 export function berasStep(ctx: PayContext, keluarga: TunjanganKeluargaResult): number {

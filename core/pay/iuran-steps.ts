@@ -9,7 +9,7 @@ import {
 } from './iuran';
 import { BoundedMemo, perObject } from './memo';
 import { addEmployerPremium, employerPremiumHead, type PayContext } from './pay-context';
-import type { LineHead } from './slip-builder';
+import { lineHead } from './slip-builder';
 
 const BPJS_BASE = 'dasar: gaji pokok + tunjangan keluarga + tunjangan jabatan/umum, dibatasi';
 const BPJS_BASE_WITH_OTHER = `${BPJS_BASE}; termasuk penghasilan di daftar lain (tunjangan profesi)`;
@@ -122,18 +122,28 @@ const TAPERA_PREMIUM = employerPremiumHead(
   { code: 'TUNJ_TAPERA', label: 'Tunjangan simpanan Tapera pemberi kerja' },
   { code: 'POT_TAPERA_PEMBERI_KERJA', label: 'Potongan simpanan Tapera pemberi kerja' },
 );
-const BPJS_PEGAWAI_LINE = deduction(
+const BPJS_PEGAWAI_LINE = lineHead(
+  'GAJI',
+  'POTONGAN',
+  'iuran.bpjs-kesehatan.pegawai',
   'POT_IWP_BPJS_1',
   'Iuran BPJS Kesehatan pegawai (IWP 1%)',
-  'iuran.bpjs-kesehatan.pegawai',
 );
-const TASPEN_LINE = deduction('POT_IWP_TASPEN_8', 'Iuran wajib pegawai Taspen (IWP 8%)', 'iuran.taspen');
-const THT_PPPK_LINE = deduction('POT_THT_PPPK', 'Iuran THT/JHT PPPK', 'iuran.tht-pppk');
-const TAPERA_PEGAWAI_LINE = deduction('POT_TAPERA', 'Simpanan Tapera pegawai', 'iuran.tapera.pegawai');
-
-function deduction(code: string, label: string, ruleId: string): LineHead {
-  return { code, label, kind: 'POTONGAN', group: 'GAJI', ruleId };
-}
+const TASPEN_LINE = lineHead(
+  'GAJI',
+  'POTONGAN',
+  'iuran.taspen',
+  'POT_IWP_TASPEN_8',
+  'Iuran wajib pegawai Taspen (IWP 8%)',
+);
+const THT_PPPK_LINE = lineHead('GAJI', 'POTONGAN', 'iuran.tht-pppk', 'POT_THT_PPPK', 'Iuran THT/JHT PPPK');
+const TAPERA_PEGAWAI_LINE = lineHead(
+  'GAJI',
+  'POTONGAN',
+  'iuran.tapera.pegawai',
+  'POT_TAPERA',
+  'Simpanan Tapera pegawai',
+);
 
 /** Steps 6 and 7: employer premiums (BPJS 4% capped, JKK, JKM) and employee deductions (BPJS 1%, Taspen, THT, Tapera). */
 export function iuranGajiStep(

@@ -20,6 +20,16 @@ export interface LineHead {
 
 export type LineBasis = PayLine['basis'];
 
+export function lineHead(
+  group: LineGroup,
+  kind: LineKind,
+  ruleId: string,
+  code: string,
+  label: string,
+): LineHead {
+  return { code, label, kind, group, ruleId };
+}
+
 /** Collects lines (gaji first, then TPP) and trace steps; totals are always summed from the lines. */
 export class SlipBuilder {
   private readonly gaji: PayLine[] = [];

@@ -8,7 +8,7 @@ import { mulDiv } from './money';
 import type { PayContext } from './pay-context';
 import { pembulatan } from './pembulatan';
 import { type LastMasaResult, pph21LastMasa, pph21Ter } from './pph21';
-import type { LineBasis, LineHead } from './slip-builder';
+import { type LineBasis, type LineHead, lineHead } from './slip-builder';
 import type { TppPaid } from './tpp-steps';
 import { golonganGroup } from './tunjangan-jabatan';
 import type { Citation, LineGroup } from './types';
@@ -271,13 +271,7 @@ const PEMBULATAN_DETAIL = {
   GROSS: { BEFORE_PPH: 'pembulatan kotor sebelum PPh', AFTER_PPH: 'pembulatan kotor setelah PPh' },
 } as const;
 
-const PEMBULATAN_NET_LINE: LineHead = {
-  code: 'PEMBULATAN',
-  label: 'Pembulatan',
-  kind: 'PENGHASILAN',
-  group: 'GAJI',
-  ruleId: 'pembulatan.net',
-};
+const PEMBULATAN_NET_LINE = lineHead('GAJI', 'PENGHASILAN', 'pembulatan.net', 'PEMBULATAN', 'Pembulatan');
 const PEMBULATAN_GROSS_LINE: LineHead = { ...PEMBULATAN_NET_LINE, ruleId: 'pembulatan.gross' };
 
 function addPembulatan(ctx: PayContext, when: 'BEFORE_PPH' | 'AFTER_PPH'): number {
@@ -318,34 +312,15 @@ function pphHeads(
   },
   potRules: Readonly<Record<TppPphMode, string>>,
 ): PphHeads {
-  const potHead = (ruleId: string): LineHead => ({
-    code: names.pot[0],
-    label: names.pot[1],
-    kind: 'POTONGAN',
-    group,
-    ruleId,
-  });
-  const pot = {
-    EMPLOYEE_BORNE_DIFFERENCE: potHead(potRules.EMPLOYEE_BORNE_DIFFERENCE),
-    APBD_BORNE: potHead(potRules.APBD_BORNE),
-    FLAT_BY_GOLONGAN: potHead(potRules.FLAT_BY_GOLONGAN),
-  };
+  const pot = (ruleId: string) => lineHead(group, 'POTONGAN', ruleId, names.pot[0], names.pot[1]);
   return {
-    info: {
-      code: names.info[0],
-      label: names.info[1],
-      kind: 'INFORMASI',
-      group,
-      ruleId: 'pph21.dtp-negative.zero-both',
+    info: lineHead(group, 'INFORMASI', 'pph21.dtp-negative.zero-both', names.info[0], names.info[1]),
+    tunj: lineHead(group, 'PENGHASILAN', 'pph21.ditanggung-pemerintah', names.tunj[0], names.tunj[1]),
+    pot: {
+      EMPLOYEE_BORNE_DIFFERENCE: pot(potRules.EMPLOYEE_BORNE_DIFFERENCE),
+      APBD_BORNE: pot(potRules.APBD_BORNE),
+      FLAT_BY_GOLONGAN: pot(potRules.FLAT_BY_GOLONGAN),
     },
-    tunj: {
-      code: names.tunj[0],
-      label: names.tunj[1],
-      kind: 'PENGHASILAN',
-      group,
-      ruleId: 'pph21.ditanggung-pemerintah',
-    },
-    pot,
   };
 }
 

@@ -7,7 +7,7 @@ import { bpjsKesehatan } from './iuran';
 import { perObject } from './memo';
 import { addMonths, dayOfMonth, daysInMonth, monthIndex } from './month';
 import { addEmployerPremium, employerPremiumHead, type PayContext } from './pay-context';
-import { type LineHead, traceStep } from './slip-builder';
+import { type LineHead, lineHead, traceStep } from './slip-builder';
 import {
   computeTpp,
   type TppCriterionResult,
@@ -26,17 +26,13 @@ export interface TppPaid {
 }
 
 const CRITERION_LINE: Readonly<Record<TppCriterion, LineHead>> = {
-  BK: criterionHead('TPP_BK', 'TPP Beban Kerja'),
-  TB: criterionHead('TPP_TB', 'TPP Tempat Bertugas'),
-  KK: criterionHead('TPP_KK', 'TPP Kondisi Kerja'),
-  KP: criterionHead('TPP_KP', 'TPP Kelangkaan Profesi'),
-  PK: criterionHead('TPP_PK', 'TPP Prestasi Kerja'),
-  POL: criterionHead('TPP_POL', 'TPP Pertimbangan Objektif Lainnya'),
+  BK: lineHead('TPP', 'PENGHASILAN', 'tpp.criterion', 'TPP_BK', 'TPP Beban Kerja'),
+  TB: lineHead('TPP', 'PENGHASILAN', 'tpp.criterion', 'TPP_TB', 'TPP Tempat Bertugas'),
+  KK: lineHead('TPP', 'PENGHASILAN', 'tpp.criterion', 'TPP_KK', 'TPP Kondisi Kerja'),
+  KP: lineHead('TPP', 'PENGHASILAN', 'tpp.criterion', 'TPP_KP', 'TPP Kelangkaan Profesi'),
+  PK: lineHead('TPP', 'PENGHASILAN', 'tpp.criterion', 'TPP_PK', 'TPP Prestasi Kerja'),
+  POL: lineHead('TPP', 'PENGHASILAN', 'tpp.criterion', 'TPP_POL', 'TPP Pertimbangan Objektif Lainnya'),
 };
-
-function criterionHead(code: string, label: string): LineHead {
-  return { code, label, kind: 'PENGHASILAN', group: 'TPP', ruleId: 'tpp.criterion' };
-}
 
 const BPJS_TPP_PREMIUM = employerPremiumHead(
   'TPP',
@@ -47,13 +43,13 @@ const BPJS_TPP_PREMIUM = employerPremiumHead(
     label: 'Potongan iuran BPJS Kesehatan atas TPP pemberi kerja (4%)',
   },
 );
-const BPJS_TPP_PEGAWAI_LINE: LineHead = {
-  code: 'POT_IWP_BPJS_1_TPP',
-  label: 'Iuran BPJS Kesehatan pegawai atas TPP (1%)',
-  kind: 'POTONGAN',
-  group: 'TPP',
-  ruleId: 'iuran.bpjs-kesehatan.tpp.pegawai',
-};
+const BPJS_TPP_PEGAWAI_LINE = lineHead(
+  'TPP',
+  'POTONGAN',
+  'iuran.bpjs-kesehatan.tpp.pegawai',
+  'POT_IWP_BPJS_1_TPP',
+  'Iuran BPJS Kesehatan pegawai atas TPP (1%)',
+);
 
 /**
  * The TPP paid in this pay month: the performance month is pay month − the tenant's payment lag; its
