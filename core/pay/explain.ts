@@ -5,18 +5,18 @@ import type { ExplainedPayLine, ExplainedPaySlip, PayLine, PaySlip } from './typ
  * The Indonesian explanation of a payslip line, printed from its rule and basis alone.
  *
  * The engine stores what was computed (rule, citation, every input and rate in the basis) and this
- * renders it where a person reads it: the API, the PDF, the spreadsheets. A monthly run of 10,000
+ * renders it where a person reads it: the API and the slip PDF. A monthly run of 10,000
  * employees therefore builds no text nobody reads (building them was a fifth of the engine's time),
  * and a stored slip can be printed later exactly as computed, since every figure comes from its basis.
  */
 export function explainLine(line: PayLine): string {
-  const render = TEMPLATES[line.ruleId] ?? templateByPrefix(line.ruleId);
+  const render = TEMPLATES.get(line.ruleId) ?? templateByPrefix(line.ruleId);
   return render ? render(line, line.basis) : `${line.label}: ${rp(line.amount)}`;
 }
 
 /** Whether a rule has its own template (tests check every rule the engine emits has one). */
 export function hasTemplate(ruleId: string): boolean {
-  return TEMPLATES[ruleId] !== undefined || templateByPrefix(ruleId) !== undefined;
+  return TEMPLATES.has(ruleId) || templateByPrefix(ruleId) !== undefined;
 }
 
 /** A line's explanation: the one it carries (slips stored before texts moved here), else rendered. */
@@ -124,52 +124,55 @@ const pembulatan: Template = (line, b) => {
   return `Pembulatan ${what} ${when} PPh: ${rp(base)} → ${rp(base + line.amount)} (+ ${rp(line.amount)})`;
 };
 
-const TEMPLATES: Readonly<Record<string, Template>> = {
-  'gaji-pokok.lookup': (line, b) => {
-    let out = `Gaji pokok ${text(b, 'golongan')} MKG ${text(b, 'mkgYears')} tahun (baris MKG ${text(b, 'stepMkg')}): ${rp(num(b, 'tableAmount'))}`;
-    if (b.cpnsBp !== undefined) out += ` × ${formatBp(num(b, 'cpnsBp'))} (CPNS)`;
-    if (b.statusBp !== undefined) out += ` × ${formatBp(num(b, 'statusBp'))} (${text(b, 'status')})`;
-    return b.cpnsBp !== undefined || b.statusBp !== undefined ? `${out} = ${rp(line.amount)}` : out;
-  },
-  'tunjangan-keluarga.suami-istri': (line, b) =>
-    `Tunjangan suami/istri: ${formatBp(num(b, 'rateBp'))} × ${rp(num(b, 'gajiPokok'))} = ${rp(line.amount)}`,
-  'tunjangan-keluarga.anak': (line, b) =>
-    `Tunjangan anak: ${text(b, 'children')} × ${formatBp(num(b, 'rateBp'))} × ${rp(num(b, 'gajiPokok'))} = ${rp(line.amount)}`,
-  'tunjangan-jabatan.struktural': jabatan,
-  'tunjangan-jabatan.fungsional': jabatan,
-  'tunjangan-jabatan.umum': jabatan,
-  'tunjangan-beras': (line, b) =>
-    `Tunjangan beras: ${text(b, 'jiwaPaid')} jiwa × ${rp(num(b, 'rupiahPerJiwa'))} = ${rp(line.amount)}`,
-  'iuran.bpjs-kesehatan.pemberi-kerja': bpjs('Iuran BPJS Kesehatan pemberi kerja'),
-  'iuran.bpjs-kesehatan.pegawai': bpjs('Iuran BPJS Kesehatan pegawai'),
-  'iuran.jkk': jaminan('Jaminan Kecelakaan Kerja'),
-  'iuran.jkm': jaminan('Jaminan Kematian'),
-  'iuran.taspen': (line, b) => {
-    const gajiPokok = rp(num(b, 'gajiPokok'));
-    const keluarga = num(b, 'tunjanganKeluarga');
-    const base = keluarga > 0 ? `(${gajiPokok} + ${rp(keluarga)})` : gajiPokok;
-    return `Iuran Taspen: ${formatBp(num(b, 'rateBp'))} × ${base} = ${rp(line.amount)} (dibulatkan ke bawah; rincian informatif: pensiun ${formatBp(num(b, 'pensiunBp'))} ${rp(num(b, 'pensiun'))}, THT ${formatBp(num(b, 'thtBp'))} ${rp(num(b, 'tht'))})`;
-  },
-  'iuran.tht-pppk': rateOfBase('Iuran THT PPPK', ' (dibulatkan ke bawah)'),
-  'iuran.tapera.pegawai': rateOfBase('Simpanan Tapera'),
-  'iuran.tapera.pemberi-kerja': rateOfBase('Simpanan Tapera pemberi kerja'),
-  'pembulatan.net': pembulatan,
-  'pembulatan.gross': pembulatan,
-  'tpp.criterion': (line, b) => {
-    const allocated = num(b, 'allocated');
-    const note = allocated > 0 ? ` (termasuk alokasi pembulatan ${rp(allocated)})` : '';
-    return `${line.label} ${text(b, 'period')}: pagu ${rp(num(b, 'ceiling'))} × ${text(b, 'factors')} = ${rp(line.amount)}${note}`;
-  },
-  'iuran.bpjs-kesehatan.tpp.pemberi-kerja': bpjsTpp('Iuran BPJS Kesehatan pemberi kerja atas TPP'),
-  'iuran.bpjs-kesehatan.tpp.pegawai': bpjsTpp('Iuran BPJS Kesehatan pegawai atas TPP'),
-  'pph21.dtp-negative.zero-both': (line, b) =>
-    `${pphText(line, b)}; lebih potong ${rp(line.amount)} tidak dibayarkan ke pegawai (aturan tenant)`,
-  'pph21.ditanggung-pemerintah': (line) =>
-    line.group === 'GAJI'
-      ? `Tunjangan PPh = potongan PPh (ditanggung pemerintah): ${rp(line.amount)}`
-      : `Tunjangan PPh atas TPP = potongan PPh atas TPP (ditanggung APBD): ${rp(line.amount)}`,
-  pph21: pphDeduction,
-};
+// A Map, not an object: a rule id must never reach Object.prototype's members.
+const TEMPLATES: ReadonlyMap<string, Template> = new Map(
+  Object.entries({
+    'gaji-pokok.lookup': (line, b) => {
+      let out = `Gaji pokok ${text(b, 'golongan')} MKG ${text(b, 'mkgYears')} tahun (baris MKG ${text(b, 'stepMkg')}): ${rp(num(b, 'tableAmount'))}`;
+      if (b.cpnsBp !== undefined) out += ` × ${formatBp(num(b, 'cpnsBp'))} (CPNS)`;
+      if (b.statusBp !== undefined) out += ` × ${formatBp(num(b, 'statusBp'))} (${text(b, 'status')})`;
+      return b.cpnsBp !== undefined || b.statusBp !== undefined ? `${out} = ${rp(line.amount)}` : out;
+    },
+    'tunjangan-keluarga.suami-istri': (line, b) =>
+      `Tunjangan suami/istri: ${formatBp(num(b, 'rateBp'))} × ${rp(num(b, 'gajiPokok'))} = ${rp(line.amount)}`,
+    'tunjangan-keluarga.anak': (line, b) =>
+      `Tunjangan anak: ${text(b, 'children')} × ${formatBp(num(b, 'rateBp'))} × ${rp(num(b, 'gajiPokok'))} = ${rp(line.amount)}`,
+    'tunjangan-jabatan.struktural': jabatan,
+    'tunjangan-jabatan.fungsional': jabatan,
+    'tunjangan-jabatan.umum': jabatan,
+    'tunjangan-beras': (line, b) =>
+      `Tunjangan beras: ${text(b, 'jiwaPaid')} jiwa × ${rp(num(b, 'rupiahPerJiwa'))} = ${rp(line.amount)}`,
+    'iuran.bpjs-kesehatan.pemberi-kerja': bpjs('Iuran BPJS Kesehatan pemberi kerja'),
+    'iuran.bpjs-kesehatan.pegawai': bpjs('Iuran BPJS Kesehatan pegawai'),
+    'iuran.jkk': jaminan('Jaminan Kecelakaan Kerja'),
+    'iuran.jkm': jaminan('Jaminan Kematian'),
+    'iuran.taspen': (line, b) => {
+      const gajiPokok = rp(num(b, 'gajiPokok'));
+      const keluarga = num(b, 'tunjanganKeluarga');
+      const base = keluarga > 0 ? `(${gajiPokok} + ${rp(keluarga)})` : gajiPokok;
+      return `Iuran Taspen: ${formatBp(num(b, 'rateBp'))} × ${base} = ${rp(line.amount)} (dibulatkan ke bawah; rincian informatif: pensiun ${formatBp(num(b, 'pensiunBp'))} ${rp(num(b, 'pensiun'))}, THT ${formatBp(num(b, 'thtBp'))} ${rp(num(b, 'tht'))})`;
+    },
+    'iuran.tht-pppk': rateOfBase('Iuran THT PPPK', ' (dibulatkan ke bawah)'),
+    'iuran.tapera.pegawai': rateOfBase('Simpanan Tapera'),
+    'iuran.tapera.pemberi-kerja': rateOfBase('Simpanan Tapera pemberi kerja'),
+    'pembulatan.net': pembulatan,
+    'pembulatan.gross': pembulatan,
+    'tpp.criterion': (line, b) => {
+      const allocated = num(b, 'allocated');
+      const note = allocated > 0 ? ` (termasuk alokasi pembulatan ${rp(allocated)})` : '';
+      return `${line.label} ${text(b, 'period')}: pagu ${rp(num(b, 'ceiling'))} × ${text(b, 'factors')} = ${rp(line.amount)}${note}`;
+    },
+    'iuran.bpjs-kesehatan.tpp.pemberi-kerja': bpjsTpp('Iuran BPJS Kesehatan pemberi kerja atas TPP'),
+    'iuran.bpjs-kesehatan.tpp.pegawai': bpjsTpp('Iuran BPJS Kesehatan pegawai atas TPP'),
+    'pph21.dtp-negative.zero-both': (line, b) =>
+      `${pphText(line, b)}; lebih potong ${rp(line.amount)} tidak dibayarkan ke pegawai (aturan tenant)`,
+    'pph21.ditanggung-pemerintah': (line) =>
+      line.group === 'GAJI'
+        ? `Tunjangan PPh = potongan PPh (ditanggung pemerintah): ${rp(line.amount)}`
+        : `Tunjangan PPh atas TPP = potongan PPh atas TPP (ditanggung APBD): ${rp(line.amount)}`,
+    pph21: pphDeduction,
+  }),
+);
 
 /** The potongan PPh atas TPP carries the tenant's TPP mode in its rule id (`pph21.tpp.<mode>`). */
 function templateByPrefix(ruleId: string): Template | undefined {
