@@ -9,9 +9,6 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type WorkingDay, workingDays } from '../core/discipline/work-calendar';
-import { TIMELINE_ASPECTS } from '../core/employee/employee';
-import type { StoredEmployee } from '../core/employee/repository';
-import type { TimelineEntry } from '../core/employee/timeline';
 import { demoAppraisalSettings } from '../core/performance/appraisal-data';
 import { appraisalSettingsInForce } from '../core/performance/appraisal-settings';
 import { BERAKHLAK_KEYS, type Skp } from '../core/performance/skp';
@@ -20,6 +17,7 @@ import { generateTenantSeed } from '../infra/local/seed/employees';
 import { createTenantTables, localDynamoClient } from '../infra/local/tables';
 import { aPrincipal } from '../test/builders/employee';
 import { anHttpEvent, lambdaContext } from '../test/builders/http-event';
+import { benchEmployee, type SeedTemplate } from './bench-employee';
 
 const TENANT = 'bantul';
 const MONTH = '2026-03';
@@ -53,10 +51,7 @@ function punchesOf(nip: string, days: readonly WorkingDay[], random: () => numbe
   });
 }
 
-function employeeOf(
-  i: number,
-  template: ReturnType<typeof generateTenantSeed>['members'][number]['employee'],
-) {
+function employeeOf(i: number, template: SeedTemplate) {
   const nip = nipOf(i);
   const opd = OPDS[i % OPDS.length]!;
   // Every tenth employee of an OPD is the atasan of the nine after it (the gsi3 chain).
@@ -64,36 +59,14 @@ function employeeOf(
     i >= OPDS.length * 10 || i % (OPDS.length * 10) >= OPDS.length
       ? nipOf(i - (i % (OPDS.length * 10)) + (i % OPDS.length))
       : undefined;
-  const current = Object.fromEntries(
-    TIMELINE_ASPECTS.map((a) => [a, template[a]]),
-  ) as unknown as StoredEmployee['current'];
-  current.penempatan = { opd, unit: 'Sekretariat', ...(atasanNip && atasanNip !== nip ? { atasanNip } : {}) };
-  current.kepegawaian = { jenisAsn: 'PNS', status: 'AKTIF' };
-  const {
-    pangkat: _p,
-    masaKerja: _m,
-    jabatan: _j,
-    penempatan: _pe,
-    keluarga: _k,
-    kepegawaian: _ke,
-    ...identity
-  } = template;
-  const employee: StoredEmployee = {
-    identity: { ...identity, nip, tmtStart: '2015-01-01' },
-    current,
-    version: 1,
-    createdAt: NOW,
-    updatedAt: NOW,
-  };
-  const timelines = TIMELINE_ASPECTS.map(
-    (aspect) =>
-      ({
-        aspect,
-        from: '2015-01-01',
-        value: current[aspect],
-        recordedAt: NOW,
-        recordedBy: 'bench',
-      }) as TimelineEntry,
+  const { employee, timelines } = benchEmployee(
+    template,
+    nip,
+    {
+      penempatan: { opd, unit: 'Sekretariat', ...(atasanNip && atasanNip !== nip ? { atasanNip } : {}) },
+      kepegawaian: { jenisAsn: 'PNS', status: 'AKTIF' },
+    },
+    NOW,
   );
   return { employee, timelines, opd };
 }

@@ -3,12 +3,10 @@
  * write slips — timed end to end and per phase. `node --import tsx bench/payroll-bench.ts [N]`.
  */
 import { fileURLToPath } from 'node:url';
-import { TIMELINE_ASPECTS } from '../core/employee/employee';
-import type { StoredEmployee } from '../core/employee/repository';
-import type { TimelineEntry } from '../core/employee/timeline';
 import { startDynamoDbLocal } from '../infra/local/dynamodb-local';
 import { generateTenantSeed } from '../infra/local/seed/employees';
 import { createTenantTables, localDynamoClient } from '../infra/local/tables';
+import { benchEmployee } from './bench-employee';
 
 const TENANT = 'bantul';
 
@@ -41,35 +39,11 @@ export async function runPayrollBench(count = 10_000) {
     for (let i = 0; i < count; i++) {
       const m = members[i % members.length]!.employee;
       const nip = syntheticNip(i, m.nip);
-      const current = Object.fromEntries(
-        TIMELINE_ASPECTS.map((a) => [a, m[a]]),
-      ) as unknown as StoredEmployee['current'];
-      current.penempatan = { opd: m.penempatan.opd, unit: m.penempatan.unit };
-      const {
-        pangkat: _p,
-        masaKerja: _m,
-        jabatan: _j,
-        penempatan: _pe,
-        keluarga: _k,
-        kepegawaian: _ke,
-        ...identity
-      } = m;
-      const employee: StoredEmployee = {
-        identity: { ...identity, nip, tmtStart: '2015-01-01' },
-        current,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      };
-      const timelines = TIMELINE_ASPECTS.map(
-        (aspect) =>
-          ({
-            aspect,
-            from: '2015-01-01',
-            value: current[aspect],
-            recordedAt: now,
-            recordedBy: 'bench',
-          }) as TimelineEntry,
+      const { employee, timelines } = benchEmployee(
+        m,
+        nip,
+        { penempatan: { opd: m.penempatan.opd, unit: m.penempatan.unit } },
+        now,
       );
       items.push(employeeItem(employee, timelines));
     }
