@@ -1,3 +1,4 @@
+import { tenantRegistry } from '../../config/registry';
 import { createGroupHandler, implement } from '../http/http-handler';
 import { openApiDocument } from '../http/openapi';
 import { routeById } from '../routes';
@@ -11,13 +12,19 @@ const docs = implement(routeById('docs'), async () => ({
   raw: { body: DOCS_HTML, contentType: 'text/html; charset=utf-8' },
 }));
 
-const whoami = implement(routeById('whoami'), async ({ principal }) => ({
-  body: {
-    tenantId: principal.tenantId,
-    sub: principal.sub,
-    roles: [...principal.roles],
-    opds: [...principal.opds],
-  },
-}));
+const whoami = implement(routeById('whoami'), async ({ principal }) => {
+  // The principal's tenant was checked against the registry when the token was read.
+  const tenant = tenantRegistry().get(principal.tenantId)!;
+  return {
+    body: {
+      tenantId: principal.tenantId,
+      tenantName: tenant.name,
+      timeZone: tenant.timeZone,
+      sub: principal.sub,
+      roles: [...principal.roles],
+      opds: [...principal.opds],
+    },
+  };
+});
 
 export const handler = createGroupHandler('system', [health, openapi, docs, whoami]);

@@ -42,6 +42,10 @@ export const SYSTEM_ROUTES = [
     roles: ALL_ROLES,
     response: z.object({
       tenantId: z.string(),
+      /** Display name for the console header ("Pemerintah Kabupaten Bantul"). */
+      tenantName: z.string(),
+      /** IANA zone of the tenant: times are shown as WIB/WITA/WIT. */
+      timeZone: z.string(),
       sub: z.string(),
       roles: z.array(z.string()),
       opds: z.array(z.string()),

@@ -39,6 +39,8 @@ describe('local API smoke test', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       tenantId: 'binjai',
+      tenantName: 'Pemerintah Kota Binjai',
+      timeZone: 'Asia/Jakarta',
       sub: 'op.disdik',
       roles: ['operator', 'pegawai'],
       opds: ['DISDIK'],
