@@ -1,0 +1,106 @@
+import { L, type RoleName } from './i18n/labels';
+
+/**
+ * Every page of the console, declared once: the router, the navigation and the route-collision test
+ * (test/unit/web/console-routes.test.ts) read this list. Paths are Indonesian and their first segment
+ * never equals an API path's first segment (API paths are English), so the local server and
+ * CloudFront can tell a page from an API call by the path alone.
+ *
+ * To add a page: add an entry here, a file web/src/pages/<Name>.tsx with a default export, and its
+ * lazy import in PAGES (web/src/pages/index.ts).
+ */
+export interface ConsoleRoute {
+  id: PageId;
+  path: string;
+  title: string;
+  /** Who may open it; the API checks again, this only keeps menus and pages honest. */
+  roles: readonly RoleName[] | 'ALL';
+  /** Label in the main navigation; absent = not a menu item (detail pages). */
+  nav?: string;
+}
+
+export type PageId =
+  | 'beranda'
+  | 'proses'
+  | 'detailProses'
+  | 'pegawai'
+  | 'detailPegawai'
+  | 'slipSaya'
+  | 'rincianSlip'
+  | 'jejakAudit'
+  | 'imporAbsensi'
+  | 'pagu';
+
+const T = L.page.titles;
+
+export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
+  { id: 'beranda', path: '/beranda', title: T.beranda, roles: 'ALL', nav: L.nav.beranda },
+  {
+    id: 'proses',
+    path: '/proses',
+    title: T.proses,
+    roles: ['operator', 'bkpsdm', 'auditor'],
+    nav: L.nav.proses,
+  },
+  {
+    id: 'detailProses',
+    path: '/proses/:runId',
+    title: T.detailProses,
+    roles: ['operator', 'bkpsdm', 'auditor'],
+  },
+  {
+    id: 'pegawai',
+    path: '/pegawai',
+    title: T.pegawai,
+    roles: ['operator', 'bkpsdm', 'auditor'],
+    nav: L.nav.pegawai,
+  },
+  { id: 'detailPegawai', path: '/pegawai/:nip', title: T.detailPegawai, roles: 'ALL' },
+  {
+    id: 'slipSaya',
+    path: '/slip-saya',
+    title: T.slipSaya,
+    roles: ['pegawai', 'atasan'],
+    nav: L.nav.slipSaya,
+  },
+  { id: 'rincianSlip', path: '/slip/:runId/:nip', title: T.rincianSlip, roles: 'ALL' },
+  {
+    id: 'imporAbsensi',
+    path: '/impor-absensi',
+    title: T.imporAbsensi,
+    roles: ['operator', 'bkpsdm'],
+    nav: L.nav.imporAbsensi,
+  },
+  { id: 'pagu', path: '/pagu', title: T.pagu, roles: ['bkpsdm', 'auditor'], nav: L.nav.pagu },
+  {
+    id: 'jejakAudit',
+    path: '/jejak-audit',
+    title: T.jejakAudit,
+    roles: ['auditor', 'bkpsdm'],
+    nav: L.nav.jejakAudit,
+  },
+];
+
+/** The sign-in page (and, when signed in, a redirect to HOME_PATH). */
+export const SIGN_IN_PATH = '/';
+export const HOME_PATH = '/beranda';
+/** Local runtime only: the dev sign-in endpoints; not a console page and not an API route. */
+export const DEV_PATH_PREFIX = '/dev/';
+
+export function canOpen(route: ConsoleRoute, roles: readonly string[]): boolean {
+  return route.roles === 'ALL' || route.roles.some((r) => roles.includes(r));
+}
+
+export function navFor(roles: readonly string[]): ConsoleRoute[] {
+  return CONSOLE_ROUTES.filter((r) => r.nav && canOpen(r, roles));
+}
+
+/** "/proses/:runId" with { runId: 'x' } → "/proses/x" (parameters encoded). */
+export function pathTo(id: PageId, params: Record<string, string> = {}): string {
+  const route = CONSOLE_ROUTES.find((r) => r.id === id)!;
+  return route.path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`pathTo(${id}): missing parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}
