@@ -11,6 +11,7 @@ import { auditFromItem } from './audit-items';
 const listAudit = implement(routeById('listAudit'), async ({ query, principal, requestId }) => {
   const { table } = depsFor(principal, requestId);
   const [entityType, entityId] = query.entity.split(/:(.*)/s) as [string, string | undefined];
+  const cursorScope = `${table}|audit|${query.entity}`;
   const target = entityId
     ? {
         KeyConditionExpression: 'pk = :pk',
@@ -27,13 +28,13 @@ const listAudit = implement(routeById('listAudit'), async ({ query, principal, r
       ...target,
       ScanIndexForward: false,
       Limit: query.limit,
-      ExclusiveStartKey: decodeCursor(query.nextToken),
+      ExclusiveStartKey: decodeCursor(query.nextToken, cursorScope),
     }),
   );
   return {
     body: {
       items: (out.Items ?? []).map(auditFromItem),
-      ...(out.LastEvaluatedKey ? { nextToken: encodeCursor(out.LastEvaluatedKey) } : {}),
+      ...(out.LastEvaluatedKey ? { nextToken: encodeCursor(out.LastEvaluatedKey, cursorScope) } : {}),
     },
   };
 });

@@ -159,7 +159,9 @@ export class DynamoEmployeeRepository implements EmployeeRepository {
 
   async list(filter: EmployeeListFilter, limit: number, nextToken?: string): Promise<Page<StoredEmployee>> {
     const sources = sourcesFor(filter);
-    const cursor = decodeCursor<{ s: number; k?: Record<string, unknown> }>(nextToken);
+    // The token is bound to this table and this exact filter: resuming it elsewhere is a 400.
+    const cursorScope = `${this.table}|employees|${JSON.stringify(filter)}`;
+    const cursor = decodeCursor<{ s: number; k?: Record<string, unknown> }>(nextToken, cursorScope);
     let sourceIndex = cursor?.s ?? 0;
     let startKey = cursor?.k;
     if (!Number.isInteger(sourceIndex) || sourceIndex < 0 || sourceIndex > sources.length) {
@@ -214,7 +216,9 @@ export class DynamoEmployeeRepository implements EmployeeRepository {
     const more = sourceIndex < sources.length;
     return {
       items,
-      ...(more ? { nextToken: encodeCursor({ s: sourceIndex, ...(startKey ? { k: startKey } : {}) }) } : {}),
+      ...(more
+        ? { nextToken: encodeCursor({ s: sourceIndex, ...(startKey ? { k: startKey } : {}) }, cursorScope) }
+        : {}),
     };
   }
 }

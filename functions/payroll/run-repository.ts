@@ -96,12 +96,14 @@ export class RunRepository {
         ExpressionAttributeValues: { ':pk': q.pk },
         ScanIndexForward: false,
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(nextToken),
+        ExclusiveStartKey: decodeCursor(nextToken, `${this.table}|runs`),
       }),
     );
     return {
       items: (out.Items ?? []).map(runFromItem),
-      ...(out.LastEvaluatedKey ? { nextToken: encodeCursor(out.LastEvaluatedKey) } : {}),
+      ...(out.LastEvaluatedKey
+        ? { nextToken: encodeCursor(out.LastEvaluatedKey, `${this.table}|runs`) }
+        : {}),
     };
   }
 
@@ -331,6 +333,8 @@ export class RunRepository {
   }
 
   async querySlips(runId: string, opd: string | undefined, limit: number, nextToken?: string) {
+    // A token resumes only the list it came from: this run, this OPD filter, this tenant's table.
+    const scope = `${this.table}|slips|${runId}|${opd ?? '*'}`;
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.table,
@@ -348,12 +352,12 @@ export class RunRepository {
               },
             }),
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(nextToken),
+        ExclusiveStartKey: decodeCursor(nextToken, scope),
       }),
     );
     return {
       items: (out.Items ?? []) as unknown as SlipRow[],
-      ...(out.LastEvaluatedKey ? { nextToken: encodeCursor(out.LastEvaluatedKey) } : {}),
+      ...(out.LastEvaluatedKey ? { nextToken: encodeCursor(out.LastEvaluatedKey, scope) } : {}),
     };
   }
 

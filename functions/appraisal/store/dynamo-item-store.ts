@@ -68,7 +68,9 @@ export class DynamoItemStore implements ItemStore {
   }
 
   async queryPage(q: PageQuery): Promise<Page<Item>> {
-    const start = decodeCursor<Record<string, unknown>>(q.nextToken);
+    // Bound to the table, index and partition queried: a token from another list is a 400.
+    const cursorScope = `${this.table}|${q.index ?? ''}|${q.pk}|${q.skPrefix ?? ''}|${q.descending ? 'desc' : 'asc'}`;
+    const start = decodeCursor<Record<string, unknown>>(q.nextToken, cursorScope);
     const out = await this.db.send(
       new QueryCommand({
         TableName: this.table,
@@ -80,7 +82,7 @@ export class DynamoItemStore implements ItemStore {
     );
     return {
       items: (out.Items ?? []) as Item[],
-      ...(out.LastEvaluatedKey ? { nextToken: encodeCursor(out.LastEvaluatedKey) } : {}),
+      ...(out.LastEvaluatedKey ? { nextToken: encodeCursor(out.LastEvaluatedKey, cursorScope) } : {}),
     };
   }
 

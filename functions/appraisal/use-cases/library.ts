@@ -45,9 +45,11 @@ export async function listLibrary(
       .map((t) => ({ ...t, source: 'PUSTAKA' as const, version: 0 })),
   ].sort((a, b) => a.key.localeCompare(b.key));
   // The library is small and assembled from two sources: an offset cursor over the sorted keys.
-  const from = decodeCursor<{ o: number }>(query.nextToken)?.o ?? 0;
+  const cursorScope = `${deps.tenantId}|library`;
+  const from = decodeCursor<{ o: number }>(query.nextToken, cursorScope)?.o ?? 0;
   const items = rows.slice(from, from + query.limit);
-  const next = from + query.limit < rows.length ? encodeCursor({ o: from + query.limit }) : undefined;
+  const next =
+    from + query.limit < rows.length ? encodeCursor({ o: from + query.limit }, cursorScope) : undefined;
   return { items, ...(next ? { nextToken: next } : {}) };
 }
 

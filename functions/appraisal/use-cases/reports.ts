@@ -102,8 +102,10 @@ export async function followUp(
     );
     return { csv, fileName: `tindak-lanjut-${opd.toLowerCase()}-${month}.csv` };
   }
-  const from = decodeCursor<{ o: number }>(query.nextToken)?.o ?? 0;
-  const next = from + query.limit < rows.length ? encodeCursor({ o: from + query.limit }) : undefined;
+  const cursorScope = `${deps.tenantId}|follow-up|${month}|${opd}`;
+  const from = decodeCursor<{ o: number }>(query.nextToken, cursorScope)?.o ?? 0;
+  const next =
+    from + query.limit < rows.length ? encodeCursor({ o: from + query.limit }, cursorScope) : undefined;
   return { month, opd, items: rows.slice(from, from + query.limit), ...(next ? { nextToken: next } : {}) };
 }
 
