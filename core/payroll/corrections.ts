@@ -28,22 +28,38 @@ function countsForCorrection(line: PayLine): boolean {
 }
 
 /**
+ * How a difference is named, from the employee's side (domain/rapel.md):
+ * - a penghasilan line paid too little is a *kekurangan* (paid now), paid too much a *kelebihan*
+ *   (recovered);
+ * - a potongan line deducted too little is a *kekurangan potongan* (deducted now), deducted too much a
+ *   *kelebihan potongan* (given back).
+ * `diff` is signed as the money moves to the employee, so a larger deduction is a negative diff.
+ */
+export function correctionLabel(diff: number, isDeduction: boolean, label: string, month: string): string {
+  if (isDeduction) return `${diff < 0 ? 'Kekurangan' : 'Kelebihan'} potongan ${label} ${month}`;
+  return `${diff > 0 ? 'Kekurangan' : 'Kelebihan'} ${label} ${month}`;
+}
+
+/**
  * Kekurangan (positive) or kelebihan (negative) per line of one locked month: recomputed minus paid.
  * The locked run is never touched; the difference is paid (or recovered) in the run that carries it.
  */
 export function correctionLines(paid: PaidRecord, recomputed: PaySlip, cause: string): CorrectionLine[] {
   const now = lineAmounts(recomputed);
+  // The paid ledger keeps deductions negative; a code only on the recomputed slip has its kind there.
+  const deductions = new Set(recomputed.lines.filter((l) => l.kind === 'POTONGAN').map((l) => l.code));
   const codes = new Set([...Object.keys(paid.lineAmounts), ...Object.keys(now.amounts)]);
   const lines: CorrectionLine[] = [];
   for (const code of [...codes].sort()) {
     const diff = (now.amounts[code] ?? 0) - (paid.lineAmounts[code] ?? 0);
     if (diff === 0) continue;
     const label = now.labels[code] ?? paid.labels[code] ?? code;
+    const isDeduction = deductions.has(code) || (paid.lineAmounts[code] ?? 0) < 0;
     lines.push({
       month: paid.month,
       runId: paid.runId,
       code,
-      label: `${diff > 0 ? 'Kekurangan' : 'Kelebihan'} ${label} ${paid.month}`,
+      label: correctionLabel(diff, isDeduction, label, paid.month),
       amount: diff,
       cause,
     });
