@@ -1,4 +1,5 @@
 import { formatBp, formatRupiah as rp } from './format';
+import { openingBalancePeriod } from './opening-balance';
 import type { ExplainedPayLine, ExplainedPaySlip, PayLine, PaySlip } from './types';
 
 /**
@@ -93,17 +94,28 @@ const rateOfBase =
 
 const jabatan: Template = (line, b) => `${line.label} (${text(b, 'source')}): ${rp(line.amount)}`;
 
+/**
+ * `dipotong Rp 312.653`, or with a saldo awal its two sources: `dipotong Rp 312.653 (saldo awal
+ * Rp 170.538 + SIGAP Rp 142.115)`.
+ */
+function withheldText(b: Basis): string {
+  const withheld = num(b, 'withheld');
+  if (b.withheldOpening === undefined) return `dipotong ${rp(withheld)}`;
+  const opening = num(b, 'withheldOpening');
+  return `dipotong ${rp(withheld)} (saldo awal ${rp(opening)} + SIGAP ${rp(withheld - opening)})`;
+}
+
 /** What the PPh of a list is, as computed: TER, the last masa's annual reconciliation, or a flat rate. */
 function pphText(line: PayLine, b: Basis): string {
   const pph = rp(num(b, 'pph'));
   const method = text(b, 'method');
   if (line.group === 'GAJI') {
     return method === 'LAST_MASA'
-      ? `PPh 21 masa terakhir: PPh setahun atas gaji ${rp(num(b, 'pphSetahun'))} − dipotong ${rp(num(b, 'withheld'))} = ${pph}`
+      ? `PPh 21 masa terakhir: PPh setahun atas gaji ${rp(num(b, 'pphSetahun'))} − ${withheldText(b)} = ${pph}`
       : `PPh 21 TER ${text(b, 'category')}: ${formatBp(num(b, 'rateBp'))} × ${rp(num(b, 'bruto'))} = ${pph}`;
   }
   if (method === 'LAST_MASA') {
-    return `PPh 21 masa terakhir atas TPP: (PPh setahun ${rp(num(b, 'pphSetahun'))} − PPh setahun gaji saja ${rp(num(b, 'pphSetahunGaji'))}) − dipotong ${rp(num(b, 'withheld'))} = ${rp(num(b, 'lastMasaPph'))}`;
+    return `PPh 21 masa terakhir atas TPP: (PPh setahun ${rp(num(b, 'pphSetahun'))} − PPh setahun gaji saja ${rp(num(b, 'pphSetahunGaji'))}) − ${withheldText(b)} = ${rp(num(b, 'lastMasaPph'))}`;
   }
   if (method === 'FLAT') {
     return `PPh atas TPP tarif tetap golongan ${text(b, 'golonganGroup')}: ${formatBp(num(b, 'rateBp'))} × (${rp(num(b, 'tpp'))} − ${rp(num(b, 'bpjsEmployee'))}) = ${pph}`;
@@ -116,6 +128,16 @@ const pphDeduction: Template = (line, b) =>
   line.amount === num(b, 'pph')
     ? pphText(line, b)
     : `${pphText(line, b)}; dibukukan ${rp(line.amount)} (aturan tenant)`;
+
+/** The saldo awal the last masa added to the year: period, source, and every figure it brought. */
+const saldoAwal: Template = (line, b) => {
+  const period = openingBalancePeriod({
+    year: num(b, 'year'),
+    firstMonth: num(b, 'firstMonth'),
+    lastMonth: num(b, 'lastMonth'),
+  });
+  return `Saldo awal ${period} (${text(b, 'monthsWorked')} bulan; sumber: ${text(b, 'source')}): bruto gaji ${rp(num(b, 'brutoGaji'))}, bruto TPP ${rp(num(b, 'brutoTpp'))}, iuran pensiun ${rp(num(b, 'iuranPensiun'))}; PPh 21 dipotong ${rp(line.amount)} (atas gaji ${rp(num(b, 'pphGaji'))}, atas TPP ${rp(num(b, 'pphTpp'))}), diperhitungkan dalam PPh setahun`;
+};
 
 const pembulatan: Template = (line, b) => {
   const what = text(b, 'target') === 'NET' ? 'bersih' : 'kotor';
@@ -170,6 +192,7 @@ const TEMPLATES: ReadonlyMap<string, Template> = new Map(
       line.group === 'GAJI'
         ? `Tunjangan PPh = potongan PPh (ditanggung pemerintah): ${rp(line.amount)}`
         : `Tunjangan PPh atas TPP = potongan PPh atas TPP (ditanggung APBD): ${rp(line.amount)}`,
+    'pph21.saldo-awal': saldoAwal,
     pph21: pphDeduction,
   }),
 );

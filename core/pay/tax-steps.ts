@@ -5,13 +5,14 @@ import { PayDataError } from './errors';
 import { formatBp, formatRupiah } from './format';
 import { perObject } from './memo';
 import { mulDiv } from './money';
+import { openingBalanceIssues, openingBalancePeriod } from './opening-balance';
 import type { PayContext } from './pay-context';
 import { pembulatan } from './pembulatan';
 import { type LastMasaResult, pph21LastMasa, pph21Ter } from './pph21';
 import { type LineBasis, type LineHead, lineHead } from './slip-builder';
 import type { TppPaid } from './tpp-steps';
 import { golonganGroup } from './tunjangan-jabatan';
-import type { Citation, LineGroup } from './types';
+import type { Citation, LineGroup, TaxYearToDate } from './types';
 
 export interface GajiBruto {
   /** gaji pokok + tunjangan keluarga + jabatan + beras: the fixed income of the gaji list. */
@@ -75,15 +76,21 @@ export function taxAndPembulatanStep(
   let citation: Citation;
   if (isLastMasa) {
     const last = lastMasa(ctx, brutoGaji, brutoTpp, gaji?.iuranPensiun ?? 0);
+    const opening = input.openingBalance;
+    // The TPP share is reconciled whenever TPP was taxed this year: paid now, or withheld or paid before.
+    const tppBefore =
+      (input.taxYtd?.pphTpp ?? 0) + (opening?.pphTpp ?? 0) > 0 ||
+      (input.taxYtd?.brutoTpp ?? 0) + (opening?.brutoTpp ?? 0) > 0;
     pphGaji = last.gaji;
-    pphTpp =
-      tppMode.mode !== 'FLAT_BY_GOLONGAN' && (tppInTer || (input.taxYtd?.pphTpp ?? 0) > 0) ? last.tpp : 0;
+    pphTpp = tppMode.mode !== 'FLAT_BY_GOLONGAN' && (tppInTer || tppBefore) ? last.tpp : 0;
     gajiBasis = {
       pph: pphGaji,
       governmentBorne,
       method: 'LAST_MASA',
       pphSetahun: last.gajiOnly.pphSetahun,
       withheld: last.gajiOnly.pphSetahun - last.gaji,
+      // With a saldo awal, "dipotong" is printed as its two sources (explainLine reads this key).
+      ...(opening ? { withheldOpening: opening.pphGaji } : {}),
     };
     tppBasis = {
       pph: pphTpp,
@@ -91,8 +98,9 @@ export function taxAndPembulatanStep(
       method: 'LAST_MASA',
       pphSetahun: last.all.pphSetahun,
       pphSetahunGaji: last.gajiOnly.pphSetahun,
-      withheld: input.taxYtd?.pphTpp ?? 0,
+      withheld: (input.taxYtd?.pphTpp ?? 0) + (opening?.pphTpp ?? 0),
       lastMasaPph: last.tpp,
+      ...(opening ? { withheldOpening: opening.pphTpp } : {}),
     };
     citation = nat.pasal17.citation;
   } else {
@@ -212,16 +220,19 @@ function lastMasa(
   const { input, nat, employee, slip } = ctx;
   const ytd = input.taxYtd;
   if (!ytd) throw new PayDataError('taxYtd', 'the last masa needs the year-to-date tax facts');
+  // The months SIGAP paid (the ledger) and the saldo awal from before SIGAP make up the year together.
+  const before = ytdWithOpeningBalance(ctx, ytd);
+  const monthsWorked = before.monthsWorked + 1;
   const deductible = nat.iuranPensiunDeductible.value;
   const result = pph21LastMasa(
     {
-      brutoGajiSetahun: ytd.brutoGaji + brutoGaji,
-      brutoTppSetahun: ytd.brutoTpp + brutoTpp,
-      iuranPensiunSetahun: deductible ? ytd.iuranPensiun + iuranPensiun : 0,
-      monthsWorked: ytd.monthsWorked + 1,
+      brutoGajiSetahun: before.brutoGaji + brutoGaji,
+      brutoTppSetahun: before.brutoTpp + brutoTpp,
+      iuranPensiunSetahun: deductible ? before.iuranPensiun + iuranPensiun : 0,
+      monthsWorked,
       ptkpStatus: employee.ptkpStatus,
-      pphGajiWithheld: ytd.pphGaji,
-      pphTppWithheld: ytd.pphTpp,
+      pphGajiWithheld: before.pphGaji,
+      pphTppWithheld: before.pphTpp,
     },
     {
       biayaJabatan: nat.biayaJabatan.value,
@@ -237,7 +248,7 @@ function lastMasa(
     'pph21.annual.biayaJabatan',
     'pph21.biaya-jabatan',
     a.biayaJabatan,
-    `min(${formatBp(nat.biayaJabatan.value.bp)} × bruto, ${formatRupiah(nat.biayaJabatan.value.maxPerMonth)} × ${ytd.monthsWorked + 1} bulan)`,
+    `min(${formatBp(nat.biayaJabatan.value.bp)} × bruto, ${formatRupiah(nat.biayaJabatan.value.maxPerMonth)} × ${monthsWorked} bulan)`,
     nat.biayaJabatan.citation,
   );
   slip.step(
@@ -263,6 +274,71 @@ function lastMasa(
     nat.pasal17.citation,
   );
   return result;
+}
+
+const OPENING_BALANCE_LINE = lineHead(
+  'GAJI',
+  'INFORMASI',
+  'pph21.saldo-awal',
+  'INFO_SALDO_AWAL_PPH21',
+  'Saldo awal tahun pajak (sebelum SIGAP)',
+);
+
+/**
+ * January … the month before as one sum: SIGAP's own months (`taxYtd`, from the paid ledger) plus the
+ * saldo awal of the months before SIGAP. The saldo awal is checked here too (the engine is the last
+ * guard against counting a month twice) and shown on the slip as its own line, with its source.
+ */
+function ytdWithOpeningBalance(ctx: PayContext, ytd: TaxYearToDate): TaxYearToDate {
+  const { input, slip, nat, monthIdx } = ctx;
+  const ob = input.openingBalance;
+  if (!ob) return ytd;
+  const year = Math.floor(monthIdx / 12);
+  const payMonth = (monthIdx % 12) + 1;
+  if (ob.year !== year) {
+    throw new PayDataError('openingBalance.year', `saldo awal ${ob.year} is not for tax year ${year}`);
+  }
+  const issue = openingBalanceIssues(ob)[0];
+  if (issue) throw new PayDataError(`openingBalance.${issue.field}`, issue.message);
+  if (ob.lastMonth >= payMonth) {
+    throw new PayDataError(
+      'openingBalance.lastMonth',
+      `saldo awal covers month ${ob.lastMonth}, not before the pay month ${payMonth}`,
+    );
+  }
+  if (ytd.monthsWorked + ob.monthsWorked + 1 > 12) {
+    throw new PayDataError(
+      'openingBalance.monthsWorked',
+      `${ob.monthsWorked} months of saldo awal + ${ytd.monthsWorked} paid by SIGAP + this month exceed 12`,
+    );
+  }
+  slip.step(
+    'pph21.annual.openingBalance',
+    'pph21.saldo-awal',
+    ob.brutoGaji + ob.brutoTpp,
+    `saldo awal ${openingBalancePeriod(ob)} (${ob.monthsWorked} bulan): bruto, iuran pensiun dan PPh dipotong sebelum SIGAP`,
+    nat.pasal17.citation,
+  );
+  slip.add(OPENING_BALANCE_LINE, ob.pphGaji + ob.pphTpp, nat.pasal17.citation, {
+    year: ob.year,
+    firstMonth: ob.firstMonth,
+    lastMonth: ob.lastMonth,
+    monthsWorked: ob.monthsWorked,
+    brutoGaji: ob.brutoGaji,
+    brutoTpp: ob.brutoTpp,
+    iuranPensiun: ob.iuranPensiun,
+    pphGaji: ob.pphGaji,
+    pphTpp: ob.pphTpp,
+    source: ob.source,
+  });
+  return {
+    brutoGaji: ytd.brutoGaji + ob.brutoGaji,
+    brutoTpp: ytd.brutoTpp + ob.brutoTpp,
+    pphGaji: ytd.pphGaji + ob.pphGaji,
+    pphTpp: ytd.pphTpp + ob.pphTpp,
+    iuranPensiun: ytd.iuranPensiun + ob.iuranPensiun,
+    monthsWorked: ytd.monthsWorked + ob.monthsWorked,
+  };
 }
 
 /** The trace's name for the rounding (the step's value is the amount; the line's basis has the figures). */

@@ -1,7 +1,8 @@
 import type { Confidence } from '../rulesets/parameter';
 import type { PtkpStatus } from '../rulesets/value-schemas';
+import type { OpeningBalance } from './opening-balance';
 
-export type { Confidence, PtkpStatus };
+export type { Confidence, OpeningBalance, PtkpStatus };
 
 /** 'YYYY-MM' */
 export type YearMonth = string;
@@ -162,6 +163,11 @@ export interface PayInput {
   readonly tppPeriods?: readonly TppPeriodFacts[];
   /** Required in the last masa. */
   readonly taxYtd?: TaxYearToDate;
+  /**
+   * What the same withholder paid and withheld this tax year before SIGAP (saldo awal): added to
+   * `taxYtd` by the last masa only, and shown on its slip with its source.
+   */
+  readonly openingBalance?: OpeningBalance;
   /** Defaults to: December, or the month of `employee.tmtEnd`. */
   readonly isLastMasa?: boolean;
 }
