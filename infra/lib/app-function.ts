@@ -50,6 +50,9 @@ export interface AppFunctionProps {
  * afterwards, and only through `bindTables`.
  */
 export class AppFunction extends NodejsFunction {
+  /** The entry file relative to the repository root (what the tests check nothing local is deployed). */
+  readonly entryFile: string;
+
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     // An explicit log group (instead of the implicit /aws/lambda/<name>) so retention is set and the
     // group is removed with the function; logs hold no record of truth (the audit trail is in DynamoDB).
@@ -93,6 +96,7 @@ export class AppFunction extends NodejsFunction {
         logLevel: LogLevel.ERROR,
       },
     });
+    this.entryFile = props.entry;
   }
 
   /**

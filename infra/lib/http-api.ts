@@ -24,8 +24,8 @@ export interface HttpApiProps {
   functions: Readonly<Record<string, IFunction>>;
   jwtIssuer: string;
   jwtAudience: string;
-  /** Browser origins allowed to call the API. */
-  corsAllowOrigins?: string[];
+  /** Browser origins allowed to call the API: the console's, nothing else. */
+  corsAllowOrigins: string[];
 }
 
 /**
@@ -61,7 +61,7 @@ export class HttpApi extends Construct {
       createDefaultStage: false,
       corsPreflight: {
         // Bearer tokens travel in a header, never in cookies, so no credentials mode is needed.
-        allowOrigins: props.corsAllowOrigins ?? ['*'],
+        allowOrigins: props.corsAllowOrigins,
         allowMethods: corsMethodsOf(props.routes),
         allowHeaders: ['authorization', 'content-type'],
         maxAge: Duration.hours(1),

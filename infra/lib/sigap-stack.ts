@@ -8,6 +8,7 @@ import { ROUTES } from '../../functions/routes';
 import type { AppContext } from './app-context';
 import { AppFunction, type FunctionKind } from './app-function';
 import { bundleDefines } from './bundle-defines';
+import { ConsoleHosting, DEFAULT_CONSOLE_DIST } from './console-hosting';
 import { HttpApi } from './http-api';
 import { PayrollQueue } from './payroll-queue';
 import { PayrollSchedule } from './payroll-schedule';
@@ -22,10 +23,12 @@ const RUN_PRODUCER_GROUP = 'payroll-write';
 export interface SigapStackProps extends StackProps, AppContext {
   /** The tenant registry (config/tenants/), parsed; tests pass their own list. */
   tenants: readonly TenantConfig[];
+  /** The built console to host (web/dist by default; the infra tests pass a fixture). */
+  consoleAssetsDir?: string;
 }
 
 /**
- * All of SIGAP in one stack: a table per tenant, a function per group, the HTTP API and the payroll
+ * All of SIGAP in one stack: a table per tenant, a function per group, the HTTP API, the console and the payroll
  * schedules. Everything is derived from the declarations in config/ and functions/ (tenants, groups,
  * routes, table schema), so adding a tenant or a route is a change there, not here.
  */
@@ -34,6 +37,7 @@ export class SigapStack extends Stack {
   /** Every function by its group (HTTP groups and scheduled functions). */
   readonly functions: Readonly<Record<string, AppFunction>>;
   readonly api: HttpApi;
+  readonly console: ConsoleHosting;
   readonly payrollSchedule: PayrollSchedule;
   readonly payrollQueue: PayrollQueue;
   /** The esbuild `define` map compiled into every function. */
@@ -73,14 +77,26 @@ export class SigapStack extends Stack {
     addFunctions(SCHEDULED_FUNCTIONS, 'scheduled');
     this.functions = functions;
 
+    // The console first: the API's CORS names its origin (see ConsoleHosting for why in two steps).
+    this.console = new ConsoleHosting(this, 'Console', {
+      assetsDir: props.consoleAssetsDir ?? DEFAULT_CONSOLE_DIST,
+      oidc: props.oidc,
+      jwtAudience: props.jwtAudience,
+    });
     this.api = new HttpApi(this, 'HttpApi', {
       apiName: `sigap-${stage}`,
       routes: ROUTES,
       functions,
       jwtIssuer: props.jwtIssuer,
       jwtAudience: props.jwtAudience,
+      corsAllowOrigins: [this.console.origin],
     });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the SIGAP HTTP API' });
+    this.console.publish({ apiUrl: this.api.api.apiEndpoint });
+    new CfnOutput(this, 'ConsoleUrl', {
+      value: `${this.console.origin}/`,
+      description: 'The SIGAP console (sign-in through the OIDC issuer)',
+    });
 
     const worker = functions[CHUNK_WORKER]!;
     this.payrollQueue = new PayrollQueue(this, 'PayrollQueue', {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CfnElement } from 'aws-cdk-lib';
 import { App } from 'aws-cdk-lib';
@@ -10,6 +10,8 @@ import { readAppContext } from '../../../infra/lib/app-context';
 import { SigapStack } from '../../../infra/lib/sigap-stack';
 
 const CDK_JSON = fileURLToPath(new URL('../../../cdk.json', import.meta.url));
+/** A stand-in for web/dist, so the infra tests do not depend on the console's build. */
+export const CONSOLE_FIXTURE_DIR = fileURLToPath(new URL('../fixtures/console-dist/', import.meta.url));
 
 /** The tenants of the real registry (config/tenants/). */
 export function realTenants(): TenantConfig[] {
@@ -26,18 +28,41 @@ export interface SigapTemplate {
   template: Template;
   /** How long building the stack and its template took. */
   buildMs: number;
+  /** The synthesized cloud assembly (staged assets), when asked to keep it; the caller removes it. */
+  assemblyDir?: string;
+}
+
+export interface BuildOptions {
+  /** Context on top of cdk.json's (e.g. `oidcClientId`). */
+  context?: Record<string, unknown>;
+  /** Keep the cloud assembly on disk, to read a staged asset (config.json). */
+  keepAssembly?: boolean;
 }
 
 /**
  * Builds the stack as `cdk synth` would (same context, same props path), but without bundling: the
- * assertions look at the template, and esbuild would cost seconds per function.
+ * assertions look at the template, and esbuild would cost seconds per function. The console is a
+ * fixture build. The assembly (a temporary folder with ~20 MB of staged assets, the AWS CLI layer of
+ * the console deployment among them) is removed unless kept.
  */
-export function buildSigapTemplate(tenants: readonly TenantConfig[] = realTenants()): SigapTemplate {
+export function buildSigapTemplate(
+  tenants: readonly TenantConfig[] = realTenants(),
+  options: BuildOptions = {},
+): SigapTemplate {
   const started = performance.now();
-  const app = new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
-  const stack = new SigapStack(app, 'SigapStack', { ...readAppContext(app.node), tenants });
+  const app = new App({
+    context: { ...cdkJsonContext(), ...options.context, 'aws:cdk:bundling-stacks': [] },
+  });
+  const stack = new SigapStack(app, 'SigapStack', {
+    ...readAppContext(app.node),
+    tenants,
+    consoleAssetsDir: CONSOLE_FIXTURE_DIR,
+  });
   const template = Template.fromStack(stack);
-  return { stack, template, buildMs: performance.now() - started };
+  const buildMs = performance.now() - started;
+  if (options.keepAssembly) return { stack, template, buildMs, assemblyDir: app.outdir };
+  rmSync(app.outdir, { recursive: true, force: true });
+  return { stack, template, buildMs };
 }
 
 /** The CloudFormation logical id of a construct's L1 resource (e.g. a function's role). */
