@@ -7,6 +7,8 @@ import { FUNCTION_GROUPS, type FunctionGroup } from '../../functions/groups';
 import { type RouteSpec, routeKey } from '../../functions/http/route-spec';
 import { ROUTES } from '../../functions/routes';
 import { buildHttpApiEvent, type HttpApiEvent, lambdaContext } from './apigw-event';
+import { handleDevSignIn } from './console-dev-sign-in';
+import { serveConsole } from './console-static';
 import { DevTokenError, verifyDevToken } from './dev-keys';
 import { createRouteMatcher, MalformedPathError } from './route-match';
 
@@ -30,6 +32,10 @@ export interface LocalApiOptions {
   routes?: readonly RouteSpec[];
   /** Tests swap in fake handlers; the default imports FUNCTION_GROUPS[group].entry. */
   loadHandler?: (group: string) => Promise<LambdaHttpHandler>;
+  /** Built console (web/dist) served for GET requests no API route matches, as CloudFront does on AWS. */
+  consoleDir?: string;
+  /** Local dev sign-in for the console (GET /dev/users, POST /dev/sign-in); never part of the stack. */
+  devSignIn?: boolean;
 }
 
 export interface LocalApi {
@@ -89,6 +95,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
     const path = url.split('?')[0] ?? '/';
+    if (options.devSignIn && (await handleDevSignIn(req, res, path, requestId))) return;
     let found: ReturnType<typeof match>;
     try {
       found = match(method, path);
@@ -99,6 +106,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     // In AWS an unmatched route is API Gateway's own {"message":"Not Found"}; locally we answer in the
     // standard shape so clients and tests see one error format.
     if (found.kind === 'not-found') {
+      if (options.consoleDir && serveConsole(req, res, options.consoleDir, path)) return;
       return sendError(res, 404, 'ROUTE_NOT_FOUND', `Rute tidak ditemukan: ${method} ${path}`, requestId);
     }
     if (found.kind === 'method-not-allowed') {

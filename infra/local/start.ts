@@ -4,6 +4,7 @@ import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { tenantRegistry } from '../../config/registry';
 import { keys } from '../../functions/table/keys';
 import { TABLE_SCHEMA, tenantTableName } from '../../functions/table/table-schema';
+import { ensureConsoleBuild, WEB_DIST } from './console-build';
 import { checkJava, type DynamoDbLocal, JavaMissingError, startDynamoDbLocal } from './dynamodb-local';
 import type { LocalApi } from './http-server';
 import { demoUsersFor, tokenCommand } from './seed/demo-users';
@@ -54,6 +55,17 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   checkJava();
+  // The console builds (only when web/dist is missing or stale) while DynamoDB Local starts.
+  const consoleBuild = ensureConsoleBuild().then(
+    (r) => {
+      if (r.built) console.log(`Console built in ${(r.ms / 1000).toFixed(1)} s (${r.reason})`);
+      return true;
+    },
+    (err: Error) => {
+      console.warn(`! console build failed, serving the API only: ${err.message}`);
+      return false;
+    },
+  );
   console.log(`Starting DynamoDB Local (${values.persist ? `persisted in ${DATA_DIR}` : 'in memory'})…`);
   dynamo = await startDynamoDbLocal({ port: 0, ...(values.persist ? { dataDir: DATA_DIR } : {}) });
   console.log(`DynamoDB Local ready at ${dynamo.endpoint} in ${(dynamo.readyMs / 1000).toFixed(1)} s`);
@@ -62,6 +74,8 @@ async function main(): Promise<void> {
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
   process.env.TABLE_PREFIX = LOCAL_TABLE_PREFIX;
   process.env.AWS_REGION = 'local';
+  // A run's chunks are computed in the background, as by the SQS worker on AWS: the console shows progress.
+  process.env.SIGAP_LOCAL_ASYNC_CHUNKS ??= '1';
 
   const tenantIds = [...tenantRegistry().keys()].sort();
   const client = localDynamoClient(dynamo.endpoint);
@@ -75,6 +89,8 @@ async function main(): Promise<void> {
     tablePrefix: LOCAL_TABLE_PREFIX,
     dynamoEndpoint: dynamo.endpoint,
     quiet: values.quiet,
+    ...((await consoleBuild) ? { consoleDir: WEB_DIST } : {}),
+    devSignIn: true,
   });
   for (const { group, error } of await api.preload()) {
     if (error) console.warn(`! handler group ${group} did not load: ${error}`);
@@ -131,6 +147,7 @@ function printBanner(port: number, tenantIds: string[], counts: number[], elapse
   const lines = [
     '',
     `SIGAP local API ready in ${elapsed}: ${url}`,
+    `  Console:  ${url}/   (choose a demo user to sign in)`,
     `  Tenants:  ${tenants}`,
     `  Docs:     ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
     '',

@@ -1,6 +1,7 @@
 import { tenantRegistry } from '../../config/registry';
 import type { Role } from '../../core/auth/principal';
 import { tenantTableName } from '../../functions/table/table-schema';
+import { WEB_DIST } from '../../infra/local/console-build';
 import { type DevTokenOptions, issueDevToken } from '../../infra/local/dev-keys';
 import { startLocalApi } from '../../infra/local/http-server';
 import { type SeedResult, seedTenantsViaApi } from '../../infra/local/seed/seed-api';
@@ -29,7 +30,12 @@ export interface TestApi {
 }
 
 export async function startTestApi(
-  options: { tenants?: readonly string[]; seed?: boolean | readonly string[] } = {},
+  options: {
+    tenants?: readonly string[];
+    seed?: boolean | readonly string[];
+    /** Serve the built console (web/dist) and the dev sign-in routes, as `npm start` does. */
+    console?: boolean;
+  } = {},
 ): Promise<TestApi> {
   const endpoint = dynamoEndpoint();
   const prefix = uniquePrefix();
@@ -38,7 +44,13 @@ export async function startTestApi(
   process.env.SIGAP_LOG ??= 'silent';
   const raw = localDynamoClient(endpoint);
   await createTenantTables(raw, prefix, tenants);
-  const api = await startLocalApi({ port: 0, tablePrefix: prefix, dynamoEndpoint: endpoint, quiet: true });
+  const api = await startLocalApi({
+    port: 0,
+    tablePrefix: prefix,
+    dynamoEndpoint: endpoint,
+    quiet: true,
+    ...(options.console ? { consoleDir: WEB_DIST, devSignIn: true } : {}),
+  });
 
   const seedTenants = options.seed === true ? tenants : options.seed || [];
   const seeded = seedTenants.length > 0 ? await seedTenantsViaApi(api.url, seedTenants) : [];
