@@ -10,7 +10,7 @@ import { PAGES } from './pages';
 import { ForbiddenPage, NotFoundPage } from './pages/StatusPages';
 import { CONSOLE_ROUTES, type ConsoleRoute, canOpen, SIGN_IN_PATH } from './routes';
 import { ConsoleShell } from './shell/ConsoleShell';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 const SignInPage = lazy(() => import('./pages/SignIn'));
 
@@ -54,7 +54,7 @@ function UnauthorizedRedirect() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>

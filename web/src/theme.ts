@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme } from '@mantine/core';
 
 /** Calm and legible: one primary colour, 14 px base text for dense tables, visible focus rings. */
 export const theme = createTheme({
@@ -10,4 +10,11 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   focusRing: 'always',
   cursorType: 'pointer',
+});
+
+/** Mantine's "dimmed" text (gray 6) is 3.3:1 on white; gray 7 clears WCAG AA's 4.5:1 for small text. */
+export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': t.colors.gray[7]! },
+  dark: {},
 });

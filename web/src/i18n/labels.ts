@@ -60,9 +60,15 @@ export const L = {
     intro:
       'Pilih pengguna demo untuk masuk. Halaman ini hanya ada di lingkungan lokal; di server, Anda masuk melalui penyedia identitas pemerintah daerah Anda.',
     choose: 'Masuk',
-    chooseAs: (nama: string, tenant: string) => `Masuk sebagai ${nama}, ${tenant}`,
-    opd: 'OPD',
-    wholeTenant: 'Seluruh pemda',
+    /** What the demo user may see, by their first role (the OPD code for an operator). */
+    scope: (label: string, opds: readonly string[]) =>
+      label === 'operator'
+        ? `OPD ${opds.join(', ')}`
+        : label === 'atasan'
+          ? 'Data sendiri dan bawahan'
+          : label === 'pegawai'
+            ? 'Data sendiri'
+            : 'Seluruh pemda',
     failed: 'Gagal masuk',
     unavailable:
       'Masuk dengan pengguna demo tidak tersedia di lingkungan ini. Hubungi admin pemerintah daerah Anda.',

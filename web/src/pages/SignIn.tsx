@@ -111,14 +111,13 @@ export default function SignInPage() {
                   className="demo-user"
                   onClick={() => signIn.mutate({ tenant: t.id, label: u.label })}
                   disabled={signIn.isPending}
-                  aria-label={L.signIn.chooseAs(u.nama, t.name)}
                   data-demo-user={`${t.id}:${u.label}`}
                 >
                   <Group justify="space-between" wrap="nowrap">
                     <Stack gap={0}>
                       <Text fw={600}>{u.nama}</Text>
                       <Text size="sm" c="dimmed">
-                        {L.signIn.opd}: {u.opds.length > 0 ? u.opds.join(', ') : L.signIn.wholeTenant}
+                        {L.signIn.scope(u.label, u.opds)}
                       </Text>
                     </Stack>
                     <Badge

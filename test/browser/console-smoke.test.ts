@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type BrowserGlobals,
+  type ConsoleHarness,
+  expectNoSeriousAxeViolations,
+  HARNESS_TIMEOUT_MS,
+  pageErrorsOf,
+  saveScreenshot,
+  signInAs,
+  startConsoleHarness,
+  tabUntil,
+} from './support/browser';
+
+describe('console smoke (Chromium)', () => {
+  let h: ConsoleHarness;
+  beforeAll(async () => {
+    h = await startConsoleHarness({ tenants: ['bantul', 'sofifi'], seed: ['bantul'] });
+  }, HARNESS_TIMEOUT_MS);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('should sign the Bantul operator in from the sign-in page and show the operator shell', async () => {
+    const page = await h.newPage();
+    await page.goto('/');
+    // Demo users of each tenant, grouped under the tenant's name.
+    await page.getByRole('heading', { level: 2, name: 'Pemerintah Kabupaten Bantul' }).waitFor();
+    expect(await page.locator('[data-demo-user^="bantul:"]').count()).toBe(5);
+    await expectNoSeriousAxeViolations(page);
+    await saveScreenshot(page, 'masuk');
+
+    await signInAs(page, 'bantul', 'operator');
+
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    expect(await page.locator('[data-tenant-name]').innerText()).toBe('Pemerintah Kabupaten Bantul');
+    expect(await page.locator('[data-user-roles]').innerText()).toBe('Operator gaji');
+    const nav = page.getByRole('navigation', { name: 'Menu utama' });
+    const items = await nav.getByRole('link').allInnerTexts();
+    expect(items).toEqual(['Beranda', 'Proses gaji', 'Data pegawai', 'Impor absensi']);
+    expect(await page.getByRole('button', { name: 'Keluar' }).isVisible()).toBe(true);
+    expect(await page.locator('[data-read-only-banner]').count()).toBe(0);
+    await expectNoSeriousAxeViolations(page);
+    await saveScreenshot(page, 'beranda-operator');
+
+    // Keyboard: the skip link comes first, then Tab reaches the navigation.
+    await page.locator('body').focus();
+    await tabUntil(page, 'nav[aria-label="Menu utama"] a');
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as BrowserGlobals).document.activeElement?.textContent,
+      ),
+    ).toBe('Beranda');
+
+    // A page the operator may open, by URL, lazily loaded.
+    await page.goto('/proses');
+    await page.getByRole('heading', { level: 1, name: 'Daftar proses' }).waitFor();
+    expect(pageErrorsOf(page)).toEqual([]);
+  });
+
+  it('should keep operator menus and pages away from a pegawai', async () => {
+    const page = await h.newPage();
+    await signInAs(page, 'bantul', 'pegawai');
+
+    const items = await page
+      .getByRole('navigation', { name: 'Menu utama' })
+      .getByRole('link')
+      .allInnerTexts();
+    expect(items).toEqual(['Beranda', 'Slip saya']);
+    expect(await page.locator('[data-user-roles]').innerText()).toBe('Pegawai');
+
+    await page.goto('/pegawai');
+    await page.getByRole('heading', { level: 1, name: 'Halaman tidak tersedia untuk peran Anda' }).waitFor();
+    await expectNoSeriousAxeViolations(page);
+    expect(pageErrorsOf(page)).toEqual([]);
+  });
+
+  it('should show the auditor a "Mode baca" banner and sign out to the sign-in page', async () => {
+    const page = await h.newPage();
+    await signInAs(page, 'sofifi', 'auditor');
+
+    expect(await page.locator('[data-read-only-banner]').innerText()).toContain('Mode baca');
+    expect(await page.locator('[data-tenant-name]').innerText()).toMatch(/Maluku Utara|Sofifi/);
+    await expectNoSeriousAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.getByRole('heading', { level: 1, name: 'Masuk ke SIGAP' }).waitFor();
+    // Signed out means the protected pages send you back.
+    await page.goto('/beranda');
+    await page.waitForURL((u) => u.pathname === '/');
+  });
+});
