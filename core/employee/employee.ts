@@ -37,11 +37,25 @@ export interface Child {
   inSchool: boolean;
   married: boolean;
   hasIncome: boolean;
+  /** KP4 details, kept for the family statement; the allowance is decided by the fields above. */
+  nik?: string;
+  gender?: 'L' | 'P';
+}
+
+export interface Spouse {
+  nama: string;
+  isAsn: boolean;
+  nip?: string;
+  receivesAllowanceHere: boolean;
+  /** KP4 section II details (data-pegawai-import.md §4); optional, not used by the pay rules. */
+  nik?: string;
+  birthDate?: string;
+  marriedOn?: string;
 }
 
 export interface Keluarga {
   statusKawin: (typeof STATUS_KAWIN)[number];
-  spouse?: { nama: string; isAsn: boolean; nip?: string; receivesAllowanceHere: boolean };
+  spouse?: Spouse;
   children: Child[];
 }
 
@@ -68,6 +82,8 @@ export const TIMELINE_ASPECTS: readonly TimelineAspect[] = [
 
 export interface BankAccount {
   bank: string;
+  /** Sandi bank (3 digits) for transfers from another bank; optional, the bank file asks for it. */
+  bankCode?: string;
   accountNumber: string;
   accountName: string;
 }
@@ -77,7 +93,12 @@ export interface EmployeeIdentity {
   nama: string;
   gelarDepan?: string;
   gelarBelakang?: string;
+  /** NIK (16 digits): the SIPD list and the bukti potong identify the employee by it. */
+  nik?: string;
+  /** 16 digits (the NIK since 2024) or an old 15-digit number; absent = no NPWP (higher PPh rate). */
   npwp?: string;
+  /** The employee's own NITKU (NPWP + 6 digits), for the reports that name the recipient's place. */
+  nitku?: string;
   ptkpStatus: (typeof PTKP_STATUS)[number];
   bankAccount?: BankAccount;
   tmtStart: string;

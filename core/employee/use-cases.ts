@@ -12,6 +12,7 @@ import {
   type TimelineAspect,
   type Timelines,
 } from './employee';
+import { checkNitku } from './identity-numbers';
 import type { EmployeeRepository, Page, StoredEmployee } from './repository';
 import { groupTimelines, latestValues, type TimelineEntry, viewAsOf } from './timeline';
 
@@ -30,11 +31,13 @@ export interface EmployeePatch extends Partial<EmployeeIdentity>, Partial<Timeli
   reason?: string;
 }
 
-const IDENTITY_KEYS = [
+export const IDENTITY_KEYS = [
   'nama',
   'gelarDepan',
   'gelarBelakang',
+  'nik',
   'npwp',
+  'nitku',
   'ptkpStatus',
   'bankAccount',
   'tmtStart',
@@ -175,6 +178,15 @@ export async function updateEmployee(
   const identity = { ...employee.identity };
   for (const k of IDENTITY_KEYS) {
     if (patch[k] !== undefined) (identity as Record<string, unknown>)[k] = patch[k];
+  }
+  // A NITKU starts with the NPWP: checked on the merged record, since a patch may change only one.
+  if (identity.nitku && identity.npwp) {
+    const nitku = checkNitku(identity.nitku, identity.npwp);
+    if (!nitku.ok) {
+      throw new DomainError('INVALID', 'VALIDATION_FAILED', 'NITKU tidak sesuai NPWP', [
+        { path: patch.nitku !== undefined ? 'body.nitku' : 'body.npwp', message: nitku.reason },
+      ]);
+    }
   }
   const changedAspects = TIMELINE_ASPECTS.filter((a) => patch[a] !== undefined);
   const from = patch.effectiveFrom ?? deps.now.slice(0, 10);

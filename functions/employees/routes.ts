@@ -1,6 +1,13 @@
 import { ALL_ROLES } from '../http/roles';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import {
+  importBody,
+  importListResponse,
+  importReportResponse,
+  importsQuery,
+  templateQuery,
+} from './import-schemas';
+import {
   createEmployeeBody,
   employeeListResponse,
   employeeResponse,
@@ -69,5 +76,39 @@ export const EMPLOYEE_ROUTES = [
     roles: ALL_ROLES,
     params: nipParams,
     response: historyResponse,
+  }),
+  defineRoute({
+    id: 'importEmployees',
+    method: 'POST',
+    path: '/employees/imports',
+    group: 'employees-import',
+    summary:
+      'Import an XLSX/CSV of employees (base64 in JSON): dry-run reports every row and field; commit creates or updates by NIP with dated history, idempotent',
+    tags: ['employees'],
+    roles: ['operator', 'bkpsdm'],
+    body: importBody,
+    response: importReportResponse,
+  }),
+  defineRoute({
+    id: 'employeeImportTemplate',
+    method: 'GET',
+    path: '/employees/import-template',
+    group: 'employees-import',
+    summary: 'The import template (XLSX with an instruction sheet, or CSV): headers and one example row',
+    tags: ['employees'],
+    roles: ['operator', 'bkpsdm', 'auditor'],
+    query: templateQuery,
+    contentType: 'application/octet-stream',
+  }),
+  defineRoute({
+    id: 'listEmployeeImports',
+    method: 'GET',
+    path: '/employees/imports',
+    group: 'employees-import',
+    summary: 'Committed imports, newest first (file hash, name, who, counts); an operator sees their own',
+    tags: ['employees'],
+    roles: ['operator', 'bkpsdm', 'auditor'],
+    query: importsQuery,
+    response: importListResponse,
   }),
 ] as const satisfies readonly RouteSpec[];

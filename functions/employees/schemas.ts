@@ -8,9 +8,29 @@ import {
   STATUS_KAWIN,
   STATUS_KEPEGAWAIAN,
 } from '../../core/employee/employee';
+import {
+  checkAccountNumber,
+  checkBankCode,
+  checkNik,
+  checkNitku,
+  checkNpwp,
+  type IdCheck,
+} from '../../core/employee/identity-numbers';
 import { isoDate, nipSchema, paginationQuery } from '../http/common-schemas';
 
 const nama = z.string().trim().min(2, 'minimal 2 karakter').max(120);
+
+/** A zod string checked by one of the identity-number checks of core, with its Indonesian reason. */
+function checked(check: (value: string) => IdCheck) {
+  return z.string().superRefine((value, ctx) => {
+    const result = check(value);
+    if (!result.ok) ctx.addIssue({ code: 'custom', message: result.reason });
+  });
+}
+
+export const nikSchema = checked(checkNik);
+const npwpSchema = checked(checkNpwp);
+const nitkuSchema = checked((v) => checkNitku(v, undefined));
 
 export const jabatanSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -39,6 +59,9 @@ export const keluargaSchema = z
         isAsn: z.boolean(),
         nip: nipSchema.optional(),
         receivesAllowanceHere: z.boolean(),
+        nik: nikSchema.optional(),
+        birthDate: isoDate.optional(),
+        marriedOn: isoDate.optional(),
       })
       .optional(),
     children: z
@@ -50,6 +73,8 @@ export const keluargaSchema = z
           inSchool: z.boolean().default(false),
           married: z.boolean().default(false),
           hasIncome: z.boolean().default(false),
+          nik: nikSchema.optional(),
+          gender: z.enum(['L', 'P']).optional(),
         }),
       )
       .max(20)
@@ -90,15 +115,15 @@ const identityFields = {
   nama,
   gelarDepan: z.string().max(30).optional(),
   gelarBelakang: z.string().max(60).optional(),
-  npwp: z
-    .string()
-    .regex(/^\d{15,16}$/, 'NPWP 15 atau 16 digit angka (NIK sebagai NPWP: 16 digit)')
-    .optional(),
+  nik: nikSchema.optional(),
+  npwp: npwpSchema.optional(),
+  nitku: nitkuSchema.optional(),
   ptkpStatus: z.enum(PTKP_STATUS),
   bankAccount: z
     .strictObject({
       bank: z.string().min(2).max(60),
-      accountNumber: z.string().regex(/^\d{6,20}$/, 'nomor rekening 6–20 digit angka'),
+      bankCode: checked(checkBankCode).optional(),
+      accountNumber: checked(checkAccountNumber),
       accountName: nama,
     })
     .optional(),
@@ -124,6 +149,10 @@ export const createEmployeeBody = z
     if (msg) ctx.addIssue({ code: 'custom', path: ['pangkat', 'golongan'], message: msg });
     if (e.tmtEnd && e.tmtEnd < e.tmtStart) {
       ctx.addIssue({ code: 'custom', path: ['tmtEnd'], message: 'tidak boleh sebelum tmtStart' });
+    }
+    if (e.nitku && e.npwp) {
+      const nitku = checkNitku(e.nitku, e.npwp);
+      if (!nitku.ok) ctx.addIssue({ code: 'custom', path: ['nitku'], message: nitku.reason });
     }
     if (e.penempatan.atasanNip === e.nip) {
       ctx.addIssue({
