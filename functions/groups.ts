@@ -8,6 +8,8 @@ export const FUNCTION_GROUPS = {
   system: { entry: 'functions/system/index.ts', tableAccess: 'NONE', memoryMb: 256 },
   'employees-read': { entry: 'functions/employees/read.ts', tableAccess: 'RO', memoryMb: 512 },
   'employees-write': { entry: 'functions/employees/write.ts', tableAccess: 'RW', memoryMb: 512 },
+  // The employee import parses up to 10,000-row XLSX files (exceljs) and commits them: CPU and memory.
+  'employees-import': { entry: 'functions/employees/import.ts', tableAccess: 'RW', memoryMb: 1769 },
   audit: { entry: 'functions/audit/index.ts', tableAccess: 'RO', memoryMb: 256 },
   rulesets: { entry: 'functions/rulesets/index.ts', tableAccess: 'NONE', memoryMb: 512 },
   simulations: { entry: 'functions/rulesets/simulate.ts', tableAccess: 'RO', memoryMb: 1024 },
