@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { tenantRegistry } from '../../config/registry';
 import { documentClient, tableForTenant } from '../table/client';
+import { localAsyncChunks, localChunkQueue } from './local-chunk-queue';
 import { rulesetsFor } from './rulesets';
 import { RunRepository } from './run-repository';
 import {
@@ -9,6 +10,7 @@ import {
   type ChunkDispatcher,
   type FaultInjector,
   inlineDispatcher,
+  processChunk,
   type RunDeps,
 } from './run-service';
 
@@ -44,6 +46,30 @@ function sqsDispatcher(queueUrl: string, tenantId: string, actor: Actor): ChunkD
   };
 }
 
+/**
+ * The local stand-in for SQS (SIGAP_LOCAL_ASYNC_CHUNKS=1): chunks go to the process's background queue
+ * and are computed one after another after the request has answered, so progress can be watched.
+ */
+function backgroundDispatcher(tenantId: string, getDeps: () => RunDeps, actor: Actor): ChunkDispatcher {
+  return {
+    async dispatch(runId, chunkNos) {
+      for (const no of chunkNos) {
+        localChunkQueue.enqueue({
+          key: `${tenantId}/${runId}/${no}`,
+          process: () => processChunk(runId, no, actor, getDeps()),
+        });
+      }
+    },
+  };
+}
+
+function dispatcherFor(tenantId: string, options: RunDepsOptions, getDeps: () => RunDeps): ChunkDispatcher {
+  const queueUrl = options.inline ? undefined : process.env.CHUNK_QUEUE_URL;
+  if (queueUrl) return sqsDispatcher(queueUrl, tenantId, options.actor);
+  if (!options.inline && localAsyncChunks()) return backgroundDispatcher(tenantId, getDeps, options.actor);
+  return inlineDispatcher(getDeps, () => options.actor, Number(process.env.PAYROLL_INLINE_PARALLEL ?? 2));
+}
+
 export interface RunDepsOptions {
   requestId?: string;
   actor: Actor;
@@ -55,13 +81,14 @@ export interface RunDepsOptions {
 
 /**
  * Dependencies of the payroll use cases for one tenant. With CHUNK_QUEUE_URL set (AWS) chunks fan out
- * through SQS to the worker function; without it (local runtime, tests) the same chunk code runs here.
+ * through SQS to the worker function; without it (local runtime, tests) the same chunk code runs here:
+ * inside the request, or in this process's background queue with SIGAP_LOCAL_ASYNC_CHUNKS=1 (never for
+ * `inline` callers, which need the chunks computed before they go on).
  */
 export function runDepsFor(tenantId: string, options: RunDepsOptions): RunDeps {
   const tenant = tenantRegistry().get(tenantId);
   if (!tenant) throw new Error(`unknown tenant ${tenantId}`);
   const { rulesets, version } = rulesetsFor(tenant);
-  const queueUrl = options.inline ? undefined : process.env.CHUNK_QUEUE_URL;
   const deps: RunDeps = {
     repo: new RunRepository(documentClient, tableForTenant(tenantId)),
     tenant,
@@ -74,12 +101,6 @@ export function runDepsFor(tenantId: string, options: RunDepsOptions): RunDeps {
     concurrency: Number(process.env.PAYROLL_READ_CONCURRENCY ?? 16),
     ...(options.faults ? { faults: options.faults } : {}),
   };
-  deps.dispatcher = queueUrl
-    ? sqsDispatcher(queueUrl, tenantId, options.actor)
-    : inlineDispatcher(
-        () => deps,
-        () => options.actor,
-        Number(process.env.PAYROLL_INLINE_PARALLEL ?? 2),
-      );
+  deps.dispatcher = dispatcherFor(tenantId, options, () => deps);
   return deps;
 }

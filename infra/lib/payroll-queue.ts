@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { CHUNK_MAX_RECEIVES } from '../../functions/payroll/local-chunk-queue';
 import type { AppFunction } from './app-function';
 
 export interface PayrollQueueProps {
@@ -35,7 +36,8 @@ export class PayrollQueue extends Construct {
       retentionPeriod: Duration.days(4),
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
+      // The local runtime's background queue gives a chunk the same number of deliveries.
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: CHUNK_MAX_RECEIVES },
     });
     props.worker.addEventSource(
       new SqsEventSource(this.queue, {
