@@ -5,6 +5,7 @@ import { type DemoUser, demoUsersFor } from './seed/demo-users';
 
 /**
  * Dev sign-in for the console, local runtime only (never in functions/routes.ts, never in the stack):
+ *   GET  /config.json               → { devSignIn: true } (the console's runtime config; API on this origin)
  *   GET  /dev/users                 → the demo users of every tenant
  *   POST /dev/sign-in {tenant,label} → { token, … } a dev token for that demo user
  * The tokens are the same RS256 dev tokens `npm run token` mints; the API verifies them as usual.
@@ -30,6 +31,12 @@ export async function handleDevSignIn(
   path: string,
   requestId: string,
 ): Promise<boolean> {
+  if (path === '/config.json' && req.method === 'GET') {
+    // The console's runtime config (on AWS the stack writes apiUrl + oidc): same origin, dev sign-in.
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' });
+    res.end(JSON.stringify({ devSignIn: true }));
+    return true;
+  }
   if (!path.startsWith(DEV_PREFIX)) return false;
   const send: Send = (status, body) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });

@@ -45,7 +45,7 @@ describe('console served by the local runtime', () => {
     expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(asset.headers.get('cache-control')).toContain('immutable');
 
-    for (const path of ['/assets/nope.js', '/config.json', '/.vite/manifest.json', '/../package.json']) {
+    for (const path of ['/assets/nope.js', '/.vite/manifest.json', '/../package.json']) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect((await json<ErrorBody>(res)).error.code).toBe('ROUTE_NOT_FOUND');
@@ -59,6 +59,12 @@ describe('console served by the local runtime', () => {
     const me = await get('/me');
     expect(me.status).toBe(401);
     expect((await json<ErrorBody>(me)).error.code).toBe('UNAUTHORIZED');
+  });
+
+  it('should give the console a config.json that offers the dev sign-in on this origin', async () => {
+    const res = await get('/config.json');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ devSignIn: true });
   });
 
   it('should list demo users and sign one in with a token the API accepts', async () => {
@@ -97,7 +103,7 @@ describe('console served by the local runtime', () => {
   });
 
   it('should have neither the console nor the dev sign-in unless asked for', async () => {
-    for (const path of ['/', '/dev/users']) {
+    for (const path of ['/', '/dev/users', '/config.json']) {
       const res = await fetch(`${bare.url}${path}`);
       expect(res.status, path).toBe(404);
       expect((await json<ErrorBody>(res)).error.code).toBe('ROUTE_NOT_FOUND');

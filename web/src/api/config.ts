@@ -1,11 +1,21 @@
 /**
- * Runtime configuration, read once at start from `/config.json` next to index.html. On AWS the stack
- * writes that file (API URL, identity provider); locally there is none and the API is the same origin.
+ * Runtime configuration, read once at start from `/config.json` next to index.html, so one build runs
+ * everywhere. On AWS the stack writes it (infra/lib/console-hosting.ts ConsoleConfig: apiUrl + oidc);
+ * the local runtime answers `{ devSignIn: true }` and the API is the console's own origin.
  */
 export interface ConsoleConfig {
-  /** Absolute API origin, e.g. https://api.sigap.example.id; absent means the console's own origin. */
-  apiBaseUrl?: string;
-  /** Local dev sign-in (GET /dev/users, POST /dev/sign-in) is offered; never true on AWS. */
+  /** Base URL of the HTTP API without a trailing slash; absent means the console's own origin. */
+  apiUrl?: string;
+  /** OIDC authorization code + PKCE settings (AWS). */
+  oidc?: {
+    authority: string;
+    clientId: string;
+    redirectUri: string;
+    postLogoutRedirectUri: string;
+    scope: string;
+    audience: string;
+  };
+  /** Local dev sign-in (GET /dev/users, POST /dev/sign-in) is offered; never set on AWS. */
   devSignIn?: boolean;
 }
 
@@ -28,5 +38,5 @@ export function config(): ConsoleConfig {
 }
 
 export function apiBaseUrl(): string {
-  return (current.apiBaseUrl ?? window.location.origin).replace(/\/+$/, '');
+  return (current.apiUrl ?? window.location.origin).replace(/\/+$/, '');
 }

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Navigate, useNavigate } from 'react-router';
-import { apiBaseUrl } from '../api/config';
+import { apiBaseUrl, config } from '../api/config';
 import { ApiError } from '../api/errors';
 import { saveSession } from '../auth/session';
 import { useSession } from '../auth/useAuth';
@@ -62,7 +62,7 @@ export default function SignInPage() {
   const users = useQuery({
     queryKey: ['dev-users'],
     queryFn: () => devFetch<{ tenants: DevTenant[] }>('/dev/users'),
-    enabled: !session,
+    enabled: !session && config().devSignIn === true,
     retry: false,
   });
   const signIn = useMutation({
@@ -79,13 +79,15 @@ export default function SignInPage() {
   });
 
   if (session) return <Navigate to={HOME_PATH} replace />;
-  const unavailable = users.error instanceof ApiError && users.error.status === 404;
+  // On AWS there is no dev sign-in: the OIDC sign-in (to be built) takes this place.
+  const unavailable =
+    config().devSignIn !== true || (users.error instanceof ApiError && users.error.status === 404);
 
   return (
     <Container size="lg" py="xl" component="main">
       <PageHeader title={L.signIn.title} description={L.signIn.intro} />
       {signIn.error ? <ApiErrorAlert error={signIn.error} title={L.signIn.failed} /> : null}
-      {users.isPending ? <Loader aria-label={L.app.loading} /> : null}
+      {users.isFetching ? <Loader aria-label={L.app.loading} /> : null}
       {unavailable ? (
         <Text>{L.signIn.unavailable}</Text>
       ) : users.error ? (
