@@ -28,9 +28,10 @@ export interface SigapStackProps extends StackProps, AppContext {
 }
 
 /**
- * All of SIGAP in one stack: a table per tenant, a function per group, the HTTP API, the console and the payroll
- * schedules. Everything is derived from the declarations in config/ and functions/ (tenants, groups,
- * routes, table schema), so adding a tenant or a route is a change there, not here.
+ * All of SIGAP in one stack: a table per tenant, a function per group, the HTTP API, the console's
+ * hosting and the payroll schedules. Everything is derived from the declarations in config/ and
+ * functions/ (tenants, groups, routes, table schema), so adding a tenant or a route is a change there,
+ * not here.
  */
 export class SigapStack extends Stack {
   readonly tables: readonly TenantTable[];
