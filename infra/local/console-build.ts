@@ -78,10 +78,21 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Runs `vite build` in-process (same config as `npm run web:build`). */
+/**
+ * Runs `vite build` in-process (same config as `npm run web:build`). Vite takes NODE_ENV from the
+ * process when it is set, and vitest sets it to "test": without pinning it here a build started by a
+ * test would ship React's development build (+70 KB gzipped).
+ */
 export async function buildConsole(): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(WEB_DIR, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
 }
 
 /** Builds when missing or stale; `force` builds anyway. Safe to call from several processes. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureConsoleBuild } from '../../infra/local/console-build';
+import { ensureConsoleBuild, measureInitialBundle } from '../../infra/local/console-build';
 import { startTestApi, type TestApi } from '../support/local-api';
 import { HARNESS_TIMEOUT_MS } from './support/browser';
 
@@ -59,6 +59,13 @@ describe('console served by the local runtime', () => {
     const me = await get('/me');
     expect(me.status).toBe(401);
     expect((await json<ErrorBody>(me)).error.code).toBe('UNAUTHORIZED');
+  });
+
+  it('should keep the initial JS within the 300 KB gzipped budget (pages are lazy chunks)', () => {
+    const size = measureInitialBundle();
+    expect(size.initialJsGzipBytes).toBeLessThan(300 * 1024);
+    // The placeholder pages are not in the initial files.
+    expect(size.files.some((f) => /Beranda|DaftarPegawai|SignIn/.test(f))).toBe(false);
   });
 
   it('should give the console a config.json that offers the dev sign-in on this origin', async () => {
