@@ -63,3 +63,28 @@ export function payListOpds(p: Principal): 'ALL' | readonly string[] {
   const opds = operatorOpds(p);
   return opds.includes('*') ? 'ALL' : opds;
 }
+
+/**
+ * Why a caller may read a slip: as staff (BKPSDM, auditor, the operator of its OPD) or as the employee
+ * it belongs to. The employee sees it only once the run is released to them (see slipVisibleToEmployee).
+ */
+export function payReadBasis(p: Principal, row: ScopedRow): 'STAFF' | 'SELF' | undefined {
+  if (hasAnyRole(p, TENANT_WIDE_ROLES)) return 'STAFF';
+  const opds = operatorOpds(p);
+  if (opds.includes('*') || opds.includes(row.opd)) return 'STAFF';
+  return p.roles.includes('pegawai') && row.nip === p.sub ? 'SELF' : undefined;
+}
+
+/**
+ * The OPDs whose part of a payroll run a caller may compute or change (recompute, exclude): BKPSDM
+ * the whole tenant, an operator their own OPDs. Auditors never write.
+ */
+export function payWriteOpds(p: Principal): 'ALL' | readonly string[] {
+  if (p.roles.includes('bkpsdm')) return 'ALL';
+  const opds = operatorOpds(p);
+  return opds.includes('*') ? 'ALL' : opds;
+}
+
+export function opdInScope(scope: 'ALL' | readonly string[], opd: string | undefined): boolean {
+  return scope === 'ALL' || (opd !== undefined && scope.includes(opd));
+}

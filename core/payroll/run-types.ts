@@ -113,6 +113,15 @@ export interface RunSummary {
   startedBy: string;
   computedAt?: string;
   lastComputedBy?: string;
+  /**
+   * Everyone who computed or changed the run's data since it started: the starter, every recomputer,
+   * everyone who excluded an employee or withdrew an exclusion. None of them may approve (four eyes).
+   */
+  computedBy?: string[];
+  /** The last "kembalikan ke draf": an approved run sent back before lock, with its reason. */
+  returnedAt?: string;
+  returnedBy?: string;
+  returnReason?: string;
   approvedAt?: string;
   approvedBy?: string;
   lockedAt?: string;

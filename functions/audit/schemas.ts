@@ -14,14 +14,21 @@ export const AUDIT_ENTITY_TYPES = [
   'calendar',
   'library',
   'unit-score',
+  // payroll
+  'budget',
 ] as const;
 
-/** `entity=employee` lists every employee change; `entity=employee:<nip>` one employee's. */
+/**
+ * `entity=employee` lists every employee change; `entity=employee:<nip>` one employee's. The id is
+ * everything after the first colon and may itself hold `:` or `#` (`budget:2031:DINKES`,
+ * `evaluation:<nip>#2026-11`): each writer's id format must be readable here, which
+ * test/integration/payroll-audit.test.ts checks against every `entityType` written in the code.
+ */
 export const auditQuery = z.strictObject({
   entity: z
     .string()
     .regex(
-      new RegExp(`^(${AUDIT_ENTITY_TYPES.join('|')})(:[A-Za-z0-9#._-]{1,80})?$`),
+      new RegExp(`^(${AUDIT_ENTITY_TYPES.join('|')})(:[A-Za-z0-9#:._-]{1,80})?$`),
       `format: <jenis>[:<id>], jenis salah satu dari ${AUDIT_ENTITY_TYPES.join(', ')}`,
     ),
   ...paginationQuery,

@@ -1,20 +1,30 @@
 import type { Principal } from '../../core/auth/principal';
-import { canReadPay, payListOpds } from '../../core/auth/scope';
+import { opdInScope, payListOpds, payReadBasis } from '../../core/auth/scope';
 import { DomainError, notFound } from '../../core/errors';
 import { explainSlip } from '../../core/pay/explain';
-import type { StoredSlip } from '../../core/payroll/run-types';
+import { slipVisibleToEmployee } from '../../core/payroll/lifecycle';
+import type { RunSummary, SlipError, StoredSlip } from '../../core/payroll/run-types';
+import type { BudgetLine } from './run-lifecycle';
 import type { RunDeps } from './run-service';
 import { decodeSlip } from './slip-codec';
 
-/** A slip outside the caller's scope reads as absent, like every other out-of-scope row. */
+/**
+ * A slip outside the caller's scope reads as absent, like every other out-of-scope row. An employee
+ * reading their own slip sees it only once the run is released to them (locked, or approved where the
+ * tenant's policy says so): a draft can still change and must not reach them as their pay.
+ */
 export async function readableSlip(
-  runId: string,
+  run: Pick<RunSummary, 'id' | 'month' | 'state'>,
   nip: string,
   principal: Principal,
-  deps: Pick<RunDeps, 'repo'>,
+  deps: Pick<RunDeps, 'repo' | 'tenant'>,
 ) {
-  const row = await deps.repo.getSlipRow(runId, nip);
-  if (!row || !canReadPay(principal, { nip: row.nip, opd: row.opd })) throw notFound('Slip tidak ditemukan');
+  const row = await deps.repo.getSlipRow(run.id, nip);
+  const basis = row ? payReadBasis(principal, { nip: row.nip, opd: row.opd }) : undefined;
+  if (!row || !basis) throw notFound('Slip tidak ditemukan');
+  if (basis === 'SELF' && !slipVisibleToEmployee(run.state, run.month, deps.tenant)) {
+    throw notFound('Slip tidak ditemukan');
+  }
   const stored = decodeSlip(row.payload);
   // Stored without texts (see explainLine): the reader gets every line explained.
   return { ...stored, slip: explainSlip(stored.slip) };
@@ -46,6 +56,29 @@ export function slipSummary(slip: StoredSlip) {
     tpp: t.tpp.penghasilan,
     koreksi: (slip.corrections ?? []).reduce((s, c) => s + c.amount, 0),
   };
+}
+
+/**
+ * Error entries an operator may see: those of their OPDs (the entry's OPD, else the chunk it was
+ * planned in). BKPSDM and auditors see all.
+ */
+export async function scopedErrors(
+  runId: string,
+  principal: Principal,
+  deps: Pick<RunDeps, 'repo'>,
+): Promise<SlipError[]> {
+  const errors = await deps.repo.listErrors(runId);
+  const scope = payListOpds(principal);
+  if (scope === 'ALL') return errors;
+  const chunkOpd = errors.some((e) => !e.opd)
+    ? new Map((await deps.repo.listChunks(runId)).flatMap((c) => c.nips.map((n) => [n, c.opd] as const)))
+    : new Map<string, string>();
+  return errors.filter((e) => opdInScope(scope, e.opd ?? chunkOpd.get(e.nip)));
+}
+
+export function scopedBudget(lines: readonly BudgetLine[], principal: Principal): BudgetLine[] {
+  const scope = payListOpds(principal);
+  return scope === 'ALL' ? [...lines] : lines.filter((l) => opdInScope(scope, l.opd));
 }
 
 /** The run as the API shows it: the internal planning flag stays inside. */

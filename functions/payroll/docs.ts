@@ -94,7 +94,7 @@ const exportDocument = implement(
 const slipPdf = implement(routeById('slipPdf'), async ({ params, principal, requestId }) => {
   const deps = runDepsFor(principal.tenantId, { actor: principal, requestId, inline: true });
   const run = await loadRun(params.runId, deps);
-  const slip = await readableSlip(params.runId, params.nip, principal, deps);
+  const slip = await readableSlip(run, params.nip, principal, deps);
   const pdf = await renderSlipPdf(slip, run);
   return attachment(pdf, 'application/pdf', `slip-${params.runId}-${params.nip}.pdf`);
 });

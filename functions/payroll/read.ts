@@ -1,6 +1,8 @@
+import { payListOpds } from '../../core/auth/scope';
+import { slipVisibleToEmployee } from '../../core/payroll/lifecycle';
 import { createGroupHandler, implement } from '../http/http-handler';
 import { routeById } from '../routes';
-import { checkOpdFilter, publicRun, readableSlip, slipSummary } from './access';
+import { checkOpdFilter, publicRun, readableSlip, scopedBudget, scopedErrors, slipSummary } from './access';
 import { runDepsFor } from './run-deps';
 import { budgetView, loadRun, verifyRun } from './run-lifecycle';
 import { withTotals } from './run-service';
@@ -17,11 +19,12 @@ const listRuns = implement(routeById('listRuns'), async ({ query, principal, req
   };
 });
 
+/** An operator sees their OPDs' part of the run: totals, counts, added employees and budget lines. */
 const getRun = implement(routeById('getRun'), async ({ params, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
-  const run = publicRun(await withTotals(await loadRun(params.runId, deps), deps));
+  const run = publicRun(await withTotals(await loadRun(params.runId, deps), deps, payListOpds(principal)));
   const durationMs = run.computedAt ? Date.parse(run.computedAt) - Date.parse(run.startedAt) : undefined;
-  return { body: { ...run, durationMs, budget: await budgetView(run, deps) } };
+  return { body: { ...run, durationMs, budget: scopedBudget(await budgetView(run, deps), principal) } };
 });
 
 const listSlips = implement(routeById('listSlips'), async ({ params, query, principal, requestId }) => {
@@ -40,14 +43,51 @@ const listSlips = implement(routeById('listSlips'), async ({ params, query, prin
 const getSlip = implement(routeById('getSlip'), async ({ params, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
   const run = await loadRun(params.runId, deps);
-  const slip = await readableSlip(params.runId, params.nip, principal, deps);
+  const slip = await readableSlip(run, params.nip, principal, deps);
   return { body: { runState: run.state, ...slip } };
+});
+
+/**
+ * "Slip Saya": the caller's own slips of a year, newest month first, from the runs released to
+ * employees (locked; approved where the tenant's policy says so). A year holds at most 36 runs.
+ */
+const listMySlips = implement(routeById('listMySlips'), async ({ query, principal, requestId }) => {
+  const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
+  const runs = (await deps.repo.runsOfYear(query.year)).filter((r) =>
+    slipVisibleToEmployee(r.state, r.month, deps.tenant),
+  );
+  const rows = new Map(
+    (
+      await deps.repo.slipRowsOf(
+        principal.sub,
+        runs.map((r) => r.id),
+      )
+    ).map((r) => [r.runId, r]),
+  );
+  const items = runs.flatMap((r) => {
+    const row = rows.get(r.id);
+    if (!row) return [];
+    const totals = decodeSlip(row.payload).slip.totals;
+    return [
+      {
+        runId: r.id,
+        month: r.month,
+        kind: r.kind,
+        state: r.state as 'APPROVED' | 'LOCKED',
+        penghasilan: totals.penghasilan,
+        potongan: totals.potongan,
+        bersih: totals.bersih,
+      },
+    ];
+  });
+  items.sort((a, b) => b.month.localeCompare(a.month) || a.kind.localeCompare(b.kind));
+  return { body: { year: query.year, items } };
 });
 
 const listErrors = implement(routeById('listRunErrors'), async ({ params, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
   await loadRun(params.runId, deps);
-  return { body: { items: await deps.repo.listErrors(params.runId) } };
+  return { body: { items: await scopedErrors(params.runId, principal, deps) } };
 });
 
 const verify = implement(routeById('verifyRun'), async ({ params, principal, requestId }) => ({
@@ -71,6 +111,7 @@ export const handler = createGroupHandler('payroll-read', [
   getRun,
   listSlips,
   getSlip,
+  listMySlips,
   listErrors,
   verify,
   listBudgets,

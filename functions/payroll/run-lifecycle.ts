@@ -1,9 +1,16 @@
 import { auditEntry } from '../../core/audit/audit';
 import type { Principal } from '../../core/auth/principal';
+import { opdInScope, payWriteOpds } from '../../core/auth/scope';
 import { DomainError } from '../../core/errors';
 import { computeMonthlyPay } from '../../core/pay/compute-monthly-pay';
 import { lineAmounts } from '../../core/payroll/corrections';
-import { assertDraft, checkApproval, checkLock } from '../../core/payroll/lifecycle';
+import {
+  assertDraft,
+  checkApproval,
+  checkLock,
+  checkMonthBegun,
+  checkReturnToDraft,
+} from '../../core/payroll/lifecycle';
 import type { OpdTotals, PaidRecord, RunSummary } from '../../core/payroll/run-types';
 import { keys } from '../table/keys';
 import { taxFactsOf } from './run-employee';
@@ -73,6 +80,7 @@ export async function approveRun(
   const run = await withTotals(await loadRun(runId, deps), deps);
   const errors = await deps.repo.listErrors(runId);
   checkApproval(run, principal, errors);
+  checkMonthBegun(run.month, 'APPROVE', deps.tenant, deps.now());
   const budget = await budgetView(run, deps);
   const over = budget.filter((b) => b.melebihi);
   if (over.length > 0 && !acknowledgeBudget) {
@@ -111,6 +119,7 @@ export async function lockRun(runId: string, principal: Principal, deps: RunDeps
   const run = await withTotals(await loadRun(runId, deps), deps);
   checkLock(run);
   const now = deps.now();
+  checkMonthBegun(run.month, 'LOCK', deps.tenant, now);
   await deps.repo.transition(
     runId,
     'APPROVED',
@@ -166,6 +175,53 @@ async function publishPaidLedger(run: RunSummary, deps: RunDeps): Promise<void> 
   for (const slip of markers) await deps.repo.clearCorrectionMarker(slip.nip, slip.seen);
 }
 
+/**
+ * "Kembalikan ke draf": BKPSDM sends an approved run back before it is locked, with a reason. The
+ * approval is removed; whoever approves it again must still pass the four-eyes rule.
+ */
+export async function returnToDraft(runId: string, reason: string, principal: Principal, deps: RunDeps) {
+  const run = await loadRun(runId, deps);
+  checkReturnToDraft(run);
+  const now = deps.now();
+  await deps.repo.transition(
+    runId,
+    'APPROVED',
+    run.version,
+    { state: 'DRAFT', returnedAt: now, returnedBy: principal.sub, returnReason: reason },
+    auditEntry(principal, {
+      entityType: 'run',
+      entityId: runId,
+      action: 'RETURN_TO_DRAFT',
+      at: now,
+      requestId: deps.requestId,
+      before: { state: 'APPROVED', approvedBy: run.approvedBy, approvedAt: run.approvedAt },
+      after: { state: 'DRAFT' },
+      reason,
+    }),
+    [],
+    ['approvedAt', 'approvedBy'],
+  );
+  return withTotals(await loadRun(runId, deps), deps);
+}
+
+/**
+ * The OPD an employee belongs to in this run, for scoping a change to their row: from their error
+ * entry, else their slip. Absent from the run, or outside the caller's OPDs, reads as not found.
+ */
+async function scopedRunRow(runId: string, nip: string, principal: Principal, deps: RunDeps) {
+  const notInScope = () =>
+    new DomainError('NOT_FOUND', 'NOT_FOUND', `NIP ${nip} tidak ditemukan dalam run ini`, [
+      { path: 'body.nip', message: 'tidak ditemukan dalam run (atau di luar OPD Anda)' },
+    ]);
+  const error = await deps.repo.getError(runId, nip);
+  const opd =
+    error?.opd ??
+    (await deps.repo.getSlipRow(runId, nip))?.opd ??
+    (await deps.repo.listChunks(runId)).find((c) => c.nips.includes(nip))?.opd;
+  if (!opd || !opdInScope(payWriteOpds(principal), opd)) throw notInScope();
+  return { opd, hasError: Boolean(error) };
+}
+
 export async function excludeEmployee(
   runId: string,
   nip: string,
@@ -175,18 +231,42 @@ export async function excludeEmployee(
 ) {
   const run = await loadRun(runId, deps);
   assertDraft(run, 'pengecualian');
+  const { opd } = await scopedRunRow(runId, nip, principal, deps);
   const now = deps.now();
   await deps.repo.excludeError(
     runId,
-    nip,
-    { reason, by: principal.sub, at: now },
+    { nip, opd, reason, by: principal.sub, at: now },
     auditEntry(principal, {
       entityType: 'run',
       entityId: runId,
       action: 'EXCLUDE',
       at: now,
       requestId: deps.requestId,
-      after: { nip, reason },
+      after: { nip, opd, reason },
+    }),
+  );
+}
+
+/** Withdraws an exclusion: the employee's error blocks approval again until fixed or excluded anew. */
+export async function withdrawExclusion(runId: string, nip: string, principal: Principal, deps: RunDeps) {
+  const run = await loadRun(runId, deps);
+  assertDraft(run, 'penarikan pengecualian');
+  const exclusion = await deps.repo.getExclusion(runId, nip);
+  if (!exclusion || !opdInScope(payWriteOpds(principal), exclusion.opd)) {
+    throw new DomainError('NOT_FOUND', 'NOT_FOUND', `NIP ${nip} tidak dikecualikan pada run ini`);
+  }
+  const now = deps.now();
+  await deps.repo.withdrawExclusion(
+    runId,
+    nip,
+    principal.sub,
+    auditEntry(principal, {
+      entityType: 'run',
+      entityId: runId,
+      action: 'WITHDRAW_EXCLUSION',
+      at: now,
+      requestId: deps.requestId,
+      before: { nip, opd: exclusion.opd, reason: exclusion.reason, by: exclusion.by, at: exclusion.at },
     }),
   );
 }

@@ -36,6 +36,25 @@ export interface ChunkItem {
   computed: number;
   errors: number;
   totals: OpdTotals | undefined;
+  /** Set on chunks a recompute planned for employees that joined after the run started. */
+  added?: { by: string; at: string };
+}
+
+export interface RunExclusion {
+  nip: string;
+  /** The OPD the employee was excluded in: the row's own scope for a later withdrawal. */
+  opd: string;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+function runNotDraft(runId: string) {
+  return new DomainError(
+    'CONFLICT',
+    'RUN_NOT_DRAFT',
+    `Run ${runId} bukan DRAFT; pengecualian hanya untuk DRAFT`,
+  );
 }
 
 export interface SlipRow {
@@ -53,9 +72,16 @@ function runFromItem(item: Record<string, unknown>): RunSummary & { planned: boo
   const counts = Object.fromEntries(
     RUN_NUMBER_FIELDS.map((f) => [f, Number(item[f] ?? 0)]),
   ) as RunSummary['counts'];
-  const { pk: _p, sk: _s, gsi2pk: _g, gsi2sk: _gs, entity: _e, ...rest } = item;
+  const { pk: _p, sk: _s, gsi2pk: _g, gsi2sk: _gs, entity: _e, computedBy, ...rest } = item;
   for (const f of RUN_NUMBER_FIELDS) delete (rest as Record<string, unknown>)[f];
-  return { ...(rest as unknown as RunSummary), counts, totals: [], planned: Boolean(item.planned) };
+  return {
+    ...(rest as unknown as RunSummary),
+    counts,
+    totals: [],
+    planned: Boolean(item.planned),
+    // A string set in the table (ADD keeps it duplicate-free under concurrent writers).
+    ...(computedBy ? { computedBy: [...(computedBy as Iterable<string>)].sort() } : {}),
+  };
 }
 
 function chunkFromItem(item: Record<string, unknown>): ChunkItem {
@@ -69,6 +95,22 @@ function chunkFromItem(item: Record<string, unknown>): ChunkItem {
     computed: Number(item.computed ?? 0),
     errors: Number(item.errors ?? 0),
     totals: item.totals as OpdTotals | undefined,
+    ...(item.added ? { added: item.added as { by: string; at: string } } : {}),
+  };
+}
+
+function chunkItem(runId: string, p: ChunkPlan, added?: { by: string; at: string }) {
+  return {
+    ...keys.runChunk(runId, p.no),
+    entity: 'CHUNK',
+    no: p.no,
+    opd: p.opd,
+    nips: p.nips,
+    state: 'PENDING',
+    version: 0,
+    computed: 0,
+    errors: 0,
+    ...(added ? { added } : {}),
   };
 }
 
@@ -109,7 +151,7 @@ export class RunRepository {
 
   /** Conditional create: of any number of simultaneous starts exactly one writes; the rest read it back. */
   async createRun(run: RunSummary, audit: AuditEntry): Promise<boolean> {
-    const { counts, totals: _t, ...rest } = run;
+    const { counts, totals: _t, computedBy, ...rest } = run;
     const result = await transactWrite(this.db, [
       {
         Put: {
@@ -120,6 +162,7 @@ export class RunRepository {
             entity: 'RUN',
             ...rest,
             ...counts,
+            computedBy: new Set(computedBy ?? [run.startedBy]),
             planned: false,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -134,21 +177,7 @@ export class RunRepository {
     await batchWriteAll(
       this.db,
       this.table,
-      plans.map((p) => ({
-        PutRequest: {
-          Item: {
-            ...keys.runChunk(runId, p.no),
-            entity: 'CHUNK',
-            no: p.no,
-            opd: p.opd,
-            nips: p.nips,
-            state: 'PENDING',
-            version: 0,
-            computed: 0,
-            errors: 0,
-          },
-        },
-      })),
+      plans.map((p) => ({ PutRequest: { Item: chunkItem(runId, p) } })),
     );
   }
 
@@ -278,7 +307,7 @@ export class RunRepository {
           TableName: this.table,
           Key: keys.run(runId),
           UpdateExpression:
-            'ADD computed :dc, errors :de, chunksDone :dd SET computedAt = :now, lastComputedBy = :actor, version = version + :one',
+            'ADD computed :dc, errors :de, chunksDone :dd, computedBy :actors SET computedAt = :now, lastComputedBy = :actor, version = version + :one',
           ConditionExpression: '#state = :draft',
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: {
@@ -287,6 +316,7 @@ export class RunRepository {
             ':dd': before.state === 'DONE' ? 0 : 1,
             ':now': now,
             ':actor': actor,
+            ':actors': new Set([actor]),
             ':one': 1,
             ':draft': 'DRAFT',
           },
@@ -377,45 +407,99 @@ export class RunRepository {
     return out.Item as SlipRow | undefined;
   }
 
+  /** Error entries with their exclusion, which is kept apart so that a recompute cannot drop it. */
   async listErrors(runId: string): Promise<SlipError[]> {
-    const items = await queryPrefix(this.db, this.table, keys.slipErrorsOfRun(runId), true);
-    return items.map(({ pk: _p, sk: _s, entity: _e, ...rest }) => rest as unknown as SlipError);
+    const [items, exclusions] = await Promise.all([
+      queryPrefix(this.db, this.table, keys.slipErrorsOfRun(runId), true),
+      queryPrefix(this.db, this.table, keys.runExclusions(runId), true),
+    ]);
+    const byNip = new Map(exclusions.map((x) => [String(x.nip), x as unknown as RunExclusion]));
+    return items.map(({ pk: _p, sk: _s, entity: _e, excluded: _x, ...rest }) => {
+      const x = byNip.get(String(rest.nip));
+      return {
+        ...(rest as unknown as SlipError),
+        ...(x ? { excluded: { reason: x.reason, by: x.by, at: x.at } } : {}),
+      };
+    });
   }
 
-  async excludeError(
-    runId: string,
-    nip: string,
-    exclusion: NonNullable<SlipError['excluded']>,
-    audit: AuditEntry,
-  ) {
-    const result = await transactWrite(this.db, [
-      {
-        Update: {
-          TableName: this.table,
-          Key: keys.slipError(runId, nip),
-          UpdateExpression: 'SET excluded = :x',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':x': exclusion },
-        },
+  async getError(runId: string, nip: string): Promise<SlipError | undefined> {
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.slipError(runId, nip), ConsistentRead: true }),
+    );
+    return out.Item as SlipError | undefined;
+  }
+
+  async getExclusion(runId: string, nip: string): Promise<RunExclusion | undefined> {
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.runExclusion(runId, nip), ConsistentRead: true }),
+    );
+    return out.Item as RunExclusion | undefined;
+  }
+
+  /**
+   * The run's side of an exclusion change: still a draft, the actor joins those who changed its data
+   * (four eyes), and the version moves so an approval read before the change cannot go through.
+   */
+  private touchDraft(runId: string, actor: string) {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: keys.run(runId),
+        UpdateExpression: 'ADD computedBy :actors SET version = version + :one',
+        ConditionExpression: '#state = :draft',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':draft': 'DRAFT', ':actors': new Set([actor]), ':one': 1 },
       },
+    };
+  }
+
+  /** Excludes an employee who has an error entry; the exclusion outlives recomputes until withdrawn. */
+  async excludeError(runId: string, exclusion: RunExclusion, audit: AuditEntry) {
+    const result = await transactWrite(this.db, [
       {
         ConditionCheck: {
           TableName: this.table,
-          Key: keys.run(runId),
-          ConditionExpression: '#state = :draft',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':draft': 'DRAFT' },
+          Key: keys.slipError(runId, exclusion.nip),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+      this.touchDraft(runId, exclusion.by),
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...keys.runExclusion(runId, exclusion.nip), entity: 'RUN_EXCLUSION', ...exclusion },
         },
       },
       auditPut(this.table, audit),
     ]);
     if (!result.ok) {
+      if (result.failedIndexes.includes(1)) throw runNotDraft(runId);
+      const nip = exclusion.nip;
       throw new DomainError(
         'CONFLICT',
         'NOT_EXCLUDABLE',
         `Tidak ada entri gagal untuk NIP ${nip} pada run DRAFT ini`,
         [{ path: 'body.nip', message: 'tidak ada entri gagal yang bisa dikecualikan' }],
       );
+    }
+  }
+
+  async withdrawExclusion(runId: string, nip: string, actor: string, audit: AuditEntry) {
+    const result = await transactWrite(this.db, [
+      {
+        Delete: {
+          TableName: this.table,
+          Key: keys.runExclusion(runId, nip),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+      this.touchDraft(runId, actor),
+      auditPut(this.table, audit),
+    ]);
+    if (!result.ok) {
+      if (result.failedIndexes.includes(1)) throw runNotDraft(runId);
+      throw new DomainError('NOT_FOUND', 'NOT_FOUND', `NIP ${nip} tidak dikecualikan pada run ini`);
     }
   }
 
@@ -427,6 +511,7 @@ export class RunRepository {
     set: Record<string, unknown>,
     audit: AuditEntry,
     extra: NonNullable<Parameters<typeof transactWrite>[1]> = [],
+    remove: readonly string[] = [],
   ): Promise<void> {
     const names: Record<string, string> = { '#state': 'state' };
     const values: Record<string, unknown> = { ':from': from, ':v': expectedVersion, ':one': 1 };
@@ -435,12 +520,16 @@ export class RunRepository {
       values[`:f${i}`] = v;
       return `#f${i} = :f${i}`;
     });
+    const removes = remove.map((k, i) => {
+      names[`#r${i}`] = k;
+      return `#r${i}`;
+    });
     const result = await transactWrite(this.db, [
       {
         Update: {
           TableName: this.table,
           Key: keys.run(runId),
-          UpdateExpression: `SET ${[...sets, 'version = version + :one'].join(', ')}`,
+          UpdateExpression: `SET ${[...sets, 'version = version + :one'].join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
           ConditionExpression: '#state = :from AND version = :v',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
@@ -458,17 +547,91 @@ export class RunRepository {
     }
   }
 
-  async touchRecompute(runId: string, actor: string, now: string): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
+  /**
+   * The start of a recompute, in one transaction: the recomputer joins those who computed the run,
+   * chunks for employees who joined since the start are added (the run's chunk count must still be
+   * the one the plan was made against, so two recomputes cannot add the same employee twice), and the
+   * audit record. At most ~95 new chunks fit one transaction (≈19,000 new employees at 200 a chunk).
+   */
+  async beginRecompute(
+    runId: string,
+    actor: string,
+    now: string,
+    expectedChunks: number,
+    added: readonly ChunkPlan[],
+    audit: AuditEntry,
+  ): Promise<void> {
+    if (added.length > 95) {
+      throw new DomainError(
+        'CONFLICT',
+        'TOO_MANY_NEW_EMPLOYEES',
+        `${added.length} chunk pegawai baru melebihi batas satu hitung ulang; mulai run baru`,
+      );
+    }
+    const newEmployees = added.reduce((n, p) => n + p.nips.length, 0);
+    const result = await transactWrite(this.db, [
+      {
+        Update: {
+          TableName: this.table,
+          Key: keys.run(runId),
+          UpdateExpression:
+            'SET lastComputedBy = :a, computedAt = :n, version = version + :one ADD computedBy :actors, chunks :nc, employees :ne',
+          ConditionExpression: '#state = :draft AND planned = :t AND chunks = :c',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':a': actor,
+            ':n': now,
+            ':one': 1,
+            ':actors': new Set([actor]),
+            ':nc': added.length,
+            ':ne': newEmployees,
+            ':draft': 'DRAFT',
+            ':t': true,
+            ':c': expectedChunks,
+          },
+        },
+      },
+      ...added.map((p) => ({
+        Put: {
+          TableName: this.table,
+          Item: chunkItem(runId, p, { by: actor, at: now }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      })),
+      auditPut(this.table, audit),
+    ]);
+    if (!result.ok) {
+      throw new DomainError(
+        'CONFLICT',
+        'RUN_CHANGED',
+        `Run ${runId} telah berubah; muat ulang lalu coba lagi`,
+      );
+    }
+  }
+
+  /** Runs of a year (at most 12 months × 3 kinds), from the run index: run ids begin with their month. */
+  async runsOfYear(year: string) {
+    const q = keys.runs();
+    const out = await this.db.send(
+      new QueryCommand({
         TableName: this.table,
-        Key: keys.run(runId),
-        UpdateExpression: 'SET lastComputedBy = :a, computedAt = :n',
-        ConditionExpression: '#state = :draft',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':a': actor, ':n': now, ':draft': 'DRAFT' },
+        IndexName: q.index,
+        KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :year)',
+        ExpressionAttributeValues: { ':pk': q.pk, ':year': `${year}-` },
+        ScanIndexForward: false,
       }),
     );
+    return (out.Items ?? []).map(runFromItem);
+  }
+
+  /** One employee's slip in each of the given runs (absent where the run has none for them). */
+  async slipRowsOf(nip: string, runIds: readonly string[]): Promise<(SlipRow & { runId: string })[]> {
+    const rows = await batchGetAll(
+      this.db,
+      this.table,
+      runIds.map((id) => keys.slip(id, nip)),
+    );
+    return rows.map((r) => ({ ...(r as unknown as SlipRow), runId: String(r.pk).slice('RUN#'.length) }));
   }
 
   async isMonthLocked(month: string): Promise<boolean> {

@@ -1,11 +1,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditEntry } from '../../core/audit/audit';
 import type { Principal } from '../../core/auth/principal';
+import { opdInScope } from '../../core/auth/scope';
 import { DomainError } from '../../core/errors';
 import type { Rulesets } from '../../core/pay/compute-monthly-pay';
 import { addMonths } from '../../core/pay/month';
 import { planChunks } from '../../core/payroll/chunks';
-import { assertDraft } from '../../core/payroll/lifecycle';
+import { assertDraft, checkMonthBegun } from '../../core/payroll/lifecycle';
 import {
   runId as makeRunId,
   type OpdTotals,
@@ -114,8 +115,24 @@ export async function startRun(
   actor: Actor,
   deps: RunDeps,
 ): Promise<RunSummary> {
+  return (await startRunOutcome(month, kind, actor, deps)).run;
+}
+
+/**
+ * As startRun, and whether this call created the run: of ten simultaneous starts exactly one did
+ * (201 Created), the other nine found it (200). A month that has not begun on the tenant's clock is
+ * refused, unless the tenant's policy allows preparing next month's run.
+ */
+export async function startRunOutcome(
+  month: string,
+  kind: RunKind,
+  actor: Actor,
+  deps: RunDeps,
+): Promise<{ run: RunView; created: boolean }> {
   const id = makeRunId(month, kind);
   const now = deps.now();
+  checkMonthBegun(month, 'START', deps.tenant, now);
+  let created = false;
   let run = await deps.repo.getRun(id);
   if (!run) {
     const fresh: RunSummary = {
@@ -130,8 +147,9 @@ export async function startRun(
       totals: [],
       startedAt: now,
       startedBy: actor.sub,
+      computedBy: [actor.sub],
     };
-    await deps.repo.createRun(
+    created = await deps.repo.createRun(
       fresh,
       auditEntry(asPrincipal(actor, deps.tenant.id), {
         entityType: 'run',
@@ -146,7 +164,7 @@ export async function startRun(
     run = await deps.repo.getRun(id);
     if (!run) throw new Error(`run ${id} vanished after create`);
   }
-  if (run.state !== 'DRAFT') return withTotals(run, deps);
+  if (run.state !== 'DRAFT') return { run: await withTotals(run, deps), created };
   if (!run.planned) {
     const employees = await listActiveEmployees(deps.repo, month);
     const plans = planChunks(employees, deps.chunkSize);
@@ -162,7 +180,7 @@ export async function startRun(
   const pending = (await deps.repo.listChunks(id)).filter((c) => c.state === 'PENDING').map((c) => c.no);
   if (pending.length > 0) await deps.dispatcher.dispatch(id, pending);
   const after = await deps.repo.getRun(id);
-  return withTotals(after ?? run, deps);
+  return { run: await withTotals(after ?? run, deps), created };
 }
 
 const TOTAL_FIELDS = ['employees', 'penghasilan', 'potongan', 'bersih', 'tpp', 'employerCost'] as const;
@@ -182,9 +200,48 @@ function totalsOf(rows: readonly { opd: string; totals: OpdTotals | undefined }[
   return [...byOpd.values()].sort((a, b) => a.opd.localeCompare(b.opd));
 }
 
-export async function withTotals(run: RunSummary, deps: Pick<RunDeps, 'repo'>): Promise<RunSummary> {
-  const chunks = await deps.repo.listChunks(run.id);
-  return { ...run, totals: totalsOf(chunks) };
+/** An employee a recompute added to the run after its start (the run shows who joined, when, by whom). */
+export interface AddedEmployee {
+  nip: string;
+  opd: string;
+  addedAt: string;
+  addedBy: string;
+}
+
+export type RunView = RunSummary & {
+  addedEmployees: AddedEmployee[];
+  /** Present when the caller sees only part of the run: totals and counts are of these OPDs only. */
+  scope?: { opds: string[] };
+};
+
+/**
+ * The run with its per-OPD totals and added employees, from its chunks. An operator (scope = their
+ * OPDs) sees only their OPDs' part: totals, counts and added employees of those OPDs.
+ */
+export async function withTotals(
+  run: RunSummary,
+  deps: Pick<RunDeps, 'repo'>,
+  scope: 'ALL' | readonly string[] = 'ALL',
+): Promise<RunView> {
+  const all = await deps.repo.listChunks(run.id);
+  const chunks = scope === 'ALL' ? all : all.filter((c) => opdInScope(scope, c.opd));
+  const addedEmployees = chunks.flatMap((c) =>
+    c.added ? c.nips.map((nip) => ({ nip, opd: c.opd, addedAt: c.added!.at, addedBy: c.added!.by })) : [],
+  );
+  if (scope === 'ALL') return { ...run, totals: totalsOf(chunks), addedEmployees };
+  return {
+    ...run,
+    totals: totalsOf(chunks),
+    counts: {
+      employees: chunks.reduce((n, c) => n + c.nips.length, 0),
+      computed: chunks.reduce((n, c) => n + c.computed, 0),
+      errors: chunks.reduce((n, c) => n + c.errors, 0),
+      chunks: chunks.length,
+      chunksDone: chunks.filter((c) => c.state === 'DONE').length,
+    },
+    addedEmployees,
+    scope: { opds: [...scope] },
+  };
 }
 
 /**
@@ -265,36 +322,82 @@ export async function processChunk(runId: string, no: number, actor: Actor, deps
   );
 }
 
-/** Recomputes a draft: every chunk, or only the chunks holding the given NIPs. Unchanged slips stay as they were. */
+/**
+ * Recomputes a draft: every chunk in the caller's scope, or only the chunks holding the given NIPs.
+ * Unchanged slips stay as they were. It first re-plans: employees in scope who became active for the
+ * month after the run started get new chunks (marked as added, shown on the run). An operator's scope
+ * is their OPDs: a NIP outside it, like a NIP not in the run, is not found.
+ */
 export async function recomputeRun(
   runId: string,
   nips: readonly string[] | undefined,
   actor: Actor,
   deps: RunDeps,
+  scope: 'ALL' | readonly string[] = 'ALL',
 ) {
   const run = await deps.repo.getRun(runId);
   if (!run) throw new DomainError('NOT_FOUND', 'NOT_FOUND', `Run ${runId} tidak ditemukan`);
   assertDraft(run, 'hitung ulang');
+  if (!run.planned) {
+    throw new DomainError(
+      'CONFLICT',
+      'RUN_NOT_PLANNED',
+      `Run ${runId} belum selesai direncanakan; mulai lagi (POST /runs)`,
+    );
+  }
   const chunks = await deps.repo.listChunks(runId);
+  const inRun = new Set(chunks.flatMap((c) => c.nips));
+  const joined = (await listActiveEmployees(deps.repo, run.month)).filter(
+    (e) => !inRun.has(e.nip) && opdInScope(scope, e.opd),
+  );
+  const firstNo = chunks.reduce((max, c) => Math.max(max, c.no), -1) + 1;
+  const added = planChunks(joined, deps.chunkSize).map((p, i) => ({ ...p, no: firstNo + i }));
+  const now = deps.now();
+  const mine = [...chunks, ...added.map((p) => ({ ...p, state: 'PENDING' as const }))].filter((c) =>
+    opdInScope(scope, c.opd),
+  );
   const wanted = nips ? new Set(nips) : undefined;
-  const selected: ChunkItem[] = wanted ? chunks.filter((c) => c.nips.some((n) => wanted.has(n))) : chunks;
   if (wanted) {
-    const known = new Set(chunks.flatMap((c) => c.nips));
+    const known = new Set(mine.flatMap((c) => c.nips));
     const unknown = [...wanted].filter((n) => !known.has(n));
     if (unknown.length > 0) {
       throw new DomainError(
-        'INVALID',
-        'VALIDATION_FAILED',
-        'NIP tidak termasuk dalam run ini',
-        unknown.map((n) => ({ path: 'body.nips', message: `${n} tidak ada dalam run` })),
+        'NOT_FOUND',
+        'NOT_FOUND',
+        'NIP tidak ditemukan dalam run ini (atau di luar OPD Anda)',
+        unknown.map((n) => ({ path: 'body.nips', message: `${n} tidak ditemukan` })),
       );
     }
   }
-  await deps.repo.touchRecompute(runId, actor.sub, deps.now());
+  const selected: ChunkItem[] = (
+    wanted ? chunks.filter((c) => c.nips.some((n) => wanted.has(n))) : chunks
+  ).filter((c) => opdInScope(scope, c.opd));
+  await deps.repo.beginRecompute(
+    runId,
+    actor.sub,
+    now,
+    run.counts.chunks,
+    added,
+    auditEntry(asPrincipal(actor, deps.tenant.id), {
+      entityType: 'run',
+      entityId: runId,
+      action: 'RECOMPUTE',
+      at: now,
+      requestId: deps.requestId,
+      before: { state: run.state, version: run.version, employees: run.counts.employees },
+      after: {
+        ...(nips ? { nips: [...nips] } : { opds: scope === 'ALL' ? 'ALL' : [...scope] }),
+        chunks: selected.length + added.length,
+        added: joined.length,
+        // The count is exact; the list is for reading, and bounded to keep the record small.
+        addedNips: joined.slice(0, 500).map((e) => e.nip),
+      },
+    }),
+  );
   for (const c of selected) await deps.repo.reopenChunk(runId, c);
   await deps.dispatcher.dispatch(
     runId,
-    selected.map((c) => c.no),
+    [...selected, ...added].map((c) => c.no),
   );
   const after = await deps.repo.getRun(runId);
   return withTotals(after ?? run, deps);

@@ -24,6 +24,14 @@ export const exclusionBody = z
   .strictObject({ nip: nipSchema, reason: z.string().trim().min(10, 'alasan minimal 10 karakter').max(500) })
   .meta({ id: 'RunExclusion' });
 
+export const exclusionParams = z.strictObject({ runId: runIdSchema, nip: nipSchema });
+
+export const returnToDraftBody = z
+  .strictObject({ reason: z.string().trim().min(10, 'alasan minimal 10 karakter').max(500) })
+  .meta({ id: 'RunReturnToDraft' });
+
+export const mySlipsQuery = z.strictObject({ year: z.string().regex(/^\d{4}$/, 'tahun 4 digit') });
+
 export const approveBody = z
   .strictObject({ acknowledgeBudget: z.boolean().default(false) })
   .meta({ id: 'RunApprove' });
@@ -48,7 +56,22 @@ export const budgetBody = z
   .meta({ id: 'BudgetPagu' });
 
 export const runResponse = z
-  .looseObject({ id: z.string(), state: z.enum(['DRAFT', 'APPROVED', 'LOCKED']), month: z.string() })
+  .looseObject({
+    id: z.string(),
+    state: z.enum(['DRAFT', 'APPROVED', 'LOCKED']),
+    month: z.string(),
+    /** Everyone who started, recomputed or changed exclusions of the run: none of them may approve it. */
+    computedBy: z.array(z.string()).optional(),
+    /** Employees a recompute added after the start (new in scope for the month). */
+    addedEmployees: z
+      .array(z.object({ nip: z.string(), opd: z.string(), addedAt: z.string(), addedBy: z.string() }))
+      .optional(),
+    /** Present when the caller (an operator) sees only their OPDs' part: totals and counts are of these. */
+    scope: z.object({ opds: z.array(z.string()) }).optional(),
+    returnedAt: z.string().optional(),
+    returnedBy: z.string().optional(),
+    returnReason: z.string().optional(),
+  })
   .meta({ id: 'Run' });
 export const runListResponse = z
   .object({ items: z.array(runResponse), nextToken: z.string().optional() })
@@ -57,3 +80,20 @@ export const slipResponse = z
   .looseObject({ header: z.looseObject({ nip: z.string() }) })
   .meta({ id: 'Slip' });
 export const genericObject = z.looseObject({});
+
+export const mySlipsResponse = z
+  .object({
+    year: z.string(),
+    items: z.array(
+      z.object({
+        runId: z.string(),
+        month: z.string(),
+        kind: z.enum(RUN_KINDS),
+        state: z.enum(['APPROVED', 'LOCKED']),
+        penghasilan: z.number(),
+        potongan: z.number(),
+        bersih: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: 'MySlips' });

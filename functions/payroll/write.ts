@@ -1,5 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditEntry } from '../../core/audit/audit';
+import type { Principal } from '../../core/auth/principal';
+import { payListOpds, payWriteOpds } from '../../core/auth/scope';
+import { DomainError } from '../../core/errors';
 import { auditPut } from '../audit/audit-items';
 import { createGroupHandler, implement } from '../http/http-handler';
 import { routeById } from '../routes';
@@ -7,29 +10,39 @@ import { keys } from '../table/keys';
 import { transactWrite } from '../table/transactions';
 import { publicRun } from './access';
 import { runDepsFor } from './run-deps';
-import { approveRun, excludeEmployee, lockRun } from './run-lifecycle';
-import { recomputeRun, startRun } from './run-service';
+import { approveRun, excludeEmployee, lockRun, returnToDraft, withdrawExclusion } from './run-lifecycle';
+import { type RunDeps, type RunView, recomputeRun, startRunOutcome, withTotals } from './run-service';
 
 const depsOf = (tenantId: string, sub: string, roles: readonly string[], requestId: string) =>
   runDepsFor(tenantId, { actor: { sub, roles }, requestId });
 
+/** What the caller may see of a run the use case returned whole: an operator, their OPDs' part. */
+async function visibleRun(run: RunView, principal: Principal, deps: RunDeps) {
+  const scope = payListOpds(principal);
+  return publicRun(scope === 'ALL' ? run : await withTotals(run, deps, scope));
+}
+
+/** The conditional create decides: exactly one of any number of simultaneous starts is 201 Created. */
 const start = implement(routeById('startRun'), async ({ body, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
-  const existed = await deps.repo.getRun(`${body.month}-${body.kind}`);
-  const run = await startRun(body.month, body.kind, principal, deps);
-  return { status: existed ? 200 : 201, body: publicRun(run), headers: { location: `/runs/${run.id}` } };
+  const { run, created } = await startRunOutcome(body.month, body.kind, principal, deps);
+  return {
+    status: created ? 201 : 200,
+    body: await visibleRun(run, principal, deps),
+    headers: { location: `/runs/${run.id}` },
+  };
 });
 
-const recompute = implement(routeById('recomputeRun'), async ({ params, body, principal, requestId }) => ({
-  body: publicRun(
-    await recomputeRun(
-      params.runId,
-      body.nips,
-      principal,
-      depsOf(principal.tenantId, principal.sub, principal.roles, requestId),
-    ),
-  ),
-}));
+/** An operator recomputes (and adds new employees of) their own OPDs only. */
+const recompute = implement(routeById('recomputeRun'), async ({ params, body, principal, requestId }) => {
+  const scope = payWriteOpds(principal);
+  if (scope !== 'ALL' && scope.length === 0) {
+    throw new DomainError('FORBIDDEN', 'OUT_OF_SCOPE', 'Token operator Anda tidak memuat OPD');
+  }
+  const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
+  const run = await recomputeRun(params.runId, body.nips, principal, deps, scope);
+  return { body: await visibleRun(run, principal, deps) };
+});
 
 const exclude = implement(routeById('excludeFromRun'), async ({ params, body, principal, requestId }) => {
   await excludeEmployee(
@@ -41,6 +54,30 @@ const exclude = implement(routeById('excludeFromRun'), async ({ params, body, pr
   );
   return { body: { runId: params.runId, nip: body.nip, excluded: true } };
 });
+
+const withdraw = implement(routeById('withdrawExclusion'), async ({ params, principal, requestId }) => {
+  await withdrawExclusion(
+    params.runId,
+    params.nip,
+    principal,
+    depsOf(principal.tenantId, principal.sub, principal.roles, requestId),
+  );
+  return { body: { runId: params.runId, nip: params.nip, excluded: false } };
+});
+
+const backToDraft = implement(
+  routeById('returnRunToDraft'),
+  async ({ params, body, principal, requestId }) => ({
+    body: publicRun(
+      await returnToDraft(
+        params.runId,
+        body.reason,
+        principal,
+        depsOf(principal.tenantId, principal.sub, principal.roles, requestId),
+      ),
+    ),
+  }),
+);
 
 const approve = implement(routeById('approveRun'), async ({ params, body, principal, requestId }) => {
   const out = await approveRun(
@@ -98,7 +135,9 @@ export const handler = createGroupHandler('payroll-write', [
   start,
   recompute,
   exclude,
+  withdraw,
   approve,
+  backToDraft,
   lock,
   putBudget,
 ]);

@@ -12,6 +12,7 @@
  * | run chunk           | RUN#<runId>           | CHUNK#<00000>               |                        |                           |                       |
  * | slip                | RUN#<runId>           | SLIP#<nip>                  | RUNOPD#<runId>#<opd> / <nip> |                     |                       |
  * | slip error          | RUN#<runId>           | ERR#<nip>                   |                        |                           |                       |
+ * | run exclusion       | RUN#<runId>           | EXCL#<nip>                  |                        |                           |                       |
  * | month lock          | LOCK#<yyyy-mm>        | LOCK                        |                        |                           |                       |
  * | TPP budget (pagu)   | BUDGET#<yyyy>         | OPD#<opd>                   |                        |                           |                       |
  *
@@ -81,6 +82,9 @@ export const keys = {
   slipsOfRunOpd: (runId: string, opd: string) => ({ index: 'gsi1' as const, pk: `RUNOPD#${runId}#${opd}` }),
   slipError: (runId: string, nip: string) => ({ pk: `RUN#${runId}`, sk: `ERR#${nip}` }),
   slipErrorsOfRun: (runId: string) => ({ pk: `RUN#${runId}`, skPrefix: 'ERR#' }),
+  /** Apart from the error row, which every recompute rewrites: an exclusion lasts until withdrawn. */
+  runExclusion: (runId: string, nip: string) => ({ pk: `RUN#${runId}`, sk: `EXCL#${nip}` }),
+  runExclusions: (runId: string) => ({ pk: `RUN#${runId}`, skPrefix: 'EXCL#' }),
   monthLock: (month: string) => ({ pk: `LOCK#${month}`, sk: 'LOCK' }),
   budget: (year: string, opd: string) => ({ pk: `BUDGET#${year}`, sk: `OPD#${opd}` }),
   budgetsOfYear: (year: string) => ({ pk: `BUDGET#${year}` }),

@@ -1,3 +1,5 @@
+// First: next month's run pays this month's appraisal, so the tenants may run one month ahead.
+import '../support/run-ahead-tenants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../core/auth/principal';
 import { addMonths, clockMinutes } from '../../core/discipline/calendar-date';

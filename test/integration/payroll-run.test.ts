@@ -1,3 +1,5 @@
+// First: employees here have no appraisal results; pay them without cuts rather than error them all.
+import '../support/pay-without-cuts';
 import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../core/auth/principal';
@@ -282,7 +284,7 @@ describe('the monthly payroll run on DynamoDB Local', () => {
     const locked = await call(payrollWrite, 'POST /runs/{runId}/lock', {
       params: { runId },
       body: {},
-      principal: operator(tenantId),
+      principal: approver(tenantId),
     });
     expect(locked.json.state).toBe('LOCKED');
     for (const [routeKey, body] of [
@@ -320,7 +322,7 @@ describe('the monthly payroll run on DynamoDB Local', () => {
     const locked = await call(payrollWrite, 'POST /runs/{runId}/lock', {
       params: { runId },
       body: {},
-      principal: operator(tenantId),
+      principal: approver(tenantId),
     });
     expect(locked.json.state).toBe('LOCKED');
 
@@ -367,14 +369,32 @@ describe('the monthly payroll run on DynamoDB Local', () => {
     expect(lockedAgain.json.ok).toBe(true);
   });
 
-  it('should let an employee read only their own slip', async () => {
+  it('should let an employee read only their own slip, and only once the run is locked', async () => {
     const tenantId = 'bantul';
+    const runId = '2026-09-GAJI_TPP';
     const [own, other] = seeded.get(tenantId)!;
     const pegawai = aPrincipal({ tenantId, sub: own!, roles: ['pegawai'] });
-    const mine = await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', {
-      params: { runId: '2026-09-GAJI_TPP', nip: own! },
-      principal: pegawai,
+    const readOwn = () =>
+      call(payrollRead, 'GET /runs/{runId}/slips/{nip}', {
+        params: { runId, nip: own! },
+        principal: pegawai,
+      });
+    // A draft (and, by default, an approved run) can still change: it is not yet the employee's pay.
+    expect((await readOwn()).status).toBe(404);
+    const approved = await call(payrollWrite, 'POST /runs/{runId}/approve', {
+      params: { runId },
+      body: { acknowledgeBudget: true },
+      principal: approver(tenantId),
     });
+    expect(approved.status, JSON.stringify(approved.json)).toBe(200);
+    expect((await readOwn()).status).toBe(404);
+    const locked = await call(payrollWrite, 'POST /runs/{runId}/lock', {
+      params: { runId },
+      body: {},
+      principal: approver(tenantId),
+    });
+    expect(locked.status).toBe(200);
+    const mine = await readOwn();
     expect(mine.status).toBe(200);
     expect(mine.json.slip.lines.length).toBeGreaterThan(3);
     // Stored without texts; the reader gets each line explained from its rule and basis.
