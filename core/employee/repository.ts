@@ -22,6 +22,8 @@ export interface EmployeeListFilter {
   opd?: string;
   jenis?: JenisAsn;
   status?: string;
+  /** Search text: a part of the name (case-insensitive) or the start of the NIP. */
+  q?: string;
 }
 
 export interface Page<T> {

@@ -243,8 +243,18 @@ export interface ListQuery {
   opd?: string;
   jenis?: EmployeeInput['kepegawaian']['jenisAsn'];
   status?: string;
+  q?: string;
   limit: number;
   nextToken?: string;
+}
+
+/**
+ * The form a name is searched in: lower case, single spaces. A NIP typed with spaces ("19780512
+ * 200801 1 001") becomes its 18 digits, so both the printed and the stored forms find it.
+ */
+export function searchText(value: string): string {
+  const t = value.trim().toLowerCase().replace(/\s+/g, ' ');
+  return /^[\d ]+$/.test(t) ? t.replace(/ /g, '') : t;
 }
 
 export async function listEmployees(query: ListQuery, principal: Principal, deps: UseCaseDeps) {
@@ -258,6 +268,7 @@ export async function listEmployees(query: ListQuery, principal: Principal, deps
       ...(query.opd ? { opd: query.opd } : {}),
       ...(query.jenis ? { jenis: query.jenis } : {}),
       ...(query.status ? { status: query.status } : {}),
+      ...(query.q ? { q: searchText(query.q) } : {}),
     },
     query.limit,
     query.nextToken,

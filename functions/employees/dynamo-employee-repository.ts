@@ -8,11 +8,15 @@ import type {
   StoredEmployee,
 } from '../../core/employee/repository';
 import type { TimelineEntry } from '../../core/employee/timeline';
+import { searchText } from '../../core/employee/use-cases';
 import { DomainError } from '../../core/errors';
 import { auditPut } from '../audit/audit-items';
 import { decodeCursor, encodeCursor } from '../table/cursor';
 import { keys } from '../table/keys';
 import { transactWrite } from '../table/transactions';
+
+/** Rows a search reads per query round (20 rounds at most per request). */
+const SEARCH_READ_LIMIT = 500;
 
 type Source = { kind: 'query'; index: 'gsi1' | 'gsi2' | 'gsi3'; pk: string } | { kind: 'self'; nip: string };
 
@@ -50,6 +54,8 @@ export function employeeItem(e: StoredEmployee, timelines: readonly TimelineEntr
     // Top-level copies exist only so list filters can use a FilterExpression.
     jenisAsn: e.current.kepegawaian.jenisAsn,
     statusKepegawaian: e.current.kepegawaian.status,
+    // The name as searched (lower case, single spaces): DynamoDB's contains() is case-sensitive.
+    namaCari: searchText(e.identity.nama),
     identity: e.identity,
     current: e.current,
     timelines,
@@ -75,6 +81,9 @@ function matches(e: StoredEmployee, filter: EmployeeListFilter): boolean {
   if (filter.jenis && e.current.kepegawaian.jenisAsn !== filter.jenis) return false;
   if (filter.status && e.current.kepegawaian.status !== filter.status) return false;
   if (filter.opd && e.current.penempatan.opd !== filter.opd) return false;
+  if (filter.q && !searchText(e.identity.nama).includes(filter.q) && !e.identity.nip.startsWith(filter.q)) {
+    return false;
+  }
   return true;
 }
 
@@ -195,6 +204,10 @@ export class DynamoEmployeeRepository implements EmployeeRepository {
         filters.push('statusKepegawaian = :status');
         values[':status'] = filter.status;
       }
+      if (filter.q) {
+        filters.push('(contains(namaCari, :q) OR begins_with(nip, :q))');
+        values[':q'] = filter.q;
+      }
       const out = await this.db.send(
         new QueryCommand({
           TableName: this.table,
@@ -202,15 +215,24 @@ export class DynamoEmployeeRepository implements EmployeeRepository {
           KeyConditionExpression: `${source.index}pk = :pk`,
           ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
           ExpressionAttributeValues: values,
-          Limit: limit - items.length,
+          // A search matches few rows: read more per round (bounded by DynamoDB's 1 MB per query).
+          Limit: filter.q ? SEARCH_READ_LIMIT : limit - items.length,
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const raw of out.Items ?? []) {
+      const raws = out.Items ?? [];
+      let cut: Record<string, unknown> | undefined;
+      for (const [i, raw] of raws.entries()) {
         const e = fromItem(raw);
         if (matches(e, filter)) items.push(e);
+        if (items.length >= limit && i < raws.length - 1) {
+          // The page is full before the rows read: resume right after this row, none skipped.
+          const k = source.index;
+          cut = { pk: raw.pk, sk: raw.sk, [`${k}pk`]: raw[`${k}pk`], [`${k}sk`]: raw[`${k}sk`] };
+          break;
+        }
       }
-      startKey = out.LastEvaluatedKey;
+      startKey = cut ?? out.LastEvaluatedKey;
       if (!startKey) sourceIndex++;
     }
     const more = sourceIndex < sources.length;

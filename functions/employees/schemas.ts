@@ -199,6 +199,8 @@ export const nipParams = z.strictObject({ nip: nipSchema });
 
 export const listEmployeesQuery = z.strictObject({
   opd: opdCode.optional(),
+  /** Search: part of the name (any case) or the start of the NIP (spaces ignored). */
+  q: z.string().trim().min(2, 'minimal 2 karakter').max(60).optional(),
   jenis: z.enum(JENIS_ASN).optional(),
   status: z.enum(STATUS_KEPEGAWAIAN).optional(),
   ...paginationQuery,

@@ -241,6 +241,44 @@ describe('employee slice against DynamoDB Local', () => {
     expect(badToken.json.error.issues[0].path).toBe('query.nextToken');
   });
 
+  it('should search by part of the name in any case or by the start of the NIP, paging without skipping', async () => {
+    const opd = 'DISKOMINFO';
+    const names = ['Siti Rahayu', 'Rahmat Hidayat', 'Dewi  RAHAYU', 'Agus Salim', 'Rahayu Ningsih'];
+    const nips = names.map((_, i) => nipNo(40 + i, 2));
+    for (const [i, nama] of names.entries()) {
+      await create(anEmployee({ nip: nips[i]!, nama, penempatan: { opd, unit: 'Sekretariat' } }));
+    }
+    const search = async (q: string, limit = '25') => {
+      const seen: string[] = [];
+      let nextToken: string | undefined;
+      let pages = 0;
+      do {
+        const res = await call(read, 'GET /employees', {
+          query: { opd, q, limit, ...(nextToken ? { nextToken } : {}) },
+          principal: bkpsdm,
+        });
+        expect(res.status).toBe(200);
+        expect(res.json.items.length).toBeLessThanOrEqual(Number(limit));
+        seen.push(...res.json.items.map((e: { nama: string }) => e.nama));
+        nextToken = res.json.nextToken;
+        pages++;
+      } while (nextToken && pages < 10);
+      return seen.sort();
+    };
+    // "rahayu" in three names, whatever their case and spacing; a page of 1 still yields each once.
+    expect(await search('rahayu')).toEqual(['Dewi  RAHAYU', 'Rahayu Ningsih', 'Siti Rahayu']);
+    expect(await search('RAHAYU', '1')).toEqual(['Dewi  RAHAYU', 'Rahayu Ningsih', 'Siti Rahayu']);
+    expect(await search('dewi rahayu')).toEqual(['Dewi  RAHAYU']);
+    // NIP typed as printed (grouped with spaces) or its first digits.
+    const grouped = `${nips[3]!.slice(0, 8)} ${nips[3]!.slice(8, 14)} ${nips[3]!.slice(14, 15)} ${nips[3]!.slice(15)}`;
+    expect(await search(grouped)).toEqual(['Agus Salim']);
+    expect((await search(nips[0]!.slice(0, 14))).length).toBeGreaterThanOrEqual(5);
+    expect(await search('tidak ada nama ini')).toEqual([]);
+    const short = await call(read, 'GET /employees', { query: { q: 'a' }, principal: bkpsdm });
+    expect(short.status).toBe(400);
+    expect(short.json.error.issues[0].path).toBe('query.q');
+  });
+
   it('should keep tenants apart: a Binjai token can neither read, list nor change a Bantul employee', async () => {
     const nip = nipNo(30);
     await create(anEmployee({ nip }));
