@@ -1,5 +1,6 @@
 import { tenantRegistry } from '../../config/registry';
 import type { Role } from '../../core/auth/principal';
+import { drainLocalChunks } from '../../functions/payroll/local-chunk-queue';
 import { tenantTableName } from '../../functions/table/table-schema';
 import { WEB_DIST } from '../../infra/local/console-build';
 import { type DevTokenOptions, issueDevToken } from '../../infra/local/dev-keys';
@@ -71,6 +72,8 @@ export async function startTestApi(
       });
     },
     async close() {
+      // Background chunks (SIGAP_LOCAL_ASYNC_CHUNKS) still write to these tables: let them finish first.
+      await drainLocalChunks();
       await api.close();
       await Promise.all(tenants.map((t) => deleteTable(raw, tenantTableName(prefix, t))));
       raw.destroy();

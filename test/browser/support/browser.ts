@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { LOCAL_ASYNC_CHUNKS_ENV } from '../../../functions/payroll/local-chunk-queue';
 import { ensureConsoleBuild } from '../../../infra/local/console-build';
 import { startTestApi, type TestApi } from '../../support/local-api';
 
@@ -55,12 +56,20 @@ export async function startConsoleHarness(
   if (!existsSync(CHROMIUM_PATH)) throw new ChromiumMissingError();
   // npm test builds once before vitest; this only builds when a file changed since (or when run alone).
   await ensureConsoleBuild();
+  // As `npm start` does: a run's chunks are computed in the background, so the console shows progress.
+  const previousAsync = process.env[LOCAL_ASYNC_CHUNKS_ENV];
+  process.env[LOCAL_ASYNC_CHUNKS_ENV] = '1';
+  const restoreAsync = () => {
+    if (previousAsync === undefined) delete process.env[LOCAL_ASYNC_CHUNKS_ENV];
+    else process.env[LOCAL_ASYNC_CHUNKS_ENV] = previousAsync;
+  };
   const api = await startTestApi({ ...options, console: true });
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   } catch (err) {
     await api.close();
+    restoreAsync();
     throw err;
   }
   const contexts: BrowserContext[] = [];
@@ -88,6 +97,7 @@ export async function startConsoleHarness(
       await Promise.allSettled(contexts.map((c) => c.close()));
       await browser.close().catch(() => {});
       await api.close();
+      restoreAsync();
     },
   };
 }
