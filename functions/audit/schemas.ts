@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { paginationQuery } from '../http/common-schemas';
+import { isoDate, paginationQuery } from '../http/common-schemas';
 
 export const AUDIT_ENTITY_TYPES = [
   'employee',
@@ -24,15 +24,30 @@ export const AUDIT_ENTITY_TYPES = [
  * `evaluation:<nip>#2026-11`): each writer's id format must be readable here, which
  * test/integration/payroll-audit.test.ts checks against every `entityType` written in the code.
  */
-export const auditQuery = z.strictObject({
-  entity: z
-    .string()
-    .regex(
-      new RegExp(`^(${AUDIT_ENTITY_TYPES.join('|')})(:[A-Za-z0-9#:._-]{1,80})?$`),
-      `format: <jenis>[:<id>], jenis salah satu dari ${AUDIT_ENTITY_TYPES.join(', ')}`,
-    ),
-  ...paginationQuery,
-});
+export const auditQuery = z
+  .strictObject({
+    entity: z
+      .string()
+      .regex(
+        new RegExp(`^(${AUDIT_ENTITY_TYPES.join('|')})(:[A-Za-z0-9#:._-]{1,80})?$`),
+        `format: <jenis>[:<id>], jenis salah satu dari ${AUDIT_ENTITY_TYPES.join(', ')}`,
+      ),
+    /** Who made the change: the token's `sub` (a NIP, or e.g. `inspektorat.bantul`). */
+    actor: z.string().trim().min(1).max(80).optional(),
+    /** The action as written (CREATE, UPDATE, IMPORT, APPROVE, LOCK …). */
+    action: z
+      .string()
+      .regex(/^[A-Z_]{2,40}$/, 'aksi: huruf besar dan _, mis. UPDATE')
+      .optional(),
+    /** First and last day (inclusive), dates in the tenant's time zone. */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    ...paginationQuery,
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'tanggal akhir tidak boleh sebelum tanggal awal',
+    path: ['to'],
+  });
 
 export const auditRecordSchema = z
   .object({
