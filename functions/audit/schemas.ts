@@ -16,6 +16,8 @@ export const AUDIT_ENTITY_TYPES = [
   'unit-score',
   // payroll
   'budget',
+  // employee imports: `employee-import:<sha256 of the sheet>`
+  'employee-import',
 ] as const;
 
 /**
