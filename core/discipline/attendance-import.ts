@@ -1,18 +1,20 @@
 import { checkNip } from '../employee/nip';
-import type { AttendanceEvent, PunchType } from './attendance';
+import type { AttendanceEvent, AttendanceEventType } from './attendance';
 import { isClockTime, isIsoDate } from './calendar-date';
 
 /**
- * Bulk import of machine attendance (fingerprint/face exports, one row per punch). Every bad row is
- * reported with its spreadsheet row number, field and reason, so the admin fixes the file in one pass;
- * every good row gets an identity derived from its content, so importing the same file twice stores
- * each punch once.
+ * Bulk import of machine attendance (fingerprint/face exports, one row per punch), and of the days the
+ * attendance system's recap records as TK (tidak masuk tanpa keterangan: type TK/ALPA, a date without a
+ * time is enough). Every bad row is reported with its spreadsheet row number, field and reason, so the
+ * admin fixes the file in one pass; every good row gets an identity derived from its content, so
+ * importing the same file twice stores each punch once. A punch later than "now" in the tenant's time
+ * zone is refused: attendance of a day that has not happened is a typo or a wrong clock, never data.
  */
 export interface AttendanceImportRow {
   readonly nip?: unknown;
-  /** 'YYYY-MM-DD HH:MM[:SS]' or with a 'T'; local time of the machine. */
+  /** 'YYYY-MM-DD HH:MM[:SS]' or with a 'T'; local time of the machine. A TK row may give the date alone. */
   readonly timestamp?: unknown;
-  /** IN/OUT, or the machine's MASUK/PULANG. */
+  /** IN/OUT, or the machine's MASUK/PULANG; TK (or ALPA, TANPA_KETERANGAN) for a recorded absence. */
   readonly type?: unknown;
 }
 
@@ -38,18 +40,30 @@ export interface AttendanceImportResult {
 export interface AttendanceImportOptions {
   /** Spreadsheet row number of the first data row (2 when row 1 is the header). */
   readonly firstRowNumber?: number;
-  /** NIPs of the tenant's employees; when given, a row for anyone else is an error. */
+  /** NIPs of the employees the import may name; when given, a row for anyone else is an error. */
   readonly knownNips?: ReadonlySet<string>;
+  /**
+   * Why a NIP outside `knownNips` is refused, when the caller knows better than "not registered" (e.g.
+   * `NIP … milik OPD DINKES, di luar OPD Anda`).
+   */
+  readonly unknownNipReasons?: ReadonlyMap<string, string>;
+  /** The tenant's local "now" (date and HH:MM:SS): later rows are refused. */
+  readonly now?: { readonly date: string; readonly time: string };
 }
 
-const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)$/;
-const TYPES: Readonly<Record<string, PunchType>> = {
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2})?))?$/;
+const TYPES: Readonly<Record<string, AttendanceEventType>> = {
   IN: 'IN',
   MASUK: 'IN',
   OUT: 'OUT',
   PULANG: 'OUT',
   KELUAR: 'OUT',
+  TK: 'TK',
+  ALPA: 'TK',
+  TANPA_KETERANGAN: 'TK',
 };
+/** A TK row names a day, not a moment: every TK row of a day has the same identity. */
+const TK_TIME = '00:00';
 
 const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;
@@ -69,7 +83,12 @@ export function fnv1a64(text: string): string {
 }
 
 /** Seconds are part of the identity (two punches a minute apart are two punches); 'HH:MM' means ':00'. */
-export function attendanceEventId(nip: string, date: string, time: string, type: PunchType): string {
+export function attendanceEventId(
+  nip: string,
+  date: string,
+  time: string,
+  type: AttendanceEventType,
+): string {
   const seconds = time.length === 5 ? `${time}:00` : time;
   return fnv1a64(`${nip}|${date}T${seconds}|${type}`);
 }
@@ -113,43 +132,51 @@ export function validateAttendanceRows(
         verdict = !check.ok
           ? check.reason
           : options.knownNips && !options.knownNips.has(nip)
-            ? 'NIP tidak terdaftar sebagai pegawai tenant ini'
+            ? (options.unknownNipReasons?.get(nip) ?? 'NIP tidak terdaftar sebagai pegawai tenant ini')
             : null;
         nipVerdicts.set(nip, verdict);
       }
       if (verdict !== null) rowErrors.push({ rowNumber, field: 'nip', reason: verdict });
     }
 
+    const rawType = text(row.type)?.toUpperCase();
+    const type = rawType === undefined ? undefined : TYPES[rawType];
+    // Read first (a TK row needs no time), reported after the timestamp as the columns run.
+    const typeError: AttendanceRowError | undefined = type
+      ? undefined
+      : {
+          rowNumber,
+          field: 'type',
+          reason: rawType
+            ? `jenis presensi "${rawType}" tidak dikenal (IN/OUT, MASUK/PULANG, TK)`
+            : 'jenis presensi wajib diisi',
+        };
+
     const stamp = text(row.timestamp);
     const match = stamp === undefined ? null : TIMESTAMP.exec(stamp);
     const date = match?.[1];
-    const time = match?.[2];
+    const time = type === 'TK' ? TK_TIME : match?.[2];
     if (stamp === undefined || stamp === '') {
       rowErrors.push({ rowNumber, field: 'timestamp', reason: 'waktu presensi wajib diisi' });
     } else if (!date || !time) {
       rowErrors.push({
         rowNumber,
         field: 'timestamp',
-        reason: 'waktu harus berformat YYYY-MM-DD HH:MM[:SS]',
+        reason: 'waktu harus berformat YYYY-MM-DD HH:MM[:SS] (baris TK: YYYY-MM-DD)',
       });
     } else if (!isIsoDate(date)) {
       rowErrors.push({ rowNumber, field: 'timestamp', reason: `tanggal ${date} tidak ada di kalender` });
     } else if (!isClockTime(time)) {
       rowErrors.push({ rowNumber, field: 'timestamp', reason: `jam ${time} tidak valid (00:00–23:59)` });
-    }
-
-    const rawType = text(row.type)?.toUpperCase();
-    const type = rawType === undefined ? undefined : TYPES[rawType];
-    if (!type) {
+    } else if (options.now && isAfterNow(date, type === 'TK' ? undefined : time, options.now)) {
       rowErrors.push({
         rowNumber,
-        field: 'type',
-        reason: rawType
-          ? `jenis presensi "${rawType}" tidak dikenal (IN/OUT, MASUK/PULANG)`
-          : 'jenis presensi wajib diisi',
+        field: 'timestamp',
+        reason: `waktu ${date}${type === 'TK' ? '' : ` ${time}`} belum terjadi (sekarang ${options.now.date} ${options.now.time.slice(0, 5)} waktu setempat)`,
       });
     }
 
+    if (typeError) rowErrors.push(typeError);
     if (rowErrors.length > 0 || !nip || !date || !time || !type) {
       errors.push(...rowErrors);
       return;
@@ -164,4 +191,11 @@ export function validateAttendanceRows(
     events.push({ rowNumber, id, nip, date, time, type });
   });
   return { events, errors, duplicates };
+}
+
+/** Later than the tenant's local now: a day after today, or today at a later time (a TK row: after today). */
+function isAfterNow(date: string, time: string | undefined, now: { date: string; time: string }): boolean {
+  if (date !== now.date) return date > now.date;
+  if (time === undefined) return false;
+  return (time.length === 5 ? `${time}:00` : time) > (now.time.length === 5 ? `${now.time}:00` : now.time);
 }

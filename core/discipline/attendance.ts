@@ -7,16 +7,21 @@ import { type CalendarDay, calendarMonth, type WorkCalendar, type WorkPattern } 
 /**
  * Classification of each day of a month into the attendance codes the TPP rules cut on. Order of
  * precedence on a hari kerja: cuti → keterangan (DL, tugas kedinasan, sakit …) → manual correction →
- * machine events. A day nobody can account for is TK.
+ * machine events → a recorded TK. A hari kerja with no record at all is DATA_BELUM_ADA, never TK:
+ * absence without a valid reason is only what somebody recorded as such (a TK row of the attendance
+ * system's recap, a correction that leaves the day without times, a keterangan without its letter).
+ * Inferring TK from silence cut a whole month's TPP the day an import was simply not done yet.
  */
 export type PunchType = 'IN' | 'OUT';
+/** A machine punch, or 'TK': the attendance system's recap recorded the day as tanpa keterangan. */
+export type AttendanceEventType = PunchType | 'TK';
 
 export interface AttendanceEvent {
   readonly nip: string;
   readonly date: string;
-  /** Local wall-clock 'HH:MM' or 'HH:MM:SS'. */
+  /** Local wall-clock 'HH:MM' or 'HH:MM:SS' ('00:00' for a TK row, which has no time). */
   readonly time: string;
-  readonly type: PunchType;
+  readonly type: AttendanceEventType;
 }
 
 /** A correction by the OPD admin (e.g. the machine was down); it replaces the machine times it names. */
@@ -39,15 +44,19 @@ export interface ExcuseRecord {
   readonly letterNumber?: string;
 }
 
-export type DayStatus = 'HADIR' | 'TK' | 'DIKECUALIKAN' | 'CUTI' | 'BUKAN_HARI_KERJA';
+export type DayStatus = 'HADIR' | 'TK' | 'DIKECUALIKAN' | 'CUTI' | 'DATA_BELUM_ADA' | 'BUKAN_HARI_KERJA';
 export type WorkingDayStatus = Exclude<DayStatus, 'BUKAN_HARI_KERJA'>;
 
 export interface DailyAttendance {
   readonly date: string;
   readonly status: DayStatus;
-  /** HADIR alone for a clean day; TLn and/or PSWn for a flawed one; TK; an excuse code; a leave kind. */
+  /**
+   * HADIR alone for a clean day; TLn and/or PSWn for a flawed one; TK; an excuse code; a leave kind;
+   * none for DATA_BELUM_ADA (nothing to cut on).
+   */
   readonly codes: readonly string[];
-  readonly source: 'MESIN' | 'KOREKSI' | 'KETERANGAN' | 'CUTI' | 'TIDAK_ADA' | 'KALENDER';
+  /** REKAP: a TK row of the attendance system; TIDAK_ADA: no record (DATA_BELUM_ADA, or TK by a letterless keterangan). */
+  readonly source: 'MESIN' | 'KOREKSI' | 'KETERANGAN' | 'CUTI' | 'REKAP' | 'TIDAK_ADA' | 'KALENDER';
   readonly checkIn?: string;
   readonly checkOut?: string;
   readonly lateMinutes?: number;
@@ -64,22 +73,25 @@ export interface DayRecords {
   readonly leave?: LeaveRecord;
 }
 
+/** The first valid keterangan of the day, and whether one was refused for want of its letter. */
 function validExcuse(
   excuses: readonly ExcuseRecord[],
   rules: AttendanceRules,
   notes: string[],
-): ExcuseRule | undefined {
+): { rule?: ExcuseRule; refused: boolean } {
+  let refused = false;
   for (const excuse of excuses) {
     const rule = rules.excuses.find((r) => r.code === excuse.code);
     if (!rule) {
       notes.push(`keterangan ${excuse.code} tidak dikenal dalam pengaturan tenant; diabaikan`);
     } else if (rule.requiresLetter && !excuse.letterNumber?.trim()) {
       notes.push(`keterangan ${rule.label} tanpa surat tidak sah; hari dinilai dari presensi`);
+      refused = true;
     } else {
-      return rule;
+      return { rule, refused };
     }
   }
-  return undefined;
+  return { refused };
 }
 
 function earliest(times: readonly string[]): string | undefined {
@@ -103,13 +115,14 @@ export function classifyDay(day: CalendarDay, records: DayRecords, rules: Attend
     const kind = records.leave.kind;
     return { date: day.date, status: 'CUTI', codes: [kind], source: 'CUTI', leaveKind: kind, notes };
   }
-  const excuse = validExcuse(records.excuses, rules, notes);
+  const { rule: excuse, refused } = validExcuse(records.excuses, rules, notes);
   if (excuse) {
     return { date: day.date, status: 'DIKECUALIKAN', codes: [excuse.code], source: 'KETERANGAN', notes };
   }
 
   let checkIn = earliest(records.events.filter((e) => e.type === 'IN').map((e) => e.time));
   let checkOut = latest(records.events.filter((e) => e.type === 'OUT').map((e) => e.time));
+  const tkRecorded = records.events.some((e) => e.type === 'TK');
   let source: DailyAttendance['source'] = 'MESIN';
   const correction = records.correction;
   if (correction) {
@@ -126,14 +139,16 @@ export function classifyDay(day: CalendarDay, records: DayRecords, rules: Attend
     notes.push(`koreksi oleh ${correction.by}: ${correction.reason}`);
   }
   if (checkIn === undefined && checkOut === undefined) {
-    return {
-      date: day.date,
-      status: 'TK',
-      codes: ['TK'],
-      source: correction ? 'KOREKSI' : 'TIDAK_ADA',
-      notes,
-    };
+    // A correction that leaves the day without times, a TK row, or a keterangan refused for want of its
+    // letter is a recorded absence. Nothing at all is missing data, which costs nothing and is reported.
+    if (correction || tkRecorded || refused) {
+      const source = correction ? 'KOREKSI' : tkRecorded ? 'REKAP' : 'TIDAK_ADA';
+      return { date: day.date, status: 'TK', codes: ['TK'], source, notes };
+    }
+    notes.push('data presensi belum ada');
+    return { date: day.date, status: 'DATA_BELUM_ADA', codes: [], source: 'TIDAK_ADA', notes };
   }
+  if (tkRecorded) notes.push('rekap mencatat TK, tetapi ada presensi; hari dinilai dari presensi');
 
   const codes: string[] = [];
   let lateMinutes: number | undefined;
@@ -185,7 +200,7 @@ export interface MonthAttendance {
   readonly month: string;
   readonly days: readonly DailyAttendance[];
   readonly workingDays: number;
-  /** Every hari kerja falls in exactly one status, so these add up to `workingDays`. */
+  /** Every hari kerja falls in exactly one status, so these add up to `workingDays` (DATA_BELUM_ADA included). */
   readonly statusCounts: Readonly<Record<WorkingDayStatus, number>>;
   /** Occurrences per code; a day late and leaving early counts once in a TL and once in a PSW code. */
   readonly codeCounts: Readonly<Record<string, number>>;
@@ -210,7 +225,7 @@ export function classifyMonth(input: ClassifyMonthInput): MonthAttendance {
   const corrections = byDate(input.corrections, input.nip);
   const excuses = (input.excuses ?? []).filter((e) => e.nip === input.nip);
   const leaves = (input.leaves ?? []).filter((l) => l.nip === input.nip);
-  const statusCounts: Record<WorkingDayStatus, number> = { HADIR: 0, TK: 0, DIKECUALIKAN: 0, CUTI: 0 };
+  const statusCounts = emptyStatusCounts();
   const codeCounts: Record<string, number> = {};
   let workingDays = 0;
 
@@ -239,7 +254,15 @@ export function classifyMonth(input: ClassifyMonthInput): MonthAttendance {
   return { nip: input.nip, month: input.month, days, workingDays, statusCounts, codeCounts };
 }
 
-/** TK streak at the end of the month: consecutive hari kerja with TK, carried on from the previous month. */
+export function emptyStatusCounts(): Record<WorkingDayStatus, number> {
+  return { HADIR: 0, TK: 0, DIKECUALIKAN: 0, CUTI: 0, DATA_BELUM_ADA: 0 };
+}
+
+/**
+ * TK streak at the end of the month: consecutive hari kerja with a recorded TK, carried on from the
+ * previous month. A day without data ends the streak: PP 94/2021's ten consecutive days must each be a
+ * recorded absence before the engine names PDH.
+ */
 export function trailingTkStreak(
   days: readonly DailyAttendance[],
   carriedIn = 0,

@@ -1,12 +1,14 @@
 import type { DisciplineSummary } from '../pay/types';
 import { type AbsenceWarning, absenceWarnings } from './absence-warnings';
 import { type MonthAttendance, trailingTkStreak } from './attendance';
+import { type AttendanceCoverage, attendanceCoverage } from './coverage';
 import { LEAVE_KINDS, type LeaveKind, type LeaveRecord, leaveEntries } from './leave';
 import { activeSanctions, type HukumanDisiplinRecord, toSanctionEntry } from './sanctions';
 
 /**
  * One month of discipline facts for the pay engine (`DisciplineSummary`), plus what HR should act on:
- * PP 94/2021 warnings on TK days and notes on records the pay engine cannot take.
+ * PP 94/2021 warnings on recorded TK days, notes on records the pay engine cannot take, and how many
+ * hari kerja have data at all (a day without data is neither TK nor a cut).
  */
 export interface DisciplineSummaryInput {
   readonly attendance: MonthAttendance;
@@ -32,6 +34,7 @@ export interface DisciplineOutcome {
   readonly warnings: readonly AbsenceWarning[];
   readonly notes: readonly string[];
   readonly workingDays: number;
+  readonly coverage: AttendanceCoverage;
   readonly tk: {
     readonly thisMonth: number;
     readonly yearToDate: number;
@@ -95,6 +98,7 @@ export function disciplineSummary(input: DisciplineSummaryInput): DisciplineOutc
     warnings: absenceWarnings(yearToDate, streak.longest),
     notes: [...notes, ...leave.warnings],
     workingDays: attendance.workingDays,
+    coverage: attendanceCoverage(attendance),
     tk: { thisMonth, yearToDate, longestStreak: streak.longest, trailingStreak: streak.trailing },
   };
 }

@@ -18,6 +18,9 @@ export interface FactorResult {
   readonly detail: string;
 }
 
+/** The tenant's tpp.missingData rule pays a month without its evaluation at 100% (the slip says why). */
+const WITHOUT_EVALUATION: FactorResult = { bp: BP_PER_UNIT, detail: 'penilaian belum ada, tanpa potongan' };
+
 const PREDIKAT_DETAIL = new Map<string, string>();
 const PERILAKU_DETAIL = new Map<string, string>();
 
@@ -54,6 +57,7 @@ export function performanceFactor(
   rules: PerformanceRulesBp,
   field: string,
 ): FactorResult {
+  if (perf.paidWithoutEvaluation) return WITHOUT_EVALUATION;
   let bp: number;
   let detail: string;
   const penalised = perf.atasanTidakMenilai === true && rules.supervisorPenaltyBp > 0;
@@ -87,6 +91,7 @@ export function behaviourFactor(
   rules: PerformanceRulesBp,
   field: string,
 ): FactorResult {
+  if (perf.paidWithoutEvaluation) return WITHOUT_EVALUATION;
   if (perf.perilakuPercent !== undefined) {
     return { bp: percentInput(perf.perilakuPercent, `${field}.perilakuPercent`), detail: 'nilai perilaku' };
   }

@@ -1,3 +1,4 @@
+import { listDates } from '../discipline/coverage';
 import { type TenantRules, type TppPart, tenantRulesFor } from '../rulesets/tenant-in-force';
 import type { TenantRuleset } from '../rulesets/tenant-ruleset';
 import type { TppCriterion } from '../rulesets/tenant-schema';
@@ -15,7 +16,7 @@ import {
   type TppResult,
   type TppRules,
 } from './tpp';
-import type { TraceStep } from './types';
+import type { MissingTppData, TraceStep } from './types';
 
 export interface TppPaid {
   readonly period: string;
@@ -94,13 +95,18 @@ export function tppStep(
     );
   }
   const kelasJabatan = facts.kelasJabatan ?? employee.kelasJabatan;
+  const missing = facts.missingData;
+  if (missing) for (const note of missingDataNotes(period, missing)) slip.warn(note);
   const tpp = computeTpp(
     {
       kelasJabatan,
       jenisAsn: facts.jenisAsn ?? employee.jenisAsn,
       status: facts.status ?? employee.status,
-      performance: facts.performance,
-      discipline: facts.discipline,
+      performance: missing?.evaluation
+        ? { ...facts.performance, paidWithoutEvaluation: true }
+        : facts.performance,
+      // Attendance incomplete and paid anyway: no attendance cut at all; leave and sanctions are SK-based.
+      discipline: missing?.attendance ? { ...facts.discipline, counts: NO_COUNTS } : facts.discipline,
       workingDays: facts.workingDays,
     },
     tppRulesOf(rules),
@@ -172,6 +178,33 @@ export function tppStep(
     rateBp: rates.employeeBp,
   });
   return { period, amount: tpp.total, premium: bpjs.employer, bpjsEmployee: bpjs.employee };
+}
+
+const NO_COUNTS: Readonly<Record<string, number>> = Object.freeze({});
+
+/** The slip's note for each kind of data the tenant chose to pay without (tpp.missingData PAY_WITHOUT_CUTS). */
+function missingDataNotes(period: string, missing: MissingTppData): string[] {
+  const rule =
+    'aturan tenant: data belum lengkap dibayar tanpa potongan; data yang masuk kemudian dihitung sebagai koreksi.';
+  if (missing.resultMissing) {
+    return [
+      `TPP bulan ${period} dibayar tanpa potongan: hasil bulan ${period} belum dihitung (data presensi dan penilaian belum ada); ${rule}`,
+    ];
+  }
+  const notes: string[] = [];
+  const a = missing.attendance;
+  if (a) {
+    notes.push(
+      `TPP bulan ${period} dibayar tanpa potongan kehadiran: ${a.workingDays - a.daysWithData} dari ` +
+        `${a.workingDays} hari kerja belum ada data presensi (${listDates(a.missingDates)}); ${rule}`,
+    );
+  }
+  if (missing.evaluation) {
+    notes.push(
+      `TPP bulan ${period} dibayar tanpa potongan kinerja: penilaian bulanan (predikat) belum ada; ${rule}`,
+    );
+  }
+  return notes;
 }
 
 /** The performance month a pay month's TPP belongs to, with the rules in force in it. */

@@ -85,6 +85,11 @@ export interface MonthlyPerformanceResult {
   readonly atasanTidakMenilai?: boolean;
   /** Perilaku kerja score 0–100 for tenants with a separate behaviour part (Sumut-style 40/18/42). */
   readonly perilakuPercent?: number;
+  /**
+   * Set by the TPP step only, never by the appraisal: the evaluation is missing and the tenant pays the
+   * performance (and behaviour) part without a cut (`missingData.evaluation`).
+   */
+  readonly paidWithoutEvaluation?: true;
 }
 
 export type LeaveType =
@@ -134,6 +139,23 @@ export interface TppPeriodFacts {
   readonly kelasJabatan?: number;
   readonly jenisAsn?: JenisAsn;
   readonly status?: EmploymentStatus;
+  /**
+   * Data of the month that is missing and that the tenant pays without (tenant rule tpp.missingData =
+   * PAY_WITHOUT_CUTS): no attendance cut is taken (the recorded counts are kept here as they are), the
+   * performance part is paid at 100%, and the slip carries a note naming what was missing.
+   */
+  readonly missingData?: MissingTppData;
+}
+
+export interface MissingTppData {
+  readonly attendance?: {
+    readonly workingDays: number;
+    readonly daysWithData: number;
+    readonly missingDates: readonly string[];
+  };
+  readonly evaluation?: true;
+  /** No result was computed for the month at all: both of the above, and nothing else to show. */
+  readonly resultMissing?: true;
 }
 
 /** Sums over the earlier months of the same tax year (January … the month before), for the last masa. */

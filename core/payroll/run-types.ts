@@ -1,4 +1,5 @@
 import type { PayInput, PaySlip, YearMonth } from '../pay/types';
+import type { CoverageTotals } from './missing-data';
 
 /**
  * A payroll run: one tenant, one pay month, one kind. GAJI_TPP pays the gaji induk and the TPP due
@@ -97,6 +98,8 @@ export interface OpdTotals {
   bersih: number;
   tpp: number;
   employerCost: number;
+  /** Whether the TPP period's data is there, for every employee of the OPD (error entries included). */
+  coverage?: CoverageTotals;
 }
 
 export interface RunSummary {

@@ -1,7 +1,9 @@
 import type { EmployeeView } from '../employee/employee';
+import type { OpeningBalance } from '../pay/opening-balance';
 import type {
   EmployeeSnapshot,
   Jabatan,
+  MissingTppData,
   MonthlyPerformanceResult,
   PayInput,
   TaxYearToDate,
@@ -19,6 +21,19 @@ export interface MonthlyFacts {
   performance: MonthlyPerformanceResult;
   discipline: TppPeriodFacts['discipline'];
   workingDays?: { inMonth: number; served: number };
+  /** How much of the month has data (results record it; absent on results stored before it was). */
+  coverage?: MonthCoverage;
+  /** Computed before the month ended: shown as sementara, never paid (core/payroll/missing-data.ts). */
+  provisional?: boolean;
+  /** Set by the run when the tenant pays missing data without cuts; never stored with a result. */
+  missingData?: MissingTppData;
+}
+
+export interface MonthCoverage {
+  /** Hari kerja served in the month, those with any attendance record, and the dates without one. */
+  attendance: { workingDays: number; daysWithData: number; missingDates: string[] };
+  /** The monthly evaluation (predikat) was made; false is BELUM_DINILAI. */
+  evaluated: boolean;
 }
 
 export function lastDayOfMonth(month: YearMonth): string {
@@ -121,6 +136,8 @@ export interface SnapshotRequest {
   nip: string;
   facts: readonly MonthlyFacts[];
   taxYtd?: TaxYearToDate;
+  /** The tax year's saldo awal, in the employee's last masa only (core/payroll/opening-balance.ts). */
+  openingBalance?: OpeningBalance | undefined;
 }
 
 export type SnapshotOutcome =
@@ -154,8 +171,12 @@ export function buildPayInput(req: SnapshotRequest): SnapshotOutcome {
       performance: f.performance,
       discipline: f.discipline,
       workingDays: f.workingDays || undefined,
+      missingData: f.missingData || undefined,
     })),
     taxYtd: req.taxYtd,
+    // Kept in the snapshot (present but undefined when there is none, like every optional field here):
+    // `verify` recomputes the last masa from it, and a changed balance changes the input hash.
+    openingBalance: req.openingBalance,
   };
   return { ok: true, input, header: slipHeader(view) };
 }

@@ -150,19 +150,40 @@ export function validateSkp(skp: Skp): SkpIssue[] {
   return issues;
 }
 
-/** Cascaded results must point at hasil kerja that exist in the pejabat penilai's approved SKP. */
-export function cascadeIssues(skp: Skp, atasanSkp: Skp): SkpIssue[] {
+/**
+ * Cascaded results (PermenPANRB 6/2022: a pegawai's hasil kerja supports one of the atasan's) must point
+ * at a hasil kerja that exists in the pejabat penilai's own SKP of the year: in the revision in force or
+ * in the latest one (the plan as it stands). `atasanRevisions` are every revision of that SKP, empty when
+ * the atasan has none; `at` prefixes the paths (`body.` when the results came in the request).
+ */
+export function cascadeIssues(
+  skp: Pick<Skp, 'results' | 'pejabatPenilai' | 'year'>,
+  atasanRevisions: readonly Skp[],
+  at = '',
+): SkpIssue[] {
   const issues: SkpIssue[] = [];
-  if (atasanSkp.nip !== skp.pejabatPenilai.nip) {
-    return [{ path: 'pejabatPenilai.nip', message: 'SKP atasan bukan milik pejabat penilai' }];
-  }
-  const atasanResults = new Set(atasanSkp.results.map((r) => r.id));
+  const own = atasanRevisions.filter((a) => a.nip === skp.pejabatPenilai.nip && a.year === skp.year);
+  const latest = own.reduce<Skp | undefined>((l, a) => (!l || a.revision > l.revision ? a : l), undefined);
+  const inForce = approvedRevision(own);
+  const resultIds = new Set([...(latest?.results ?? []), ...(inForce?.results ?? [])].map((r) => r.id));
   skp.results.forEach((result, r) => {
     const from = result.cascadedFrom;
-    if (from && (from.skpId !== atasanSkp.id || !atasanResults.has(from.resultId))) {
+    if (!from) return;
+    const path = `${at}results[${r}].cascadedFrom`;
+    if (!latest) {
       issues.push({
-        path: `results[${r}].cascadedFrom`,
-        message: `hasil kerja atasan ${from.resultId} tidak ditemukan`,
+        path: `${path}.skpId`,
+        message: `pejabat penilai ${skp.pejabatPenilai.nip} belum menyusun SKP tahun ${skp.year}`,
+      });
+    } else if (from.skpId !== latest.id) {
+      issues.push({
+        path: `${path}.skpId`,
+        message: `SKP pejabat penilai adalah ${latest.id}, bukan ${from.skpId}`,
+      });
+    } else if (!resultIds.has(from.resultId)) {
+      issues.push({
+        path: `${path}.resultId`,
+        message: `hasil kerja ${from.resultId} tidak ada di SKP pejabat penilai (${[...resultIds].join(', ') || 'kosong'})`,
       });
     }
   });

@@ -53,6 +53,7 @@ export interface TenantRules {
   readonly pppkThtBp: InForce<number>;
   readonly taperaEnabled: InForce<boolean>;
   readonly paymentLagMonths: InForce<number>;
+  readonly missingData: InForce<TenantValue<'tpp.missingData'>>;
   readonly tppPph: InForce<TppPphRule>;
   readonly bpjsOnTpp: InForce<boolean>;
   readonly tppRounding: InForce<'FLOOR' | 'HALF_UP'>;
@@ -125,6 +126,7 @@ function resolveTenant(ruleset: TenantRuleset, month: string): TenantRules {
     pppkThtBp: map(get('iuran.pppkThtPercent'), percentToBp),
     taperaEnabled: map(get('iuran.tapera'), (v) => v.enabled),
     paymentLagMonths: get('tpp.paymentLagMonths'),
+    missingData: get('tpp.missingData'),
     tppPph: map(
       get('tpp.pph'),
       (v): TppPphRule =>

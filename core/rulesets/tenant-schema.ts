@@ -101,6 +101,16 @@ export const tenantValueSchemas = {
   'iuran.pppkThtPercent': percentSchema,
   'iuran.tapera': z.strictObject({ enabled: z.boolean() }),
   'tpp.paymentLagMonths': z.number().int().min(0).max(3),
+  /**
+   * What the run does with an employee whose performance month lacks data the TPP depends on: attendance
+   * for some hari kerja, or the monthly evaluation (predikat). ERROR: an error entry naming the field,
+   * which blocks approval until resolved or excluded. PAY_WITHOUT_CUTS: TPP without the cut that data
+   * would decide (no attendance cuts; the performance part at 100%), with a note on the slip.
+   */
+  'tpp.missingData': z.strictObject({
+    attendance: z.enum(['ERROR', 'PAY_WITHOUT_CUTS']),
+    evaluation: z.enum(['ERROR', 'PAY_WITHOUT_CUTS']),
+  }),
   'tpp.pph': z.discriminatedUnion('mode', [
     z.strictObject({ mode: z.literal('EMPLOYEE_BORNE_DIFFERENCE') }),
     z.strictObject({ mode: z.literal('APBD_BORNE') }),

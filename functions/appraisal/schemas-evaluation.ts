@@ -82,6 +82,8 @@ export const computeBody = z.strictObject({
     .regex(/^[A-Z0-9][A-Z0-9._-]{1,30}$/)
     .optional(),
   correction: correctionSchema.optional(),
+  /** The running month: results labelled sementara, never paid (a month that has ended ignores it). */
+  provisional: z.boolean().optional(),
 });
 
 export const opdListQuery = z.strictObject({

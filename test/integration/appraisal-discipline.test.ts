@@ -1,10 +1,20 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../core/discipline/calendar-date';
 import { records } from '../../functions/appraisal/store/records';
 import { anHttpEvent, call, type Handler, lambdaContext } from '../builders/http-event';
 import { useTestTables } from '../support/dynamo';
-import { approvedSkp, MONTH, type People, peopleOf, seedEmployees, YEAR } from './appraisal-fixtures';
+import {
+  approvedSkp,
+  clockAfterMonth,
+  clockInMonth,
+  MONTH,
+  type People,
+  peopleOf,
+  realClock,
+  seedEmployees,
+  YEAR,
+} from './appraisal-fixtures';
 
 const db = useTestTables(['bantul', 'sofifi']);
 
@@ -14,6 +24,7 @@ let bantul: People;
 let sofifi: People;
 
 beforeAll(async () => {
+  clockInMonth();
   read = (await import('../../functions/appraisal/read')).handler as Handler;
   write = (await import('../../functions/appraisal/write')).handler as Handler;
   const employeesWrite = (await import('../../functions/employees/write')).handler as Handler;
@@ -21,6 +32,7 @@ beforeAll(async () => {
   sofifi = peopleOf('sofifi');
   await Promise.all([seedEmployees(employeesWrite, bantul), seedEmployees(employeesWrite, sofifi)]);
 }, 120_000);
+afterAll(realClock);
 
 describe('peer feedback, calendar and discipline records', () => {
   it('should take peer feedback only from asked raters and never name them to the ratee (sofifi)', async () => {
@@ -77,6 +89,7 @@ describe('peer feedback, calendar and discipline records', () => {
       principal: atasan,
     });
     await approvedSkp(write, pegawai, atasan);
+    clockAfterMonth();
     await call(write, 'POST /results/{month}/compute', {
       params: { month: MONTH },
       body: {},

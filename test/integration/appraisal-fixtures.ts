@@ -1,6 +1,12 @@
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { Principal } from '../../core/auth/principal';
+import { addMonths, clockMinutes } from '../../core/discipline/calendar-date';
+import { workingDays } from '../../core/discipline/work-calendar';
+import { lastDayOfMonth } from '../../core/payroll/snapshot';
+import { demoAppraisalSettings } from '../../core/performance/appraisal-data';
+import { appraisalSettingsInForce } from '../../core/performance/appraisal-settings';
 import type { Skp } from '../../core/performance/skp';
+import { unitIdOf } from '../../functions/appraisal/settings';
 import { demoUsersFor } from '../../infra/local/seed/demo-users';
 import { generateTenantSeed, type SeedMember } from '../../infra/local/seed/employees';
 import { aPrincipal } from '../builders/employee';
@@ -9,10 +15,66 @@ import { call, type Handler } from '../builders/http-event';
 /**
  * Shared arrangement of the appraisal integration tests (in-process handlers on DynamoDB Local): the
  * demo people of a tenant as principals, seeding through POST /employees, and the month under test.
- * The month is the current one because an SKP approved today only counts for months ending after today.
+ *
+ * The month under test is the one before the real current month, and the tests move the handlers' clock
+ * (only `Date`; timers stay real) the way a month really goes: inputs are entered on its last day
+ * (`clockInMonth`: an SKP approved then counts for the month, and no punch of the month lies in the
+ * future), results are computed once it has ended (`clockAfterMonth`). Punches, realisasi and ratings
+ * dated after the clock are refused, and a month's results before its end are only provisional.
  */
-export const MONTH = new Date().toISOString().slice(0, 7);
+const REAL_MONTH = new Date().toISOString().slice(0, 7);
+export const MONTH = addMonths(REAL_MONTH, -1);
 export const YEAR = Number(MONTH.slice(0, 4));
+
+function setClock(iso: string): void {
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime(new Date(iso));
+}
+
+/** The last day of MONTH at 12:00 UTC: 19:00 WIB, 20:00 WITA, 21:00 WIT, after every working hour. */
+export function clockInMonth(day?: number): void {
+  const date = day ? `${MONTH}-${String(day).padStart(2, '0')}` : lastDayOfMonth(MONTH);
+  setClock(`${date}T12:00:00Z`);
+}
+
+/**
+ * The first day of the month `monthsAfter` after MONTH at 03:00 UTC (10:00 WIB, 12:00 WIT): MONTH has
+ * ended in every zone, and the run of that month may start.
+ */
+export function clockAfterMonth(monthsAfter = 1): void {
+  setClock(`${addMonths(MONTH, monthsAfter)}-01T03:00:00Z`);
+}
+
+const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+/**
+ * On-time punches (5 minutes early in, 5 minutes late out) on every hari kerja of the month for the
+ * members of one OPD, from the tenant's calendar: what makes a month fully covered.
+ */
+export function onTimeAttendance(
+  people: People,
+  opd: string,
+  month = MONTH,
+  except: ReadonlySet<string> = new Set(),
+) {
+  const calendar = appraisalSettingsInForce(
+    demoAppraisalSettings[people.tenantId as keyof typeof demoAppraisalSettings],
+    month,
+  ).value.workCalendar;
+  return people.members
+    .filter((m) => m.opd === opd && !except.has(m.employee.nip))
+    .flatMap((m) =>
+      workingDays(calendar, unitIdOf(opd, m.employee.penempatan.unit), month).flatMap((d) => [
+        { nip: m.employee.nip, timestamp: `${d.date} ${hhmm(clockMinutes(d.hours.start) - 5)}`, type: 'IN' },
+        { nip: m.employee.nip, timestamp: `${d.date} ${hhmm(clockMinutes(d.hours.end) + 5)}`, type: 'OUT' },
+      ]),
+    );
+}
+
+export function realClock(): void {
+  vi.useRealTimers();
+}
 
 export interface People {
   tenantId: string;

@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../core/auth/principal';
 import { workingDays } from '../../core/discipline/work-calendar';
 import { addMonths } from '../../core/pay/month';
@@ -9,7 +9,16 @@ import { appraisalSettingsInForce } from '../../core/performance/appraisal-setti
 import { unitIdOf } from '../../functions/appraisal/settings';
 import { call, type Handler } from '../builders/http-event';
 import { useTestTables } from '../support/dynamo';
-import { approvedSkp, MONTH, type People, peopleOf, seedEmployees } from './appraisal-fixtures';
+import {
+  approvedSkp,
+  clockAfterMonth,
+  clockInMonth,
+  MONTH,
+  type People,
+  peopleOf,
+  realClock,
+  seedEmployees,
+} from './appraisal-fixtures';
 
 const db = useTestTables(['bantul']);
 const table = () => db.tableName('bantul');
@@ -20,12 +29,14 @@ let people: People;
 let opdMembers: People['members'];
 
 beforeAll(async () => {
+  clockInMonth();
   read = (await import('../../functions/appraisal/read')).handler as Handler;
   write = (await import('../../functions/appraisal/write')).handler as Handler;
   people = peopleOf('bantul');
   opdMembers = people.members.filter((m) => m.opd === people.operatorOpd);
   await seedEmployees((await import('../../functions/employees/write')).handler as Handler, people);
 }, 120_000);
+afterAll(realClock);
 
 const calendar = appraisalSettingsInForce(demoAppraisalSettings.bantul, MONTH).value.workCalendar;
 const clock = (minutes: number, seconds: number) =>
@@ -106,6 +117,11 @@ describe('attendance import of an OPD-month', () => {
       'body.rows[16].type',
       'body.rows[17].timestamp',
     ]);
+    // An employee of another OPD is named as such, not as unknown to the tenant.
+    const outsiderOpd = people.members.find((m) => m.employee.nip === outsider)!.opd;
+    expect(res.json.error.issues[2].message).toBe(
+      `NIP ${outsider} milik OPD ${outsiderOpd}, di luar OPD Anda`,
+    );
     expect(await storedPunches()).toBe(0);
     expect(await audits(`attendance#${people.operatorOpd}#${MONTH}`)).toHaveLength(0);
   });
@@ -143,6 +159,7 @@ describe('attendance import of an OPD-month', () => {
 
 describe('the month lock', () => {
   it('should also freeze a month once the run paying its TPP (bantul: the next month) is locked', async () => {
+    clockAfterMonth();
     const payMonth = addMonths(MONTH, 1);
     await db.client.send(
       new PutCommand({
@@ -165,7 +182,10 @@ describe('the month lock', () => {
 
   it('should refuse every write to a locked month with 409 MONTH_LOCKED and write nothing', async () => {
     const { pegawai, atasan, operator, bkpsdm } = people;
+    // Approved within the month, so the SKP counts for it; results once it has ended.
+    clockInMonth();
     await approvedSkp(write, pegawai, atasan);
+    clockAfterMonth();
     const computed = await call(write, 'POST /results/{month}/compute', {
       params: { month: MONTH },
       body: {},

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../core/auth/principal';
 import { addMonths, clockMinutes } from '../../core/discipline/calendar-date';
 import { workingDays } from '../../core/discipline/work-calendar';
@@ -7,15 +7,27 @@ import { appraisalSettingsInForce } from '../../core/performance/appraisal-setti
 import { payDisciplineRules, unitIdOf } from '../../functions/appraisal/settings';
 import { aPrincipal } from '../builders/employee';
 import { call, type Handler } from '../builders/http-event';
+import { storeCoveredResults } from '../support/covered-results';
 import { useTestTables } from '../support/dynamo';
-import { approvedSkp, MONTH, memberOf, type People, peopleOf, seedEmployees } from './appraisal-fixtures';
+import {
+  approvedSkp,
+  clockAfterMonth,
+  clockInMonth,
+  MONTH,
+  memberOf,
+  onTimeAttendance,
+  type People,
+  peopleOf,
+  realClock,
+  seedEmployees,
+} from './appraisal-fixtures';
 
 /**
  * The contract with the payroll run: results stored by the appraisal slice are what the next month's
  * run pays TPP on, only with codes the pay rules know, and a correction after payment comes back as
  * difference lines. Binjai: its attendance bands start with TL0 (1–30 minutes).
  */
-useTestTables(['binjai']);
+const db = useTestTables(['binjai']);
 
 let read: Handler;
 let write: Handler;
@@ -26,6 +38,7 @@ const payOperator = (): Principal =>
   aPrincipal({ tenantId: 'binjai', sub: 'operator.gaji', roles: ['operator'], opds: ['*'] });
 
 beforeAll(async () => {
+  clockInMonth();
   read = (await import('../../functions/appraisal/read')).handler as Handler;
   write = (await import('../../functions/appraisal/write')).handler as Handler;
   payrollWrite = (await import('../../functions/payroll/write')).handler as Handler;
@@ -33,6 +46,7 @@ beforeAll(async () => {
   people = peopleOf('binjai');
   await seedEmployees((await import('../../functions/employees/write')).handler as Handler, people);
 }, 120_000);
+afterAll(realClock);
 
 const settings = appraisalSettingsInForce(demoAppraisalSettings.binjai, MONTH).value;
 const hhmm = (m: number) =>
@@ -50,6 +64,7 @@ function lateEveryDay(nip: string) {
 async function slipOf(month: string, nip: string) {
   const run = await call(payrollWrite, 'POST /runs', { body: { month }, principal: payOperator() });
   expect([200, 201], JSON.stringify(run.json)).toContain(run.status);
+
   const slip = await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', {
     params: { runId: run.json.id, nip },
     principal: people.bkpsdm,
@@ -85,6 +100,18 @@ describe('appraisal results in the payroll run', () => {
       principal: operator,
     });
     expect(imported.status, JSON.stringify(imported.json)).toBe(201);
+    // Everybody else on time every hari kerja: a month fully covered, so the run has nothing missing.
+    for (const opd of new Set(people.members.map((m) => m.opd))) {
+      const rows = onTimeAttendance(people, opd, MONTH, new Set([pegawai.sub]));
+      if (rows.length === 0) continue;
+      const res = await call(write, 'POST /attendance/{month}/imports', {
+        params: { month: MONTH },
+        body: { opd, rows },
+        principal: bkpsdm,
+      });
+      expect(res.status, JSON.stringify(res.json)).toBe(201);
+    }
+    clockAfterMonth();
     expect(
       (
         await call(write, 'POST /results/{month}/compute', {
@@ -117,6 +144,16 @@ describe('appraisal results in the payroll run', () => {
     // The run that pays this month's TPP: the pay month is the performance month plus the tenant's lag.
     const next = addMonths(MONTH, payDisciplineRules('binjai', MONTH).paymentLagMonths);
     const paid = await slipOf(next, pegawai.sub);
+    const run = (
+      await call(payrollRead, 'GET /runs/{runId}', { params: { runId: paid.runId }, principal: bkpsdm })
+    ).json;
+    // Every employee's month is covered: no error entry, and the run says so per OPD.
+    expect(run.counts.errors, JSON.stringify(run.totals)).toBe(0);
+    const coverage = run.totals.map((t: { coverage: Record<string, number> }) => t.coverage);
+    const sum = (k: string) => coverage.reduce((s: number, c: Record<string, number>) => s + c[k]!, 0);
+    expect(sum('employees')).toBe(people.members.length);
+    expect(sum('covered') + sum('notApplicable')).toBe(people.members.length);
+    expect(sum('missingDays')).toBe(0);
     const step = (slip: typeof paid.slip, id: string) =>
       slip.slip.trace.find((t: { step: string }) => t.step === id)?.value as number | undefined;
     expect(paid.slip.slip.meta.tppPeriod).toBe(MONTH);
@@ -128,10 +165,11 @@ describe('appraisal results in the payroll run', () => {
       principal: bkpsdm,
     });
     expect(approved.status, JSON.stringify(approved.json)).toBe(200);
+    // Locking a tenant-wide run is BKPSDM's (issue 13 item 4), as approving is.
     const locked = await call(payrollWrite, 'POST /runs/{runId}/lock', {
       params: { runId: paid.runId },
       body: {},
-      principal: payOperator(),
+      principal: bkpsdm,
     });
     expect(locked.json.state).toBe('LOCKED');
 
@@ -144,6 +182,14 @@ describe('appraisal results in the payroll run', () => {
     expect(corrected.status, JSON.stringify(corrected.json)).toBe(200);
     expect(corrected.json.result.performance.predikat).toBe('SANGAT_KURANG');
 
+    // The run after pays the TPP of the month after MONTH: its results, complete for everyone, arranged.
+    await storeCoveredResults(
+      db.client,
+      db.tableName('binjai'),
+      people.members.map((m) => ({ nip: m.employee.nip, opd: m.opd })),
+      [addMonths(MONTH, 1)],
+    );
+    clockAfterMonth(2);
     const after = await slipOf(addMonths(next, 1), pegawai.sub);
     const lines = (after.slip.corrections ?? []) as { month: string; code: string; amount: number }[];
     const tpp = lines.filter((l) => l.month === next && l.code.startsWith('TPP'));

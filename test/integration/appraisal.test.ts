@@ -1,13 +1,16 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, type Handler } from '../builders/http-event';
 import { useTestTables } from '../support/dynamo';
 import {
+  clockAfterMonth,
+  clockInMonth,
   MONTH,
   memberOf,
   onTargetRealizations,
   type People,
   peopleOf,
+  realClock,
   seedEmployees,
   YEAR,
 } from './appraisal-fixtures';
@@ -19,12 +22,14 @@ let write: Handler;
 let bantul: People;
 
 beforeAll(async () => {
+  clockInMonth();
   read = (await import('../../functions/appraisal/read')).handler as Handler;
   write = (await import('../../functions/appraisal/write')).handler as Handler;
   const employeesWrite = (await import('../../functions/employees/write')).handler as Handler;
   bantul = peopleOf('bantul');
   await seedEmployees(employeesWrite, bantul);
 }, 120_000);
+afterAll(realClock);
 
 async function auditActions(tenantId: string, entity: string): Promise<string[]> {
   const out = await db.client.send(
@@ -206,6 +211,8 @@ describe('the SKP lifecycle over the appraisal handlers', () => {
     const seen = await call(read, 'GET /evaluations/{month}/{nip}', { params, principal: pegawai });
     expect(seen.json.evaluation.feedback).toBe('Pertahankan.');
 
+    // Results are computed once the month has ended.
+    clockAfterMonth();
     expect(
       (
         await call(write, 'POST /results/{month}/compute', {

@@ -3,12 +3,13 @@ import type { Principal } from '../../core/auth/principal';
 import { generateTenantSeed } from '../../infra/local/seed/employees';
 import { aPrincipal } from '../builders/employee';
 import { call, type Handler } from '../builders/http-event';
+import { storeCoveredResults } from '../support/covered-results';
 import { useTestTables } from '../support/dynamo';
 import { parseCsv } from '../unit/documents/csv-parse';
 import { extractPdfText } from '../unit/documents/pdf-text';
 import { numberOf, readList } from '../unit/documents/xlsx-read';
 
-useTestTables(['bantul']);
+const db = useTestTables(['bantul']);
 
 const tenantId = 'bantul';
 const operator: Principal = aPrincipal({ sub: 'operator.gaji', roles: ['operator'], opds: ['*'] });
@@ -62,6 +63,13 @@ beforeAll(async () => {
   docs = (await import('../../functions/payroll/docs')).handler as Handler;
   for (const m of members)
     await call(employees, 'POST /employees', { body: m.employee, principal: approver });
+  // The month whose TPP the run pays has complete appraisal results (missing data is tested elsewhere).
+  await storeCoveredResults(
+    db.client,
+    db.tableName(tenantId),
+    members.map((m) => ({ nip: m.employee.nip, opd: m.opd })),
+    ['2026-09', '2026-10', '2026-11'],
+  );
   const run = await call(payrollWrite, 'POST /runs', { body: { month: '2026-11' }, principal: operator });
   runId = run.json.id;
 }, 120_000);

@@ -8,6 +8,7 @@ import type { FaultInjector } from '../../functions/payroll/run-service';
 import { generateTenantSeed } from '../../infra/local/seed/employees';
 import { aPrincipal } from '../builders/employee';
 import { call, type Handler } from '../builders/http-event';
+import { storeCoveredResults } from '../support/covered-results';
 import { useTestTables } from '../support/dynamo';
 
 const db = useTestTables(['bantul', 'binjai', 'sofifi', 'bukitintan']);
@@ -41,6 +42,14 @@ async function seed(tenantId: string, limit: number) {
   seeded.set(
     tenantId,
     members.map((x) => x.employee.nip),
+  );
+  // The months whose TPP these runs pay have complete appraisal results: the runs here are not about
+  // missing data (test/unit/payroll/missing-data.test.ts and appraisal-missing-data.test.ts are).
+  await storeCoveredResults(
+    db.client,
+    db.tableName(tenantId),
+    members.map((x) => ({ nip: x.employee.nip, opd: x.opd })),
+    ['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'],
   );
 }
 

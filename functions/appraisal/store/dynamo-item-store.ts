@@ -10,7 +10,7 @@ import { batchGetAll, batchWriteAll, mapLimit } from '../../table/batch';
 import { decodeCursor, encodeCursor } from '../../table/cursor';
 import { keys } from '../../table/keys';
 import { transactWrite } from '../../table/transactions';
-import type { Item, ItemStore, Key, Page, PageQuery, UnitOfWork } from './ports';
+import type { AllQuery, Item, ItemStore, Key, Page, PageQuery, UnitOfWork } from './ports';
 
 type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -34,6 +34,29 @@ function keyCondition(q: Pick<PageQuery, 'index' | 'pk' | 'skPrefix'>) {
   };
 }
 
+/** `facts.coverage` → `#p0.#p1`: every path segment a name placeholder (reserved words are many). */
+function projectionOf(paths: readonly string[]) {
+  const names: Record<string, string> = {};
+  const seen = new Map<string, string>();
+  const expression = paths
+    .map((path) =>
+      path
+        .split('.')
+        .map((segment) => {
+          let placeholder = seen.get(segment);
+          if (!placeholder) {
+            placeholder = `#p${seen.size}`;
+            seen.set(segment, placeholder);
+            names[placeholder] = segment;
+          }
+          return placeholder;
+        })
+        .join('.'),
+    )
+    .join(', ');
+  return { expression, names };
+}
+
 export class DynamoItemStore implements ItemStore {
   constructor(
     readonly db: DynamoDBDocumentClient,
@@ -49,14 +72,22 @@ export class DynamoItemStore implements ItemStore {
     return (await batchGetAll(this.db, this.table, list)) as Item[];
   }
 
-  async queryAll(q: Omit<PageQuery, 'limit' | 'nextToken'> & { limit?: number }): Promise<Item[]> {
+  async queryAll(q: AllQuery): Promise<Item[]> {
     const items: Item[] = [];
     let start: Record<string, unknown> | undefined;
+    const condition = keyCondition(q);
+    const projection = q.projection ? projectionOf(q.projection) : undefined;
     do {
       const out = await this.db.send(
         new QueryCommand({
           TableName: this.table,
-          ...keyCondition(q),
+          ...condition,
+          ...(projection
+            ? {
+                ProjectionExpression: projection.expression,
+                ExpressionAttributeNames: { ...condition.ExpressionAttributeNames, ...projection.names },
+              }
+            : {}),
           ...(q.descending ? { ScanIndexForward: false } : {}),
           ExclusiveStartKey: start,
         }),

@@ -48,11 +48,17 @@ export interface PageQuery {
   descending?: boolean;
 }
 
+export type AllQuery = Omit<PageQuery, 'limit' | 'nextToken'> & {
+  limit?: number;
+  /** Only these attributes (dotted paths into maps): a month's summary need not read whole results. */
+  projection?: readonly string[];
+};
+
 export interface ItemStore {
   get(key: Key): Promise<Item | undefined>;
   batchGet(keys: readonly Key[]): Promise<Item[]>;
   /** Every item of a partition (or a sort-key prefix of it), all pages. */
-  queryAll(q: Omit<PageQuery, 'limit' | 'nextToken'> & { limit?: number }): Promise<Item[]>;
+  queryAll(q: AllQuery): Promise<Item[]>;
   queryPage(q: PageQuery): Promise<Page<Item>>;
   isMonthLocked(month: string): Promise<boolean>;
   /** Fails with the change's own DomainError, or MONTH_LOCKED (409) when a month is locked. */

@@ -1,11 +1,13 @@
 import { auditEntry } from '../../../core/audit/audit';
 import type { Principal } from '../../../core/auth/principal';
+import { payListOpds } from '../../../core/auth/scope';
 import { classifyMonth } from '../../../core/discipline/attendance';
 import {
   type AttendanceImportRow,
   fnv1a64,
   validateAttendanceRows,
 } from '../../../core/discipline/attendance-import';
+import { attendanceCoverage } from '../../../core/discipline/coverage';
 import { DomainError } from '../../../core/errors';
 import { keys } from '../../table/keys';
 import { asWriterOf, readableEmployee } from '../access';
@@ -14,6 +16,7 @@ import { unitIdOf } from '../settings';
 import { monthLocked } from '../store/dynamo-item-store';
 import type { Change } from '../store/ports';
 import { parse, records, type StoredCorrection, splitDiscipline, splitMonthBundle } from '../store/records';
+import { notYetHappened, tenantNow } from '../today';
 import { monthContext } from './month-inputs';
 import { employeesInService, opdScope, recomputedResult } from './results';
 
@@ -30,7 +33,13 @@ export async function importAttendance(
   const opd = opdScope(principal, body.opd, 'body.opd') as string;
   const employees = await employeesInService(month, opd, deps);
   const knownNips = new Set(employees.map((e) => e.identity.nip));
-  const checked = validateAttendanceRows(body.rows, { firstRowNumber: 0, knownNips });
+  const now = tenantNow(deps);
+  const checked = validateAttendanceRows(body.rows, {
+    firstRowNumber: 0,
+    knownNips,
+    unknownNipReasons: await whyNotInOpd(body.rows, knownNips, month, opd, principal, deps),
+    now,
+  });
   const errors = [...checked.errors];
   for (const e of checked.events) {
     if (!e.date.startsWith(`${month}-`))
@@ -104,6 +113,15 @@ export async function correctAttendance(
       { path: 'path.date', message: `harus dalam bulan ${month}` },
     ]);
   }
+  const now = tenantNow(deps);
+  if (date > now.date) throw notYetHappened('path.date', `Tanggal ${date}`, now);
+  if (date === now.date) {
+    for (const field of ['checkIn', 'checkOut'] as const) {
+      const time = body[field];
+      if (time && (time.length === 5 ? `${time}:00` : time) > now.time)
+        throw notYetHappened(`body.${field}`, `Jam ${time} hari ini`, now);
+    }
+  }
   const stored: StoredCorrection = {
     nip,
     date,
@@ -172,5 +190,52 @@ export async function attendanceMonth(month: string, nip: string, principal: Pri
     corrections: [...bundle.corrections].sort((a, b) => a.at.localeCompare(b.at)),
     leaves: splitDiscipline(disciplineItems).leaves,
   });
-  return { ...classified, unitId, punches: bundle.events.length, corrections: bundle.corrections };
+  return {
+    ...classified,
+    coverage: attendanceCoverage(classified),
+    unitId,
+    punches: bundle.events.length,
+    corrections: bundle.corrections,
+  };
+}
+
+/**
+ * Why each NIP of the file that is not an employee of this OPD in the month is refused: an employee of
+ * another OPD is named as such (the operator then knows to send it to that OPD, or to use that OPD's
+ * import), an employee out of service in the month likewise. Unknown NIPs keep the generic reason.
+ */
+async function whyNotInOpd(
+  rows: readonly AttendanceImportRow[],
+  known: ReadonlySet<string>,
+  month: string,
+  opd: string,
+  principal: Principal,
+  deps: AppraisalDeps,
+): Promise<Map<string, string>> {
+  const others = new Set<string>();
+  for (const row of rows) {
+    if (typeof row.nip === 'string' && /^\d{18}$/.test(row.nip.trim()) && !known.has(row.nip.trim()))
+      others.add(row.nip.trim());
+  }
+  const reasons = new Map<string, string>();
+  if (others.size === 0) return reasons;
+  const items = await deps.store.batchGet([...others].map((nip) => keys.employee(nip)));
+  const scope = payListOpds(principal);
+  for (const item of items) {
+    const e = parse.employee(item);
+    const nip = e.identity.nip;
+    const theirs = e.current.penempatan.opd;
+    if (theirs !== opd) {
+      const mine = scope === 'ALL' || scope.includes(theirs);
+      reasons.set(
+        nip,
+        mine
+          ? `NIP ${nip} milik OPD ${theirs}, bukan OPD ${opd}; impor presensinya dengan opd ${theirs}`
+          : `NIP ${nip} milik OPD ${theirs}, di luar OPD Anda`,
+      );
+    } else {
+      reasons.set(nip, `NIP ${nip} tidak dalam masa kerja pada bulan ${month}`);
+    }
+  }
+  return reasons;
 }

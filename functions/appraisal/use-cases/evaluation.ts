@@ -1,5 +1,6 @@
 import { auditEntry } from '../../../core/audit/audit';
 import { hasAnyRole, type Principal, TENANT_WIDE_ROLES } from '../../../core/auth/principal';
+import { monthStanding } from '../../../core/discipline/local-time';
 import { DomainError } from '../../../core/errors';
 import type { MatrixAssessment, NumericAssessment } from '../../../core/performance/monthly-evaluation';
 import type { Rating } from '../../../core/performance/predikat';
@@ -10,6 +11,7 @@ import type { AppraisalDeps } from '../deps';
 import { settingsFor } from '../settings';
 import type { Change } from '../store/ports';
 import { parse, records, type StoredEvaluation, splitMonthBundle } from '../store/records';
+import { notYetHappened, tenantNow } from '../today';
 import type { EmployeeMonthInputs } from './month-outcome';
 import { previewOutcome, recomputedResult } from './results';
 
@@ -68,6 +70,9 @@ export async function putEvaluation(
   deps: AppraisalDeps,
 ) {
   const employee = await asAtasanOf(nip, principal, deps);
+  // The running month may be rated (the atasan often rates in its last days); a month to come may not.
+  const now = tenantNow(deps);
+  if (monthStanding(month, now) === 'FUTURE') throw notYetHappened('path.month', `Bulan ${month}`, now);
   const { mode } = settingsFor(deps.tenantId, month).evaluation;
   const existing = await deps.store.get(keys.evaluation(nip, month));
   const currentVersion = existing ? parse.evaluation(existing).version : 0;

@@ -1,8 +1,4 @@
-import {
-  classifyMonth,
-  type MonthAttendance,
-  type WorkingDayStatus,
-} from '../../../core/discipline/attendance';
+import { classifyMonth, emptyStatusCounts, type MonthAttendance } from '../../../core/discipline/attendance';
 import { addMonths, daysInMonth } from '../../../core/discipline/calendar-date';
 import { disciplineSummary } from '../../../core/discipline/discipline-summary';
 import type { LeaveKind } from '../../../core/discipline/leave';
@@ -30,6 +26,8 @@ export interface MonthContext {
   calendar: WorkCalendar;
   publicSatisfaction: readonly IkmScore[];
   teamResults: readonly TeamResult[];
+  /** Computed before the month ended: results are labelled sementara and the payroll refuses them. */
+  provisional?: boolean;
 }
 
 export interface EmployeeMonthInputs {
@@ -49,7 +47,7 @@ export interface EmployeeMonthInputs {
  * away from work such as tugas belajar) are not hari kerja for them: they must not read as TK.
  */
 function withinService(attendance: MonthAttendance, from: string, to: string): MonthAttendance {
-  const statusCounts: Record<WorkingDayStatus, number> = { HADIR: 0, TK: 0, DIKECUALIKAN: 0, CUTI: 0 };
+  const statusCounts = emptyStatusCounts();
   const codeCounts: Record<string, number> = {};
   let workingDays = 0;
   const days = attendance.days.map((day) => {
@@ -164,11 +162,22 @@ export function monthOutcome(
     percent: s.cutPercent ?? payRules.sanctionPercent[s.level],
   }));
   const partial = attendance.workingDays !== full.workingDays && e.current.kepegawaian.status === 'AKTIF';
+  const { coverage } = discipline;
   const facts: MonthlyFacts = {
     month,
     performance: evaluation.result,
     discipline: discipline.summary,
     ...(partial ? { workingDays: { inMonth: full.workingDays, served: attendance.workingDays } } : {}),
+    // What the payroll's missing-data rule reads: days without any record, and whether a rating exists.
+    coverage: {
+      attendance: {
+        workingDays: coverage.workingDays,
+        daysWithData: coverage.daysWithData,
+        missingDates: [...coverage.missingDates],
+      },
+      evaluated: evaluation.result.status !== 'BELUM_DINILAI',
+    },
+    ...(ctx.provisional ? { provisional: true } : {}),
   };
   const predikat = evaluation.result.predikat;
   const detail: ResultDetail = {
@@ -187,9 +196,11 @@ export function monthOutcome(
       extras: evaluation.extras,
       explanation: evaluation.explanation,
     },
+    ...(ctx.provisional ? { provisional: true } : {}),
     discipline: {
       workingDays: attendance.workingDays,
       workingDaysInMonth: full.workingDays,
+      coverage,
       punches: bundle.events.length,
       corrections: bundle.corrections.length,
       statusCounts: attendance.statusCounts,

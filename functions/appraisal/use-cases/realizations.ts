@@ -9,6 +9,7 @@ import { asOwner, readableEmployee } from '../access';
 import type { AppraisalDeps } from '../deps';
 import { settingsFor } from '../settings';
 import { parse, records, type StoredRealization } from '../store/records';
+import { notYetHappened, tenantNow } from '../today';
 import { skpRevisions } from './skp';
 
 /** Realisasi logged day by day against the SKP's indicators, and live progress against target. */
@@ -25,6 +26,8 @@ export async function addRealization(
       { path: 'body.date', message: `harus dalam tahun ${year}` },
     ]);
   }
+  const now = tenantNow(deps);
+  if (body.date > now.date) throw notYetHappened('body.date', `Realisasi tanggal ${body.date}`, now);
   const revisions = (await skpRevisions(nip, year, deps)).map((s) => s.skp);
   const skp = approvedRevision(revisions) ?? revisions.at(-1);
   if (!skp) throw notFound(`SKP tahun ${year} belum dibuat`);

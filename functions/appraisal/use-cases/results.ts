@@ -2,9 +2,12 @@ import { type AuditEntry, auditEntry } from '../../../core/audit/audit';
 import type { Principal } from '../../../core/auth/principal';
 import { payListOpds } from '../../../core/auth/scope';
 import { daysInMonth } from '../../../core/discipline/calendar-date';
+import { coverageByOpd } from '../../../core/discipline/coverage';
+import { monthStanding } from '../../../core/discipline/local-time';
 import type { StoredEmployee } from '../../../core/employee/repository';
 import { DomainError, notFound } from '../../../core/errors';
 import { addMonths } from '../../../core/pay/month';
+import type { MonthlyFacts } from '../../../core/payroll/snapshot';
 import { stableStringify } from '../../../core/rulesets/ruleset-version';
 import { mapLimit } from '../../table/batch';
 import { keys } from '../../table/keys';
@@ -14,6 +17,7 @@ import { payDisciplineRules } from '../settings';
 import { monthLocked } from '../store/dynamo-item-store';
 import type { Change } from '../store/ports';
 import { parse, records, type StoredResult } from '../store/records';
+import { notYetHappened, tenantNow } from '../today';
 import { loadMonthInputs, monthContext, previousResults, type SharedInputs } from './month-inputs';
 import { type EmployeeMonthInputs, monthOutcome } from './month-outcome';
 
@@ -45,6 +49,7 @@ export async function employeesInService(month: string, opd: string | undefined,
 
 function resultSummary(r: StoredResult) {
   const p = r.facts.performance;
+  const attendance = r.facts.coverage?.attendance;
   return {
     nip: r.nip,
     nama: r.nama,
@@ -53,6 +58,15 @@ function resultSummary(r: StoredResult) {
     status: p.status,
     predikat: p.predikat ?? null,
     nilai: (r.detail.performance.nilai as number | undefined) ?? null,
+    provisional: r.facts.provisional === true,
+    // null: computed before coverage was recorded; recompute to know.
+    coverage: attendance
+      ? {
+          workingDays: attendance.workingDays,
+          daysWithData: attendance.daysWithData,
+          missingDates: attendance.missingDates,
+        }
+      : null,
     counts: r.facts.discipline.counts,
     tkThisMonth: r.detail.discipline.tk.thisMonth,
     warnings: r.detail.discipline.warnings.map((w) => w.code),
@@ -75,15 +89,40 @@ function stamp(
   };
 }
 
+/**
+ * A month's results are final only once the month has ended in the tenant's time zone: before that its
+ * days are still to come, and any result would read them as missing. Computing the running month needs
+ * `provisional: true`; such results are labelled sementara and the payroll run refuses to pay on them.
+ */
+function provisionalFor(month: string, asked: boolean | undefined, deps: AppraisalDeps): boolean {
+  const now = tenantNow(deps);
+  const standing = monthStanding(month, now);
+  if (standing === 'FUTURE') throw notYetHappened('path.month', `Bulan ${month}`, now);
+  if (standing === 'CURRENT' && !asked) {
+    throw new DomainError('INVALID', 'MONTH_NOT_ENDED', `Bulan ${month} belum berakhir`, [
+      {
+        path: 'body.provisional',
+        message: `bulan ${month} belum berakhir (hari ini ${now.date}); kirim provisional: true untuk hasil sementara yang tidak dapat dibayar`,
+      },
+    ]);
+  }
+  return standing === 'CURRENT';
+}
+
 export async function computeResults(
   month: string,
-  body: { opd?: string | undefined; correction?: { reason: string } | undefined },
+  body: {
+    opd?: string | undefined;
+    correction?: { reason: string } | undefined;
+    provisional?: boolean | undefined;
+  },
   principal: Principal,
   deps: AppraisalDeps,
 ) {
   const opd = opdScope(principal, body.opd, 'body.opd');
   const reason = body.correction?.reason;
-  const ctx = await monthContext(month, deps);
+  const provisional = provisionalFor(month, body.provisional, deps);
+  const ctx = { ...(await monthContext(month, deps)), provisional };
   // A month's results are frozen once its own run is locked, and also once the run that pays its TPP
   // (month + the tenant's lag) is: that run consumed them. Fail fast here; the ConditionCheck of each
   // write still decides.
@@ -145,10 +184,12 @@ export async function computeResults(
   return {
     month,
     opd: opd ?? null,
+    provisional,
     employees: employees.length,
     computed: results.length,
     byStatus,
     withWarnings: results.filter((r) => r.detail.discipline.warnings.length > 0).length,
+    coverage: coverageByOpd(results.map((r) => ({ opd: r.opd, ...r.facts }))),
     correction: Boolean(reason),
     errors,
   };
@@ -251,14 +292,30 @@ export async function listResults(
 ) {
   const opd = opdScope(principal, query.opd, 'query.opd');
   const q = opd ? keys.resultsByOpd(month, opd) : keys.resultsOfMonth(month);
-  const page = await deps.store.queryPage({
-    index: q.index,
-    pk: q.pk,
-    limit: query.limit,
-    nextToken: query.nextToken,
-  });
+  const [page, coverage] = await Promise.all([
+    deps.store.queryPage({ index: q.index, pk: q.pk, limit: query.limit, nextToken: query.nextToken }),
+    // Per OPD over the whole scope, on the first page only: the later pages need not read it again.
+    query.nextToken
+      ? undefined
+      : deps.store
+          .queryAll({
+            index: q.index,
+            pk: q.pk,
+            projection: [
+              'opd',
+              'facts.coverage.attendance.workingDays',
+              'facts.coverage.attendance.daysWithData',
+              'facts.coverage.evaluated',
+              'facts.provisional',
+            ],
+          })
+          .then((items) =>
+            coverageByOpd(items.map((i) => ({ opd: String(i.opd), ...(i.facts as Partial<MonthlyFacts>) }))),
+          ),
+  ]);
   return {
     month,
+    ...(coverage ? { coverage } : {}),
     items: page.items.map(parse.result).map(resultSummary),
     ...(page.nextToken ? { nextToken: page.nextToken } : {}),
   };

@@ -14,7 +14,7 @@ import { keys } from '../../table/keys';
 import { asAtasanOf, asOwner, isAtasanOf, readableEmployee, versionConflict } from '../access';
 import type { AppraisalDeps } from '../deps';
 import { parse, records, type StoredSkp } from '../store/records';
-import { latestRevision, skpView } from './skp';
+import { assertCascade, latestRevision, skpView } from './skp';
 
 /** The SKP's transitions after the draft: edit, submit, approve/reject, revise; and the penilai's list. */
 type Step = 'EDIT' | 'SUBMIT' | 'APPROVE' | 'REJECT';
@@ -29,10 +29,14 @@ async function transition(
   principal: Principal,
   deps: AppraisalDeps,
   reason?: string,
+  /** Path prefix of the cascade check ('body.' for results sent with an edit); a rejection skips it. */
+  cascadeAt = '',
 ) {
   const current = await latestRevision(nip, year, deps);
   if (current.version !== expectedVersion) throw versionConflict(expectedVersion);
   const skp = apply(current.skp);
+  // Checked on every step that keeps the SKP going: the atasan's plan may have changed since the draft.
+  if (step !== 'REJECT') await assertCascade(skp, cascadeAt, deps);
   const next: StoredSkp = { ...current, skp, version: current.version + 1, updatedAt: deps.now };
   await deps.store.commit({
     lockMonths: [],
@@ -78,6 +82,8 @@ export async function editOwnSkp(
     (s) => editSkp(s, changes, principal.sub, deps.now),
     principal,
     deps,
+    undefined,
+    changes.results ? 'body.' : '',
   );
 }
 

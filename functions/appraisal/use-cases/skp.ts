@@ -6,6 +6,7 @@ import { draftSkpResults, findJabatanTemplate } from '../../../core/performance/
 import {
   approvedRevision,
   BERAKHLAK_KEYS,
+  cascadeIssues,
   type RencanaHasilKerja,
   type Skp,
 } from '../../../core/performance/skp';
@@ -30,6 +31,28 @@ export async function latestRevision(nip: string, year: number, deps: AppraisalD
   const latest = all.at(-1);
   if (!latest) throw notFound(`SKP tahun ${year} belum dibuat`);
   return latest;
+}
+
+/**
+ * A 400 naming each cascaded result that points at nothing in the pejabat penilai's SKP of the year;
+ * `at` is 'body.' when the results came in the request, '' when they are the stored SKP's.
+ */
+export async function assertCascade(
+  skp: Pick<Skp, 'results' | 'pejabatPenilai' | 'year'>,
+  at: string,
+  deps: AppraisalDeps,
+): Promise<void> {
+  if (!skp.results.some((r) => r.cascadedFrom)) return;
+  const atasan = (await skpRevisions(skp.pejabatPenilai.nip, skp.year, deps)).map((s) => s.skp);
+  const issues = cascadeIssues(skp, atasan, at);
+  if (issues.length > 0) {
+    throw new DomainError(
+      'INVALID',
+      'SKP_CASCADE_INVALID',
+      'Hasil kerja yang diturunkan tidak ada di SKP pejabat penilai',
+      issues,
+    );
+  }
 }
 
 const DEFAULT_EXPECTATION = 'Menunjukkan perilaku sesuai ekspektasi umum nilai dasar BerAKHLAK';
@@ -95,6 +118,7 @@ export async function createSkp(input: CreateSkpInput, principal: Principal, dep
     status: 'DRAFT',
     history: [{ from: null, to: 'DRAFT', by: nip, at: deps.now }],
   };
+  await assertCascade(skp, input.results ? 'body.' : '', deps);
   const stored: StoredSkp = { skp, version: 1, createdAt: deps.now, updatedAt: deps.now };
   await deps.store.commit({
     lockMonths: [],

@@ -33,11 +33,15 @@ describe('validateAttendanceRows', () => {
     expect(result.errors).toEqual([
       { rowNumber: 3, field: 'nip', reason: 'NIP harus 18 digit angka' },
       { rowNumber: 4, field: 'timestamp', reason: 'tanggal 2026-02-30 tidak ada di kalender' },
-      { rowNumber: 5, field: 'timestamp', reason: 'waktu harus berformat YYYY-MM-DD HH:MM[:SS]' },
+      {
+        rowNumber: 5,
+        field: 'timestamp',
+        reason: 'waktu harus berformat YYYY-MM-DD HH:MM[:SS] (baris TK: YYYY-MM-DD)',
+      },
       {
         rowNumber: 5,
         field: 'type',
-        reason: 'jenis presensi "ISTIRAHAT" tidak dikenal (IN/OUT, MASUK/PULANG)',
+        reason: 'jenis presensi "ISTIRAHAT" tidak dikenal (IN/OUT, MASUK/PULANG, TK)',
       },
       { rowNumber: 6, field: 'nip', reason: 'NIP harus berupa teks (format angka merusak 18 digit)' },
       { rowNumber: 7, field: 'timestamp', reason: 'jam 24:10 tidak valid (00:00–23:59)' },
@@ -55,6 +59,59 @@ describe('validateAttendanceRows', () => {
     expect(result.errors).toEqual([
       { rowNumber: 10, field: 'nip', reason: 'NIP tidak terdaftar sebagai pegawai tenant ini' },
     ]);
+  });
+
+  it('should say why a NIP outside the list is refused when the caller knows (another OPD)', () => {
+    const other = '199001012015031001';
+    const result = validateAttendanceRows([row(), row({ nip: other })], {
+      knownNips: new Set([NIP]),
+      unknownNipReasons: new Map([[other, `NIP ${other} milik OPD DINKES, di luar OPD Anda`]]),
+    });
+    expect(result.errors).toEqual([
+      { rowNumber: 3, field: 'nip', reason: `NIP ${other} milik OPD DINKES, di luar OPD Anda` },
+    ]);
+  });
+
+  it('should take a TK row of the recap with a date alone, and refuse a date that needs a time', () => {
+    const result = validateAttendanceRows([
+      row({ timestamp: '2026-01-06', type: 'TK' }),
+      row({ timestamp: '2026-01-07 00:00', type: 'alpa' }),
+      row({ timestamp: '2026-01-08' }),
+    ]);
+    expect(result.events).toMatchObject([
+      { date: '2026-01-06', type: 'TK' },
+      { date: '2026-01-07', type: 'TK' },
+    ]);
+    expect(result.errors).toEqual([
+      {
+        rowNumber: 4,
+        field: 'timestamp',
+        reason: 'waktu harus berformat YYYY-MM-DD HH:MM[:SS] (baris TK: YYYY-MM-DD)',
+      },
+    ]);
+  });
+
+  it('should refuse a punch later than the tenant’s local now, to the second', () => {
+    const now = { date: '2026-01-05', time: '12:00:00' };
+    const result = validateAttendanceRows(
+      [
+        row({ timestamp: '2026-01-05 11:59:59' }),
+        row({ timestamp: '2026-01-05 12:00:01', type: 'OUT' }),
+        row({ timestamp: '2026-01-06 07:00' }),
+        row({ timestamp: '2026-01-05', type: 'TK' }),
+        row({ timestamp: '2026-01-06', type: 'TK' }),
+      ],
+      { now },
+    );
+    expect(result.events.map((e) => e.rowNumber)).toEqual([2, 5]);
+    expect(result.errors.map((e) => [e.rowNumber, e.field])).toEqual([
+      [3, 'timestamp'],
+      [4, 'timestamp'],
+      [6, 'timestamp'],
+    ]);
+    expect(result.errors[0]?.reason).toBe(
+      'waktu 2026-01-05 12:00:01 belum terjadi (sekarang 2026-01-05 12:00 waktu setempat)',
+    );
   });
 
   it('should give the same identity to the same punch on every import', () => {

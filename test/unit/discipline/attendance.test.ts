@@ -58,8 +58,20 @@ describe('classifyDay', () => {
     expect(classify(MONDAY, { events: punches(MONDAY, '07:30') }).codes).toEqual(['PSW4']);
   });
 
-  it('should mark a working day without any record TK', () => {
-    expect(classify(MONDAY, {})).toMatchObject({ status: 'TK', codes: ['TK'] });
+  it('should mark a working day without any record "data belum ada", never TK, and cut nothing', () => {
+    expect(classify(MONDAY, {})).toMatchObject({ status: 'DATA_BELUM_ADA', codes: [], source: 'TIDAK_ADA' });
+  });
+
+  it('should mark TK only what was recorded: a TK row of the recap, unless the machine saw the employee', () => {
+    const tk = { nip: NIP, date: MONDAY, time: '00:00', type: 'TK' as const };
+    expect(classify(MONDAY, { events: [tk] })).toMatchObject({
+      status: 'TK',
+      codes: ['TK'],
+      source: 'REKAP',
+    });
+    const both = classify(MONDAY, { events: [tk, ...punches(MONDAY, '07:20', '16:00')] });
+    expect(both).toMatchObject({ status: 'HADIR', codes: ['HADIR'] });
+    expect(both.notes.join()).toMatch(/rekap mencatat TK/);
   });
 
   it('should measure lateness from the Ramadan start time', () => {
@@ -73,7 +85,7 @@ describe('classifyDay', () => {
     expect(
       classify(SATURDAY, { events: punches(SATURDAY, '07:30', '12:59') }, 'bantul', sixDay()).codes,
     ).toEqual(['PSW1']);
-    expect(classify(SATURDAY, {}, 'bantul', sixDay()).status).toBe('TK');
+    expect(classify(SATURDAY, {}, 'bantul', sixDay()).status).toBe('DATA_BELUM_ADA');
     expect(classify(SATURDAY, {}, 'bantul', fiveDay())).toMatchObject({
       status: 'BUKAN_HARI_KERJA',
       codes: [],
@@ -156,15 +168,15 @@ describe('classifyMonth', () => {
       }),
     );
     expect(month.workingDays).toBe(20);
-    expect(month.statusCounts).toEqual({ HADIR: 3, DIKECUALIKAN: 2, CUTI: 2, TK: 13 });
-    expect(month.codeCounts).toMatchObject({
+    // The 13 hari kerja nobody recorded anything for are missing data, not absence.
+    expect(month.statusCounts).toEqual({ HADIR: 3, DIKECUALIKAN: 2, CUTI: 2, TK: 0, DATA_BELUM_ADA: 13 });
+    expect(month.codeCounts).toEqual({
       HADIR: 1,
       TL2: 1,
       PSW2: 1,
       PSW4: 1,
       DL: 2,
       CUTI_TAHUNAN: 2,
-      TK: 13,
     });
   });
 
@@ -172,7 +184,7 @@ describe('classifyMonth', () => {
     const month = classifyMonth(
       aMonthInput({ events: punches('2026-01-05', '07:20', '16:05', '199001012015031001') }),
     );
-    expect(month.statusCounts.TK).toBe(20);
+    expect(month.statusCounts).toMatchObject({ TK: 0, DATA_BELUM_ADA: 20 });
   });
 
   it('should apply the latest correction of a day', () => {

@@ -8,6 +8,9 @@ import { demoTenantRulesets } from '../../../core/rulesets/tenant-data';
 import { tenantParameter } from '../../../core/rulesets/tenant-ruleset';
 import { aCalendar, aMonthInput, aSanction, fiveDay, NIP, punches, someRules } from './builders';
 
+/** The attendance system's recap recorded the day as tanpa keterangan. */
+const tkRow = (date: string) => ({ nip: NIP, date, time: '00:00', type: 'TK' as const });
+
 const fullMonth = (month: string, except: readonly string[] = []) =>
   workingDays(aCalendar(), fiveDay(), month)
     .filter((d) => !except.includes(d.date))
@@ -18,6 +21,7 @@ describe('disciplineSummary', () => {
     const events = [
       ...fullMonth('2026-01', ['2026-01-05', '2026-01-06', '2026-01-07']),
       ...punches('2026-01-05', '08:10', '16:00'),
+      tkRow('2026-01-07'),
     ];
     const attendance = classifyMonth(
       aMonthInput({
@@ -37,6 +41,37 @@ describe('disciplineSummary', () => {
       sanctions: [],
     });
     expect(outcome.workingDays).toBe(20);
+    expect(outcome.coverage).toEqual({ workingDays: 20, daysWithData: 20, missingDates: [] });
+  });
+
+  // The reported case: a fresh tenant imported 4 punches on 1–2 December and got "19 hari kerja
+  // berturut-turut … pemberhentian dengan hormat" and a 57% cut. Days without data are neither.
+  it('should neither count TK nor warn for a month whose days mostly have no data', () => {
+    const events = [...punches('2026-12-01', '07:25', '16:35'), ...punches('2026-12-02', '07:28', '16:31')];
+    const attendance = classifyMonth(aMonthInput({ month: '2026-12', events }));
+    const outcome = disciplineSummary({ attendance, leaves: [], sanctions: [], tkDaysEarlierThisYear: 0 });
+    expect(outcome.summary.counts).toEqual({});
+    expect(outcome.warnings).toEqual([]);
+    expect(outcome.tk).toEqual({ thisMonth: 0, yearToDate: 0, longestStreak: 0, trailingStreak: 0 });
+    const working = workingDays(aCalendar(), fiveDay(), '2026-12').map((d) => d.date);
+    expect(outcome.coverage).toEqual({
+      workingDays: working.length,
+      daysWithData: 2,
+      missingDates: working.filter((d) => d > '2026-12-02'),
+    });
+  });
+
+  it('should count recorded TK only for PP 94/2021, a day without data breaking a streak', () => {
+    // Six recorded TK days, one day without data, four more recorded: 10 in all, never 10 in a row.
+    const march = workingDays(aCalendar(), fiveDay(), '2026-03').map((d) => d.date);
+    const recorded = [...march.slice(0, 6), ...march.slice(7, 11)];
+    const events = [...recorded.map(tkRow), ...march.slice(11).flatMap((d) => punches(d, '07:25', '16:35'))];
+    const attendance = classifyMonth(aMonthInput({ month: '2026-03', events }));
+    const outcome = disciplineSummary({ attendance, leaves: [], sanctions: [], tkDaysEarlierThisYear: 0 });
+    expect(outcome.tk).toMatchObject({ thisMonth: 10, yearToDate: 10, longestStreak: 6 });
+    // 7–10 days in a year: pernyataan tidak puas (PP 94/2021 Pasal 9); no PDH without 10 in a row.
+    expect(outcome.warnings.map((w) => w.code)).toEqual(['PERNYATAAN_TIDAK_PUAS']);
+    expect(outcome.coverage.missingDates).toEqual([march[6]]);
   });
 
   it('should include the sanctions running in the month', () => {
@@ -54,7 +89,10 @@ describe('disciplineSummary', () => {
   });
 
   it('should warn on the year-to-date TK count and on a streak carried over from last month', () => {
-    const events = fullMonth('2026-02', ['2026-02-02', '2026-02-03', '2026-02-04']);
+    const events = [
+      ...fullMonth('2026-02', ['2026-02-02', '2026-02-03', '2026-02-04']),
+      ...['2026-02-02', '2026-02-03', '2026-02-04'].map(tkRow),
+    ];
     const attendance = classifyMonth(aMonthInput({ month: '2026-02', events }));
     const outcome = disciplineSummary({
       attendance,

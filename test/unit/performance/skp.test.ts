@@ -141,17 +141,37 @@ describe('validateSkp', () => {
 });
 
 describe('cascadeIssues', () => {
-  it('should accept results cascaded from the atasan SKP and flag unknown ones', () => {
-    const atasan = anSkp({ id: 'skp-atasan', nip: PENILAI, pejabatPenilai: { nip: '197001012000031001' } });
-    const good = anSkp({
-      results: [{ ...anSkp().results[0]!, cascadedFrom: { skpId: 'skp-atasan', resultId: 'r1' } }],
-    });
-    const bad = anSkp({
-      results: [{ ...anSkp().results[0]!, cascadedFrom: { skpId: 'skp-atasan', resultId: 'r9' } }],
-    });
-    expect(cascadeIssues(good, atasan)).toEqual([]);
-    expect(cascadeIssues(bad, atasan)).toEqual([
-      { path: 'results[0].cascadedFrom', message: 'hasil kerja atasan r9 tidak ditemukan' },
+  const atasan = anSkp({
+    id: 'skp-atasan',
+    nip: PENILAI,
+    pejabatPenilai: { nip: '197001012000031001' },
+    results: [{ ...anSkp().results[0]!, id: 'r1' }],
+  });
+  const cascaded = (resultId: string, skpId = 'skp-atasan') =>
+    anSkp({ results: [{ ...anSkp().results[0]!, cascadedFrom: { skpId, resultId } }] });
+
+  it('should accept a result cascaded from a hasil kerja of the pejabat penilai’s SKP', () => {
+    expect(cascadeIssues(cascaded('r1'), [atasan])).toEqual([]);
+  });
+
+  it('should name the resultId that does not exist in the atasan’s plan', () => {
+    expect(cascadeIssues(cascaded('NOPE'), [atasan], 'body.')).toEqual([
+      {
+        path: 'body.results[0].cascadedFrom.resultId',
+        message: 'hasil kerja NOPE tidak ada di SKP pejabat penilai (r1)',
+      },
     ]);
+  });
+
+  it('should name the skpId when it is not the atasan’s SKP, or when the atasan has none', () => {
+    expect(cascadeIssues(cascaded('r1', 'skp-lain'), [atasan])).toEqual([
+      {
+        path: 'results[0].cascadedFrom.skpId',
+        message: 'SKP pejabat penilai adalah skp-atasan, bukan skp-lain',
+      },
+    ]);
+    expect(cascadeIssues(cascaded('r1'), []).map((i) => i.path)).toEqual(['results[0].cascadedFrom.skpId']);
+    // An SKP of somebody else is not the pejabat penilai's.
+    expect(cascadeIssues(cascaded('r1'), [{ ...atasan, nip: '197001012000031001' }])).toHaveLength(1);
   });
 });
