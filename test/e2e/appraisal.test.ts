@@ -1,6 +1,6 @@
 // First: next month's run pays this month's appraisal, so the tenants may run one month ahead.
 import '../support/run-ahead-tenants';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../core/auth/principal';
 import { addMonths, clockMinutes } from '../../core/discipline/calendar-date';
 import { type WorkCalendar, workingDays } from '../../core/discipline/work-calendar';
@@ -15,10 +15,23 @@ import { startTestApi, type TestApi } from '../support/local-api';
  * bantul (PermenPANRB matrix, no peer feedback) and bukitintan (PP 30/2019 nilai, IKM weighted 10%).
  * An employee drafts an SKP, the atasan approves and rates, attendance is imported, results are
  * computed, and the payroll run that pays the month's TPP shows the predikat and the TK cuts.
+ *
+ * The month is the last one before today; the server's clock (in process: only `Date` is moved) stands
+ * on its last day while the month's inputs are entered, and on the first day after it for the results
+ * and the run: nothing of a day to come may be recorded, and results are final only after the month.
  */
 const TENANTS = ['bantul', 'bukitintan'] as const;
-const MONTH = new Date().toISOString().slice(0, 7);
+const MONTH = addMonths(new Date().toISOString().slice(0, 7), -1);
 const YEAR = Number(MONTH.slice(0, 4));
+
+function setClock(iso: string) {
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime(new Date(iso));
+}
+const lastDay = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+};
 
 let api: TestApi;
 
@@ -26,6 +39,7 @@ beforeAll(async () => {
   api = await startTestApi({ tenants: TENANTS, seed: true });
 }, 180_000);
 afterAll(async () => {
+  vi.useRealTimers();
   await api?.close();
 });
 
@@ -68,6 +82,7 @@ const hhmm = (m: number) =>
 
 describe.each(TENANTS)('an appraisal month in %s, paid by the next payroll run', (tenant) => {
   it('should turn SKP, ratings and attendance into results the payroll pays TPP on', async () => {
+    setClock(`${lastDay(MONTH)}T12:00:00Z`);
     const call = client(tenant);
     const seed = generateTenantSeed(tenant);
     const users = demoUsersFor(tenant);
@@ -136,25 +151,35 @@ describe.each(TENANTS)('an appraisal month in %s, paid by the next payroll run',
       expect(rated.json.preview.predikat).toBe('BAIK');
     }
 
-    // Attendance: the pegawai on time every hari kerja; the atasan missing on three of them (TK).
+    // Attendance: the pegawai on time every hari kerja; the atasan absent on three of them, recorded
+    // as TK by the attendance system's recap (a day with no record at all would be "data belum ada").
     const calendar = (await call('GET', `/work-calendar/${YEAR}`, bkpsdm)).json.calendar as WorkCalendar;
     const rows = [pegawai.sub, atasan.sub].flatMap((nip) =>
-      workingDays(calendar, unitOf(nip), MONTH)
-        .slice(nip === atasan.sub ? 3 : 0)
-        .flatMap((d) => [
-          { nip, timestamp: `${d.date} ${hhmm(clockMinutes(d.hours.start) - 5)}`, type: 'IN' },
-          { nip, timestamp: `${d.date} ${hhmm(clockMinutes(d.hours.end) + 5)}`, type: 'OUT' },
-        ]),
+      workingDays(calendar, unitOf(nip), MONTH).flatMap((d, i) =>
+        nip === atasan.sub && i < 3
+          ? [{ nip, timestamp: d.date, type: 'TK' }]
+          : [
+              { nip, timestamp: `${d.date} ${hhmm(clockMinutes(d.hours.start) - 5)}`, type: 'IN' },
+              { nip, timestamp: `${d.date} ${hhmm(clockMinutes(d.hours.end) + 5)}`, type: 'OUT' },
+            ],
+      ),
     );
     const imported = await call('POST', `/attendance/${MONTH}/imports`, operator, { opd, rows });
     expect(imported.status, JSON.stringify(imported.json)).toBe(201);
     expect(imported.json.stored).toBe(rows.length);
 
+    const early = await call('POST', `/results/${MONTH}/compute`, bkpsdm, {});
+    expect(early.status).toBe(400);
+    expect(early.json.error.code).toBe('MONTH_NOT_ENDED');
+    setClock(`${addMonths(MONTH, 1)}-01T03:00:00Z`);
     const computed = await call('POST', `/results/${MONTH}/compute`, bkpsdm, {});
     expect(computed.status, JSON.stringify(computed.json)).toBe(200);
     expect(computed.json.computed).toBe(seed.members.length);
     const listed = await call('GET', `/results/${MONTH}?limit=100`, bkpsdm);
     expect(listed.json.items).toHaveLength(seed.members.length);
+    // Coverage per OPD on the listing: both employees of the OPD here have every hari kerja covered.
+    const opdCoverage = listed.json.coverage.find((c: Json) => c.opd === opd);
+    expect(opdCoverage.attendanceComplete).toBeGreaterThanOrEqual(2);
     for (const r of listed.json.items) expect(r.status).toEqual(expect.any(String));
     const result = async (nip: string) => (await call('GET', `/results/${MONTH}/${nip}`, bkpsdm)).json;
     const good = await result(pegawai.sub);
