@@ -147,6 +147,14 @@ describe('payroll documents from a real run', () => {
   it('should give an employee their own slip PDF with their name and net pay, and nobody else’s', async () => {
     const nip = members[2]!.employee.nip;
     const self = aPrincipal({ sub: nip, roles: ['pegawai'] });
+    // Approved is not yet paid (it may go back to draft): the employee's slip appears once it is locked.
+    expect((await download({ runId, nip }, {}, self)).status).toBe(404);
+    const locked = await call(payrollWrite, 'POST /runs/{runId}/lock', {
+      params: { runId },
+      body: {},
+      principal: approver,
+    });
+    expect(locked.status, JSON.stringify(locked.json)).toBe(200);
     const res = await download({ runId, nip }, {}, self);
     expect(res.status).toBe(200);
     const pdf = binary(res);
