@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { EmployeeView } from '../../core/employee/employee';
 import type { StoredEmployee } from '../../core/employee/repository';
 import { groupTimelines, type TimelineEntry, viewAsOf } from '../../core/employee/timeline';
 import { computeMonthlyPay, type Rulesets } from '../../core/pay/compute-monthly-pay';
@@ -6,6 +7,7 @@ import { PayDataError } from '../../core/pay/errors';
 import { addMonths } from '../../core/pay/month';
 import type { PaySlip, TaxYearToDate } from '../../core/pay/types';
 import { correctionLines, lineAmounts } from '../../core/payroll/corrections';
+import { type CoverageAssessment, checkMissingData } from '../../core/payroll/missing-data';
 import type {
   CorrectionLine,
   PaidRecord,
@@ -13,7 +15,7 @@ import type {
   SlipError,
   StoredSlip,
 } from '../../core/payroll/run-types';
-import { buildPayInput, defaultFacts, lastDayOfMonth, type MonthlyFacts } from '../../core/payroll/snapshot';
+import { buildPayInput, lastDayOfMonth, type MonthlyFacts } from '../../core/payroll/snapshot';
 import { stableStringify } from '../../core/rulesets/ruleset-version';
 import { employeeFromItem } from '../employees/dynamo-employee-repository';
 import { batchGetAll, mapLimit } from '../table/batch';
@@ -107,17 +109,24 @@ export function taxYtdFor(paid: readonly PaidRecord[], month: string): TaxYearTo
   };
 }
 
-/** The months whose TPP may be paid in `month`: the tenant's lag picks one; three covers every lag in use. */
-function factsFor(data: EmployeeRunData, month: string): MonthlyFacts[] {
-  return [0, 1, 2].map((lag) => {
-    const m = addMonths(month, -lag);
-    return data.results.get(m) ?? defaultFacts(m);
-  });
+/**
+ * The facts of the months whose TPP may be paid in `month` (the tenant's lag picks one), after the
+ * tenant's rule for missing data (core/payroll/missing-data.ts): an error entry, or facts marked to pay
+ * without cuts.
+ */
+function checkedFacts(
+  nip: string,
+  data: EmployeeRunData,
+  month: string,
+  view: EmployeeView | undefined,
+  ctx: ComputeContext,
+) {
+  return checkMissingData({ nip, month, view, results: data.results, tenant: ctx.rulesets.tenant });
 }
 
 export type EmployeeOutcome =
-  | { ok: true; slip: StoredSlip; correctionsHash: string }
-  | { ok: false; error: SlipError };
+  | { ok: true; slip: StoredSlip; correctionsHash: string; coverage: CoverageAssessment }
+  | { ok: false; error: SlipError; coverage?: CoverageAssessment };
 
 export interface ComputeContext {
   tenantId: string;
@@ -155,12 +164,15 @@ function corrections(data: EmployeeRunData, ctx: ComputeContext) {
   for (const paid of data.paid) {
     if (paid.month >= ctx.month || paid.kind !== ctx.kind) continue;
     const view = viewAsOf(employee.identity, set, employee.version, lastDayOfMonth(paid.month));
+    // A paid month is recomputed under the same missing-data rule it was paid under.
+    const checked = checkedFacts(employee.identity.nip, data, paid.month, view, ctx);
+    if (!checked.ok) continue;
     const built = buildPayInput({
       tenantId: ctx.tenantId,
       month: paid.month,
       nip: employee.identity.nip,
       view,
-      facts: factsFor(data, paid.month),
+      facts: checked.facts,
       taxYtd: taxYtdFor(data.paid, paid.month),
     });
     if (!built.ok) continue;
@@ -190,15 +202,19 @@ export function computeEmployee(nip: string, data: EmployeeRunData, ctx: Compute
   const view = employee
     ? viewAsOf(employee.identity, groupTimelines(data.timelines), employee.version, lastDayOfMonth(ctx.month))
     : undefined;
+  const checked = checkedFacts(nip, data, ctx.month, view, ctx);
+  const { coverage } = checked;
   const built = buildPayInput({
     tenantId: ctx.tenantId,
     month: ctx.month,
     nip,
     view,
-    facts: factsFor(data, ctx.month),
+    facts: checked.facts,
     taxYtd: taxYtdFor(data.paid, ctx.month),
   });
-  if (!built.ok) return { ok: false, error: built.error };
+  // The master record's own faults (not in service, no bank account) are named first.
+  if (!built.ok) return { ok: false, error: built.error, coverage };
+  if (!checked.ok) return { ok: false, error: checked.error, coverage };
   try {
     const slip = computeMonthlyPay(built.input, ctx.rulesets);
     const corr = corrections(data, ctx);
@@ -217,10 +233,10 @@ export function computeEmployee(nip: string, data: EmployeeRunData, ctx: Compute
       ...(corr.lines.length ? { corrections: corr.lines, correctionBasis: corr.basis } : {}),
       ...(data.correctionMarker ? { correctionMarkerSeen: data.correctionMarker } : {}),
     };
-    return { ok: true, slip: stored, correctionsHash: hashInput(corr.lines) };
+    return { ok: true, slip: stored, correctionsHash: hashInput(corr.lines), coverage };
   } catch (err) {
     const failure = payFailure(nip, err, data);
-    if (failure) return { ok: false, error: failure };
+    if (failure) return { ok: false, error: failure, coverage };
     throw err;
   }
 }

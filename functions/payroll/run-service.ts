@@ -7,6 +7,7 @@ import type { Rulesets } from '../../core/pay/compute-monthly-pay';
 import { addMonths } from '../../core/pay/month';
 import { planChunks } from '../../core/payroll/chunks';
 import { assertDraft, checkMonthBegun } from '../../core/payroll/lifecycle';
+import { addCoverage, emptyCoverageTotals, sumCoverage } from '../../core/payroll/missing-data';
 import {
   runId as makeRunId,
   type OpdTotals,
@@ -195,6 +196,7 @@ function totalsOf(rows: readonly { opd: string; totals: OpdTotals | undefined }[
     if (!r.totals) continue;
     const t = byOpd.get(r.opd) ?? emptyTotals(r.opd);
     for (const k of TOTAL_FIELDS) t[k] += r.totals[k];
+    if (r.totals.coverage) t.coverage = sumCoverage(t.coverage ?? emptyCoverageTotals(), r.totals.coverage);
     byOpd.set(r.opd, t);
   }
   return [...byOpd.values()].sort((a, b) => a.opd.localeCompare(b.opd));
@@ -300,6 +302,9 @@ export async function processChunk(runId: string, no: number, actor: Actor, deps
   });
   deps.faults?.hit('chunk:before-complete');
   const totals = emptyTotals(chunk.opd);
+  // Coverage counts every employee of the chunk: the error entries are the point of it.
+  totals.coverage = emptyCoverageTotals();
+  for (const o of outcomes) if (o.coverage) addCoverage(totals.coverage, o.coverage);
   for (const o of outcomes) {
     if (!o.ok) continue;
     const t = o.slip.slip.totals;
