@@ -16,6 +16,12 @@ export const FUNCTION_GROUPS = {
   'payroll-read': { entry: 'functions/payroll/read.ts', tableAccess: 'RO', memoryMb: 1024 },
   'payroll-write': { entry: 'functions/payroll/write.ts', tableAccess: 'RW', memoryMb: 1769 },
   'payroll-docs': { entry: 'functions/payroll/docs.ts', tableAccess: 'RO', memoryMb: 1769 },
+  'opening-balances-read': { entry: 'functions/opening-balances/read.ts', tableAccess: 'RO', memoryMb: 512 },
+  'opening-balances-write': {
+    entry: 'functions/opening-balances/write.ts',
+    tableAccess: 'RW',
+    memoryMb: 1024,
+  },
   // Appraisal & discipline: reads in an RO function; writes (incl. bulk import and month compute) RW.
   'appraisal-read': { entry: 'functions/appraisal/read.ts', tableAccess: 'RO', memoryMb: 1024 },
   'appraisal-write': { entry: 'functions/appraisal/write.ts', tableAccess: 'RW', memoryMb: 1769 },

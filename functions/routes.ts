@@ -2,6 +2,7 @@ import { APPRAISAL_ROUTES } from './appraisal/routes';
 import { AUDIT_ROUTES } from './audit/routes';
 import { EMPLOYEE_ROUTES } from './employees/routes';
 import type { RouteSpec } from './http/route-spec';
+import { OPENING_BALANCE_ROUTES } from './opening-balances/routes';
 import { PAYROLL_ROUTES } from './payroll/routes';
 import { RULESET_ROUTES } from './rulesets/routes';
 import { SYSTEM_ROUTES } from './system/routes';
@@ -17,6 +18,7 @@ export const ROUTES = [
   ...AUDIT_ROUTES,
   ...RULESET_ROUTES,
   ...PAYROLL_ROUTES,
+  ...OPENING_BALANCE_ROUTES,
   ...APPRAISAL_ROUTES,
 ] as const satisfies readonly RouteSpec[];
 

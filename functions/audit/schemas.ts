@@ -14,6 +14,8 @@ export const AUDIT_ENTITY_TYPES = [
   'calendar',
   'library',
   'unit-score',
+  // opening balances (saldo awal): `opening-balance:<yyyy>:<nip>`
+  'opening-balance',
   // payroll
   'budget',
   // employee imports: `employee-import:<sha256 of the sheet>`

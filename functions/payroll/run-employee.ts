@@ -5,9 +5,10 @@ import { groupTimelines, type TimelineEntry, viewAsOf } from '../../core/employe
 import { computeMonthlyPay, type Rulesets } from '../../core/pay/compute-monthly-pay';
 import { PayDataError } from '../../core/pay/errors';
 import { addMonths } from '../../core/pay/month';
-import type { PaySlip, TaxYearToDate } from '../../core/pay/types';
+import type { OpeningBalance, PaySlip, TaxYearToDate } from '../../core/pay/types';
 import { correctionLines, lineAmounts } from '../../core/payroll/corrections';
 import { type CoverageAssessment, checkMissingData } from '../../core/payroll/missing-data';
+import { openingBalanceConflict, openingBalanceForMonth } from '../../core/payroll/opening-balance';
 import type {
   CorrectionLine,
   PaidRecord,
@@ -18,8 +19,10 @@ import type {
 import { buildPayInput, lastDayOfMonth, type MonthlyFacts } from '../../core/payroll/snapshot';
 import { stableStringify } from '../../core/rulesets/ruleset-version';
 import { employeeFromItem } from '../employees/dynamo-employee-repository';
+import { engineOpeningBalance, openingBalanceFromItem } from '../opening-balances/store';
 import { batchGetAll, mapLimit } from '../table/batch';
 import { keys } from '../table/keys';
+import { queryPrefix } from '../table/query';
 import type { RunRepository } from './run-repository';
 
 /** What one employee's partition holds for a run: master, timelines, monthly results, paid ledger. */
@@ -28,6 +31,8 @@ export interface EmployeeRunData {
   timelines: TimelineEntry[];
   results: Map<string, MonthlyFacts>;
   paid: PaidRecord[];
+  /** Saldo awal by tax year: loaded with the ledger (last masa, tmtEnd month, correction marker). */
+  openingBalances: Map<number, OpeningBalance>;
   /** When a backdated change was recorded; absent when nothing awaits correction. */
   correctionMarker?: string;
 }
@@ -44,14 +49,18 @@ export async function loadRunData(
   /** The performance months whose results this month may pay (month − the tenant's lag). */
   months: readonly string[] = [0, 1, 2].map((lag) => addMonths(month, -lag)),
 ): Promise<Map<string, EmployeeRunData>> {
+  const lastMasaMonth = month.endsWith('-12');
+  const year = Number(month.slice(0, 4));
   const wanted = nips.flatMap((nip) => [
     keys.employee(nip),
     keys.correctionMarker(nip),
     ...months.map((m) => keys.monthlyResult(nip, m)),
+    // December is everyone's last masa: the year's saldo awal comes in the same batch.
+    ...(lastMasaMonth ? [keys.openingBalance(nip, year)] : []),
   ]);
   const items = await batchGetAll(repo.db, repo.table, wanted);
   const data = new Map<string, EmployeeRunData>(
-    nips.map((n) => [n, { timelines: [], results: new Map(), paid: [] }]),
+    nips.map((n) => [n, { timelines: [], results: new Map(), paid: [], openingBalances: new Map() }]),
   );
   const marked = new Set<string>();
   for (const item of items) {
@@ -67,9 +76,11 @@ export async function loadRunData(
       marked.add(nip);
     } else if (sk.startsWith('RESULT#')) {
       d.results.set(sk.slice(7), item.facts as MonthlyFacts);
+    } else if (sk.startsWith('OPENBAL#')) {
+      const ob = engineOpeningBalance(openingBalanceFromItem(item));
+      d.openingBalances.set(ob.year, ob);
     }
   }
-  const lastMasaMonth = month.endsWith('-12');
   const needLedger = nips.filter((nip) => {
     const tmtEnd = data.get(nip)?.employee?.identity.tmtEnd;
     return lastMasaMonth || marked.has(nip) || tmtEnd?.startsWith(month) === true;
@@ -77,6 +88,13 @@ export async function loadRunData(
   await mapLimit(needLedger, 8, async (nip) => {
     const d = data.get(nip)!;
     d.paid = await repo.paidLedger(nip);
+    // A last masa other than December, or a paid last masa to recompute, may need any year's saldo awal.
+    if (!lastMasaMonth || marked.has(nip)) {
+      for (const item of await queryPrefix(repo.db, repo.table, keys.openingBalancesOf(nip))) {
+        const ob = engineOpeningBalance(openingBalanceFromItem(item));
+        d.openingBalances.set(ob.year, ob);
+      }
+    }
     // Recomputing a paid month needs that month's results too, not only the ones paid now.
     if (marked.has(nip)) {
       for (const [m, facts] of await repo.monthlyResults(nip)) if (!d.results.has(m)) d.results.set(m, facts);
@@ -152,6 +170,22 @@ function payFailure(nip: string, err: unknown, data: EmployeeRunData): SlipError
   };
 }
 
+/**
+ * The saldo awal a recomputed paid month gets; one that now overlaps the ledger stops the employee with
+ * the field named (a PayDataError becomes the run's error entry), never a year counted twice.
+ */
+function checkedOpeningBalance(
+  nip: string,
+  month: string,
+  tmtEnd: string | undefined,
+  data: EmployeeRunData,
+) {
+  const ob = openingBalanceForMonth(month, tmtEnd, data.openingBalances);
+  const overlap = ob && openingBalanceConflict(nip, month, ob, data.paid);
+  if (overlap) throw new PayDataError(overlap.field, overlap.message);
+  return ob;
+}
+
 /** Recompute each locked month whose inputs or rules changed since it was paid; the rest cost one hash. */
 function corrections(data: EmployeeRunData, ctx: ComputeContext) {
   const lines: CorrectionLine[] = [];
@@ -174,6 +208,7 @@ function corrections(data: EmployeeRunData, ctx: ComputeContext) {
       view,
       facts: checked.facts,
       taxYtd: taxYtdFor(data.paid, paid.month),
+      openingBalance: checkedOpeningBalance(employee.identity.nip, paid.month, view?.tmtEnd, data),
     });
     if (!built.ok) continue;
     const inputHash = hashInput(built.input);
@@ -204,6 +239,14 @@ export function computeEmployee(nip: string, data: EmployeeRunData, ctx: Compute
     : undefined;
   const checked = checkedFacts(nip, data, ctx.month, view, ctx);
   const { coverage } = checked;
+  const openingBalance = openingBalanceForMonth(ctx.month, view?.tmtEnd, data.openingBalances);
+  const overlap = openingBalance && openingBalanceConflict(nip, ctx.month, openingBalance, data.paid);
+  if (overlap) {
+    const who = data.employee
+      ? { nama: data.employee.identity.nama, opd: data.employee.current.penempatan.opd }
+      : {};
+    return { ok: false, error: { ...overlap, ...who }, coverage };
+  }
   const built = buildPayInput({
     tenantId: ctx.tenantId,
     month: ctx.month,
@@ -211,6 +254,7 @@ export function computeEmployee(nip: string, data: EmployeeRunData, ctx: Compute
     view,
     facts: checked.facts,
     taxYtd: taxYtdFor(data.paid, ctx.month),
+    openingBalance,
   });
   // The master record's own faults (not in service, no bank account) are named first.
   if (!built.ok) return { ok: false, error: built.error, coverage };

@@ -8,6 +8,7 @@
  * | audit record        | AUDIT#<type>#<id>     | <at>#<requestId>#<n>        |                        | AUDIT#<type> / <at>#…     |                       |
  * | monthly result      | EMP#<nip>             | RESULT#<yyyy-mm>            |                        |                           |                       |
  * | paid ledger         | EMP#<nip>             | PAID#<yyyy-mm>#<kind>       |                        |                           |                       |
+ * | opening balance     | EMP#<nip>             | OPENBAL#<yyyy>              | OPENBAL#<yyyy>#<opd> / <nip> | OPENBAL#<yyyy> / <nip> |                   |
  * | run                 | RUN#<runId>           | META                        |                        | RUN / <runId>             |                       |
  * | run chunk           | RUN#<runId>           | CHUNK#<00000>               |                        |                           |                       |
  * | slip                | RUN#<runId>           | SLIP#<nip>                  | RUNOPD#<runId>#<opd> / <nip> |                     |                       |
@@ -63,6 +64,22 @@ export const keys = {
   paidLedger: (nip: string, month: string, kind: string) => ({
     pk: `EMP#${nip}`,
     sk: `PAID#${month}#${kind}`,
+  }),
+  paidLedgerOfYear: (nip: string, year: number) => ({ pk: `EMP#${nip}`, skPrefix: `PAID#${year}-` }),
+  /** Saldo awal of a tax year (functions/opening-balances), beside the ledger it completes. */
+  openingBalance: (nip: string, year: number) => ({ pk: `EMP#${nip}`, sk: `OPENBAL#${year}` }),
+  openingBalancesOf: (nip: string) => ({ pk: `EMP#${nip}`, skPrefix: 'OPENBAL#' }),
+  /** The OPD is the employee's when the balance was written: lists by OPD read it from there. */
+  openingBalanceIndexes: (year: number, opd: string, nip: string) => ({
+    gsi1pk: `OPENBAL#${year}#${opd}`,
+    gsi1sk: nip,
+    gsi2pk: `OPENBAL#${year}`,
+    gsi2sk: nip,
+  }),
+  openingBalancesOfYear: (year: number) => ({ index: 'gsi2' as const, pk: `OPENBAL#${year}` }),
+  openingBalancesOfYearOpd: (year: number, opd: string) => ({
+    index: 'gsi1' as const,
+    pk: `OPENBAL#${year}#${opd}`,
   }),
 
   run: (runId: string) => ({ pk: `RUN#${runId}`, sk: 'META' }),
