@@ -9,6 +9,7 @@ import { createTenantTables, localDynamoClient } from '../infra/local/tables';
 import { benchEmployee } from './bench-employee';
 
 const TENANT = 'bantul';
+const TPP_MONTH = '2026-10';
 
 function syntheticNip(i: number, template: string): string {
   // Keep the template's birth date and TMT (valid), vary gender digit and a 3-digit sequence + year.
@@ -32,6 +33,7 @@ export async function runPayrollBench(count = 10_000) {
     const { batchWriteAll } = await import('../functions/table/batch');
     const { runDepsFor } = await import('../functions/payroll/run-deps');
     const { PhaseMetrics, startRun } = await import('../functions/payroll/run-service');
+    const { records } = await import('../functions/appraisal/store/records');
 
     const members = generateTenantSeed(TENANT).members;
     const now = '2026-07-01T00:00:00.000Z';
@@ -46,6 +48,36 @@ export async function runPayrollBench(count = 10_000) {
         now,
       );
       items.push(employeeItem(employee, timelines));
+      // The TPP month the run pays (bantul: pay month − 1) has a complete appraisal result; without one
+      // every employee is an error entry (tpp.missingData ERROR) and the bench would time no slips.
+      items.push(
+        records.result({
+          nip,
+          nama: m.nama,
+          opd: m.penempatan.opd,
+          unit: m.penempatan.unit,
+          unitId: `${m.penempatan.opd}/BENCH`,
+          month: TPP_MONTH,
+          facts: {
+            month: TPP_MONTH,
+            performance: { status: 'FINAL', predikat: 'BAIK' },
+            discipline: { counts: i % 5 === 0 ? { TL1: 2 } : {}, leave: [], sanctions: [] },
+            coverage: {
+              attendance: { workingDays: 21, daysWithData: 21, missingDates: [] },
+              evaluated: true,
+            },
+          },
+          detail: {
+            performance: {},
+            discipline: {
+              tk: { thisMonth: 0, yearToDate: 0, longestStreak: 0, trailingStreak: 0 },
+              warnings: [],
+            },
+          },
+          computedAt: now,
+          computedBy: 'bench',
+        }),
+      );
     }
     const t0 = performance.now();
     await batchWriteAll(
