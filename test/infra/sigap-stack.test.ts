@@ -55,3 +55,31 @@ describe('SigapStack', () => {
     });
   });
 });
+
+describe('SigapStack pagination cursor key', () => {
+  let built: SigapTemplate;
+  beforeAll(() => {
+    built = buildSigapTemplate(realTenants());
+  });
+
+  it('should give every table-bound function the same generated key, resolved at deploy time, never a literal', () => {
+    const secrets = built.template.findResources('AWS::SecretsManager::Secret');
+    const [secretId, secret] = Object.entries(secrets)[0] ?? [];
+    expect(Object.keys(secrets)).toHaveLength(1);
+    expect(secret?.Properties?.GenerateSecretString?.PasswordLength).toBeGreaterThanOrEqual(32);
+    const functions = built.template.findResources('AWS::Lambda::Function');
+    let bound = 0;
+    for (const fn of Object.values(functions)) {
+      const env = fn.Properties?.Environment?.Variables ?? {};
+      if (!env.TABLE_PREFIX) {
+        expect(env.SIGAP_CURSOR_KEY).toBeUndefined();
+        continue;
+      }
+      bound++;
+      // A CloudFormation dynamic reference to the generated secret: {{resolve:secretsmanager:<ref>:SecretString:::}}.
+      expect(JSON.stringify(env.SIGAP_CURSOR_KEY)).toContain('{{resolve:secretsmanager:');
+      expect(JSON.stringify(env.SIGAP_CURSOR_KEY)).toContain(secretId);
+    }
+    expect(bound).toBeGreaterThan(5);
+  });
+});
