@@ -1,3 +1,5 @@
+import { GAJI_LABELS } from './labels-gaji';
+
 /**
  * Every string a console user reads comes from here (UX reference: one label dictionary, no
  * hard-coded text). Formal register with "Anda"; buttons are base-form verbs, states passive forms.
@@ -30,6 +32,8 @@ export type RunUiState = keyof typeof RUN_STATE_LABELS;
 export const RUN_KIND_LABELS = { GAJI_TPP: 'Gaji & TPP', GAJI: 'Gaji', TPP: 'TPP' } as const;
 
 export const L = {
+  /** Payroll pages (Beranda operator/BKPSDM, proses, pegawai, pagu): ./labels-gaji.ts. */
+  gaji: GAJI_LABELS,
   app: {
     name: 'SIGAP',
     fullName: 'Sistem Informasi Gaji dan Penilaian Kinerja ASN',
