@@ -1,5 +1,6 @@
 import type { Role } from '../../../core/auth/principal';
 import { generateTenantSeed, type SeedMember, type TenantSeed } from './employees';
+import { hasDemoProfile } from './tenant-profiles';
 
 /**
  * One account per role and tenant, picked from the generated employees so each token's `sub` is a
@@ -73,8 +74,9 @@ function need<T>(value: T | undefined): T {
   return value;
 }
 
+/** None for a tenant without a demo profile (it starts empty). */
 export function demoUsersFor(tenantId: string): DemoUser[] {
-  return demoUsers(generateTenantSeed(tenantId));
+  return hasDemoProfile(tenantId) ? demoUsers(generateTenantSeed(tenantId)) : [];
 }
 
 /** The command that mints this user's token, as printed by the start banner and the README. */

@@ -2,6 +2,8 @@ import { BatchGetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamo
 import { keys } from '../../../functions/table/keys';
 import { issueDevToken } from '../dev-keys';
 import { generateTenantSeed, type SeedMember, type TenantSeed } from './employees';
+import { forEachLimited } from './seed-client';
+import { hasDemoProfile } from './tenant-profiles';
 
 /**
  * Loads the demo data through the API itself (POST /employees with a BKPSDM token), so seeding runs
@@ -11,6 +13,8 @@ import { generateTenantSeed, type SeedMember, type TenantSeed } from './employee
  */
 export interface SeedResult {
   tenant: string;
+  /** False for a tenant without a demo profile (added by configuration alone): it starts empty. */
+  profile: boolean;
   created: number;
   existing: number;
   ms: number;
@@ -31,7 +35,7 @@ export async function seedTenantViaApi(
     ttlSeconds: 900,
   });
   const skip = options.skipNips ?? new Set<string>();
-  const result: SeedResult = { tenant: seed.tenantId, created: 0, existing: skip.size, ms: 0 };
+  const result: SeedResult = { tenant: seed.tenantId, profile: true, created: 0, existing: skip.size, ms: 0 };
   // Each level only after its atasan exist; inside a level the POSTs are independent.
   for (const level of atasanLevels(seed.members)) {
     const missing = level.filter((m) => !skip.has(m.employee.nip));
@@ -52,6 +56,7 @@ export async function seedTenantsViaApi(
 ): Promise<SeedResult[]> {
   return Promise.all(
     tenantIds.map(async (t) => {
+      if (!hasDemoProfile(t)) return { tenant: t, profile: false, created: 0, existing: 0, ms: 0 };
       const seed = generateTenantSeed(t);
       const nips = seed.members.map((m) => m.employee.nip);
       const skipNips = options.existing ? await options.existing(t, nips) : undefined;
@@ -117,15 +122,4 @@ export function atasanLevels(members: readonly SeedMember[]): SeedMember[][] {
     levels[depth] = level;
   }
   return levels;
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -173,6 +173,11 @@ export const TENANT_PROFILES: Record<string, TenantProfile> = {
   },
 };
 
+/** A tenant added by configuration alone has no demo people: it starts empty. */
+export function hasDemoProfile(tenantId: string): boolean {
+  return Object.hasOwn(TENANT_PROFILES, tenantId);
+}
+
 export function tenantProfile(tenantId: string): TenantProfile {
   const profile = TENANT_PROFILES[tenantId];
   if (!profile) {
