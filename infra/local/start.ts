@@ -8,12 +8,15 @@ import { ensureConsoleBuild, WEB_DIST } from './console-build';
 import { checkJava, type DynamoDbLocal, JavaMissingError, startDynamoDbLocal } from './dynamodb-local';
 import type { LocalApi } from './http-server';
 import { demoUsersFor, tokenCommand } from './seed/demo-users';
+import { tenantSummary } from './seed/seed-report';
+import { hasDemoProfile } from './seed/tenant-profiles';
 import { createTenantTables, localDynamoClient } from './tables';
 
 /**
  * `npm start`: DynamoDB Local + the tenant tables + the local API + demo data, in one process.
- * Flags: --port <n> (3000), --persist (keep data in infra/local/.data/), --no-seed,
- * --quiet (no access log), --verbose (the handlers' own INFO logs too, as CloudWatch would get them).
+ * Flags: --port <n> (3000), --persist (keep data in infra/local/.data/), --no-seed, --no-history
+ * (employees only, no SKP/attendance/runs), --quiet (no access log), --verbose (the handlers' own INFO
+ * logs too, as CloudWatch would get them).
  */
 const DATA_DIR = fileURLToPath(new URL('./.data/', import.meta.url));
 export const LOCAL_TABLE_PREFIX = 'sigap-local-';
@@ -24,6 +27,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '3000' },
       persist: { type: 'boolean', default: false },
       'no-seed': { type: 'boolean', default: false },
+      'no-history': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
     },
@@ -98,16 +102,18 @@ async function main(): Promise<void> {
 
   if (!values['no-seed']) {
     const { existingEmployeeNips, seedTenantsViaApi } = await import('./seed/seed-api');
+    const { seedHistoryViaApi } = await import('./seed/seed-history');
+    const { seedSummary } = await import('./seed/seed-report');
     const seedStarted = performance.now();
     api.setQuiet(true);
-    const results = await seedTenantsViaApi(api.url, tenantIds, {
-      existing: (t, nips) => existingEmployeeNips(client, tenantTableName(LOCAL_TABLE_PREFIX, t), nips),
-    });
+    // The demo history is played on a simulated clock before anyone is told the URL (seed-clock.ts).
+    const existing = (t: string, nips: string[]) =>
+      existingEmployeeNips(client, tenantTableName(LOCAL_TABLE_PREFIX, t), nips);
+    const results = values['no-history']
+      ? await seedTenantsViaApi(api.url, tenantIds, { existing })
+      : await seedHistoryViaApi(api.url, tenantIds, { existing });
     api.setQuiet(values.quiet);
-    const created = results.reduce((n, r) => n + r.created, 0);
-    const existing = results.reduce((n, r) => n + r.existing, 0);
-    const ms = Math.round(performance.now() - seedStarted);
-    console.log(`Seeded ${created} employees (${existing} already present) in ${ms} ms`);
+    for (const line of seedSummary(results, Math.round(performance.now() - seedStarted))) console.log(line);
   }
 
   const counts = await Promise.all(tenantIds.map((t) => countEmployees(client, t)));
@@ -142,7 +148,7 @@ async function countEmployees(
 
 function printBanner(port: number, tenantIds: string[], counts: number[], elapsed: string): void {
   const url = `http://localhost:${port}`;
-  const tenants = tenantIds.map((t, i) => `${t} (${counts[i]} pegawai)`).join(', ');
+  const tenants = tenantIds.map((t, i) => tenantSummary(t, counts[i] ?? 0, hasDemoProfile(t))).join(', ');
   const users = tenantIds.includes('bantul') ? demoUsersFor('bantul') : [];
   const lines = [
     '',

@@ -6,6 +6,7 @@ import { WEB_DIST } from '../../infra/local/console-build';
 import { type DevTokenOptions, issueDevToken } from '../../infra/local/dev-keys';
 import { startLocalApi } from '../../infra/local/http-server';
 import { type SeedResult, seedTenantsViaApi } from '../../infra/local/seed/seed-api';
+import { seedHistoryViaApi, type TenantHistoryResult } from '../../infra/local/seed/seed-history';
 import { createTenantTables, deleteTable, localDynamoClient } from '../../infra/local/tables';
 import { dynamoEndpoint, uniquePrefix } from './dynamo';
 
@@ -25,6 +26,8 @@ export interface TestApi {
   prefix: string;
   /** Seeding results, when seeding was asked for. */
   seeded: SeedResult[];
+  /** The demo history's results per seeded tenant, when `history` was asked for. */
+  history: TenantHistoryResult[];
   /** A signed token; defaults: tenant bantul, role pegawai, sub `test.pegawai`. */
   token(options?: TestTokenOptions): Promise<string>;
   close(): Promise<void>;
@@ -36,6 +39,11 @@ export async function startTestApi(
     seed?: boolean | readonly string[];
     /** Serve the built console (web/dist) and the dev sign-in routes, as `npm start` does. */
     console?: boolean;
+    /**
+     * Seed the demo history as `npm start` does (approved SKPs, attendance, ratings, results, two locked
+     * runs), not just the employees. Slow (tens of seconds for four tenants): browser and seed tests only.
+     */
+    history?: boolean;
   } = {},
 ): Promise<TestApi> {
   const endpoint = dynamoEndpoint();
@@ -54,12 +62,16 @@ export async function startTestApi(
   });
 
   const seedTenants = options.seed === true ? tenants : options.seed || [];
-  const seeded = seedTenants.length > 0 ? await seedTenantsViaApi(api.url, seedTenants) : [];
+  const history =
+    seedTenants.length > 0 && options.history ? await seedHistoryViaApi(api.url, seedTenants) : [];
+  const seeded =
+    seedTenants.length === 0 ? [] : options.history ? history : await seedTenantsViaApi(api.url, seedTenants);
 
   return {
     url: api.url,
     prefix,
     seeded,
+    history,
     token: (o = {}) => {
       const roles = o.roles ?? ['pegawai'];
       return issueDevToken({
