@@ -29,6 +29,7 @@ export type PageId =
   | 'rincianSlip'
   | 'jejakAudit'
   | 'imporAbsensi'
+  | 'imporPegawai'
   | 'pagu';
 
 const T = L.page.titles;
@@ -70,6 +71,13 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     title: T.imporAbsensi,
     roles: ['operator', 'bkpsdm'],
     nav: L.nav.imporAbsensi,
+  },
+  {
+    id: 'imporPegawai',
+    path: '/impor-pegawai',
+    title: T.imporPegawai,
+    roles: ['operator', 'bkpsdm'],
+    nav: L.nav.imporPegawai,
   },
   { id: 'pagu', path: '/pagu', title: T.pagu, roles: ['bkpsdm', 'auditor'], nav: L.nav.pagu },
   {

@@ -15,5 +15,6 @@ export const PAGES: Record<PageId, LazyExoticComponent<ComponentType>> = {
   rincianSlip: lazy(() => import('./RincianSlip')),
   jejakAudit: lazy(() => import('./JejakAudit')),
   imporAbsensi: lazy(() => import('./ImporAbsensi')),
+  imporPegawai: lazy(() => import('./ImporPegawai')),
   pagu: lazy(() => import('./Pagu')),
 };

@@ -1,0 +1,101 @@
+/**
+ * The slip as GET /runs/{runId}/slips/{nip} answers it (functions/payroll/access.ts readableSlip:
+ * the stored slip with every line explained). The route declares it loosely (`Schema<'Slip'>`), so
+ * the fields the console reads are written out here, mirroring core/pay/types.ts ExplainedPaySlip.
+ */
+export type LineKind = 'PENGHASILAN' | 'POTONGAN' | 'IURAN_PEMBERI_KERJA' | 'INFORMASI';
+
+export interface SlipCitation {
+  parameterId: string;
+  regulation: string;
+  article?: string;
+  confidence: string;
+  from: string;
+}
+
+export interface SlipLine {
+  code: string;
+  label: string;
+  amount: number;
+  kind: LineKind;
+  group: 'GAJI' | 'TPP';
+  ruleId: string;
+  citation: SlipCitation;
+  basis: Record<string, number | string | boolean>;
+  explanation: string;
+  passThrough?: string;
+  refund?: true;
+}
+
+export interface GroupTotals {
+  penghasilan: number;
+  potongan: number;
+  bersih: number;
+  iuranPemberiKerja: number;
+  employerCost: number;
+}
+
+export interface TraceStep {
+  step: string;
+  ruleId: string;
+  value: number;
+  detail: string;
+  citation?: SlipCitation;
+}
+
+export type Predikat = 'SANGAT_BAIK' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'CUKUP' | 'KURANG' | 'SANGAT_KURANG';
+export type PerformanceStatus = 'FINAL' | 'BELUM_DINILAI' | 'TIDAK_ADA_SKP' | 'SKP_BELUM_DISETUJUI';
+
+export interface SanctionEntry {
+  level: 'RINGAN' | 'SEDANG' | 'BERAT';
+  cutPercent?: number;
+  skNumber: string;
+}
+
+export interface TppPeriodFacts {
+  month: string;
+  performance: { status: PerformanceStatus; predikat?: Predikat; capaianPercent?: number };
+  discipline: {
+    counts: Record<string, number>;
+    leave: { type: string; days: number }[];
+    sanctions: SanctionEntry[];
+  };
+  missingData?: { attendance?: unknown; evaluation?: true; resultMissing?: true };
+}
+
+export interface ExplainedSlip {
+  meta: { nip: string; month: string; tppPeriod?: string; isLastMasa: boolean; rulesetVersion: string };
+  lines: SlipLine[];
+  totals: GroupTotals & { gaji: GroupTotals; tpp: GroupTotals };
+  trace: TraceStep[];
+  warnings: string[];
+}
+
+export interface SlipHeader {
+  nip: string;
+  nama: string;
+  gelarDepan?: string;
+  gelarBelakang?: string;
+  jenisAsn: string;
+  golongan: string;
+  jabatan: string;
+  kelasJabatan: number;
+  opd: string;
+  unit?: string;
+  bank?: { accountNumber?: string; accountName?: string; bank?: string };
+}
+
+export interface SlipView {
+  runState: 'DRAFT' | 'APPROVED' | 'LOCKED';
+  runId: string;
+  month: string;
+  kind: 'GAJI_TPP' | 'GAJI' | 'TPP';
+  header: SlipHeader;
+  slip: ExplainedSlip;
+  /** The engine's input snapshot (core/pay/types.ts PayInput): where the simulator starts. */
+  input: { tppPeriods?: TppPeriodFacts[] };
+  computedAt: string;
+}
+
+/** What POST /simulations/payslip answers: the explained slip of the imagined month. */
+export type SimulatedSlip = ExplainedSlip & { simulated: true; header: SlipHeader };
