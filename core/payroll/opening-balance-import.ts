@@ -5,6 +5,7 @@ import type { CheckIssue, StoredOpeningBalance } from './opening-balance';
 import {
   type OpeningBalanceDeps,
   type OpeningBalanceInput,
+  type OpeningBalanceWrite,
   openingBalanceAudit,
   type Prepared,
   prepareOpeningBalance,
@@ -34,7 +35,8 @@ export type ImportRowStatus =
   | 'UPDATE'
   | 'CREATED'
   | 'UPDATED'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  | 'NOT_ATTEMPTED';
 
 export interface ImportRowReport {
   row: number;
@@ -51,7 +53,17 @@ export interface ImportReport {
   fileName: string;
   fileHash: string;
   rows: ImportRowReport[];
-  summary: { rows: number; valid: number; invalid: number; unchanged: number; written: number };
+  summary: {
+    rows: number;
+    valid: number;
+    invalid: number;
+    unchanged: number;
+    written: number;
+    conflicts: number;
+    notAttempted: number;
+  };
+  /** Set when the commit ran out of time: what to do next, in Indonesian. */
+  message?: string;
 }
 
 export interface ImportOptions {
@@ -62,7 +74,7 @@ export interface ImportOptions {
   fileHash: string;
 }
 
-/** Reads (ledger Queries) and writes (transactions) per row, a few at a time. */
+/** Rows checked at once (each may Query its ledger). */
 const CONCURRENCY = 8;
 
 async function eachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
@@ -152,24 +164,46 @@ export async function importOpeningBalances(
   }
 
   const reason = `impor ${options.fileName} (${options.fileHash})`;
-  await eachLimit(ready, CONCURRENCY, async ({ row, prepared, existing: before }) => {
-    const base = { row: row.row, nip: row.nip as string, issues: [] as CheckIssue[] };
-    const since = prepared.correctionSince ? { correctionSince: prepared.correctionSince } : {};
-    if (!prepared.changed) return void reports.set(row.row, { ...base, status: 'UNCHANGED' });
+  const pending: { report: ImportRowReport; existed: boolean }[] = [];
+  const writes: OpeningBalanceWrite[] = [];
+  for (const { row, prepared, existing: before } of ready) {
+    const report: ImportRowReport = {
+      row: row.row,
+      nip: row.nip as string,
+      status: 'UNCHANGED',
+      issues: [],
+      ...(prepared.correctionSince ? { correctionSince: prepared.correctionSince } : {}),
+    };
+    reports.set(row.row, report);
+    if (!prepared.changed) continue;
     if (options.mode === 'DRY_RUN') {
-      return void reports.set(row.row, { ...base, status: before ? 'UPDATE' : 'CREATE', ...since });
+      report.status = before ? 'UPDATE' : 'CREATE';
+      continue;
     }
     const next = prepared.next as StoredOpeningBalance;
-    try {
-      const audit = openingBalanceAudit(principal, deps, before, next, 'IMPORT', reason);
-      await deps.store.put(next, before?.version ?? 0, audit, prepared.correctionSince);
-      reports.set(row.row, { ...base, status: before ? 'UPDATED' : 'CREATED', ...since });
-    } catch (err) {
-      // Someone changed this balance since it was read: this row is left as it is, the others go on.
-      if (!(err instanceof DomainError) || err.kind !== 'CONFLICT') throw err;
-      reports.set(row.row, { ...base, status: 'CONFLICT', issues: [{ field: '', message: err.message }] });
+    pending.push({ report, existed: before !== undefined });
+    writes.push({
+      balance: next,
+      expectedVersion: before?.version ?? 0,
+      audit: openingBalanceAudit(principal, deps, before, next, 'IMPORT', reason),
+      correctionSince: prepared.correctionSince,
+    });
+  }
+  if (writes.length > 0) {
+    const outcome = await deps.store.apply(writes);
+    for (const { report, existed } of pending) {
+      const nip = report.nip as string;
+      if (outcome.applied.has(nip)) report.status = existed ? 'UPDATED' : 'CREATED';
+      else if (outcome.notAttempted.has(nip)) report.status = 'NOT_ATTEMPTED';
+      else {
+        // Someone changed this balance since it was read: this row is left as it is, the others went in.
+        report.status = 'CONFLICT';
+        report.issues = [
+          { field: '', message: 'saldo awal diubah pengguna lain selama impor; impor ulang berkas ini' },
+        ];
+      }
     }
-  });
+  }
 
   const list = [...reports.values()].sort((a, b) => a.row - b.row);
   const count = (...s: ImportRowStatus[]) => list.filter((r) => s.includes(r.status)).length;
@@ -181,10 +215,17 @@ export async function importOpeningBalances(
     rows: list,
     summary: {
       rows: list.length,
-      valid: count('UNCHANGED', 'CREATE', 'UPDATE', 'CREATED', 'UPDATED'),
+      valid: list.length - count('INVALID'),
       invalid: count('INVALID'),
       unchanged: count('UNCHANGED'),
       written: count('CREATED', 'UPDATED'),
+      conflicts: count('CONFLICT'),
+      notAttempted: count('NOT_ATTEMPTED'),
     },
+    ...(count('NOT_ATTEMPTED') > 0
+      ? {
+          message: `Waktu permintaan habis: ${count('CREATED', 'UPDATED')} baris tersimpan, ${count('NOT_ATTEMPTED')} belum; kirim ulang berkas yang sama untuk melanjutkan (yang sudah tersimpan tidak ditulis ulang)`,
+        }
+      : {}),
   };
 }

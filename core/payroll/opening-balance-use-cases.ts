@@ -36,12 +36,32 @@ export interface OpeningBalanceStore {
     audit: AuditEntry,
     correctionSince?: YearMonth,
   ): Promise<void>;
+  /**
+   * Many writes at once (an import), grouped into as few transactions as fit, each write with its own
+   * audit record: a write whose version moved is a conflict, the others still go in; writes left when
+   * the request's time runs out are not attempted (sending the same file again finishes them).
+   */
+  apply(writes: readonly OpeningBalanceWrite[]): Promise<ApplyOutcome>;
   list(
     year: number,
     opd: string | undefined,
     limit: number,
     nextToken?: string,
   ): Promise<{ items: StoredOpeningBalance[]; nextToken?: string }>;
+}
+
+export interface OpeningBalanceWrite {
+  readonly balance: StoredOpeningBalance;
+  readonly expectedVersion: number;
+  readonly audit: AuditEntry;
+  readonly correctionSince?: YearMonth | undefined;
+}
+
+/** NIPs by what happened to their write. */
+export interface ApplyOutcome {
+  readonly applied: ReadonlySet<string>;
+  readonly conflicts: ReadonlySet<string>;
+  readonly notAttempted: ReadonlySet<string>;
 }
 
 export interface OpeningBalanceDeps {

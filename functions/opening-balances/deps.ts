@@ -4,15 +4,19 @@ import type { OpeningBalanceDeps } from '../../core/payroll/opening-balance-use-
 import { depsFor } from '../http/deps';
 import { tenantMonth } from '../payroll/scheduled-run';
 import { documentClient } from '../table/client';
-import { DynamoOpeningBalanceStore } from './store';
+import { DynamoOpeningBalanceStore, type StoreOptions } from './store';
 
 /** Per request: the caller's tenant table (from the token only) and the tenant's own current month. */
-export function openingBalanceDeps(principal: Principal, requestId: string): OpeningBalanceDeps {
+export function openingBalanceDeps(
+  principal: Principal,
+  requestId: string,
+  options: StoreOptions = {},
+): OpeningBalanceDeps {
   const { table, now, requestId: id } = depsFor(principal, requestId);
   const tenant = tenantRegistry().get(principal.tenantId);
   if (!tenant) throw new Error(`unknown tenant ${principal.tenantId}`);
   return {
-    store: new DynamoOpeningBalanceStore(documentClient, table),
+    store: new DynamoOpeningBalanceStore(documentClient, table, options),
     now,
     requestId: id,
     currentMonth: tenantMonth(tenant.timeZone, new Date(now)),

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { MAX_OPENING_AMOUNT, MAX_SOURCE_LENGTH } from '../../core/pay/opening-balance';
-import { nipSchema, paginationQuery } from '../http/common-schemas';
+import { nipSchema, paginationQuery, versionSchema } from '../http/common-schemas';
 
 /** Tax years of the PMK 168/2023 regime (TER months + annual last masa), the only one the engine knows. */
 export const taxYear = z.coerce
@@ -54,7 +54,7 @@ export const openingBalanceFigures = z.strictObject({
 export const putOpeningBalanceBody = openingBalanceFigures
   .extend({
     /** Optional optimistic lock: the version read (0 when there was none). */
-    expectedVersion: z.number().int().min(0).optional(),
+    expectedVersion: versionSchema().optional(),
   })
   .meta({ id: 'OpeningBalanceInput' });
 
@@ -117,7 +117,16 @@ export const importReportResponse = z
       z.object({
         row: z.number(),
         nip: z.string().optional(),
-        status: z.enum(['INVALID', 'UNCHANGED', 'CREATE', 'UPDATE', 'CREATED', 'UPDATED', 'CONFLICT']),
+        status: z.enum([
+          'INVALID',
+          'UNCHANGED',
+          'CREATE',
+          'UPDATE',
+          'CREATED',
+          'UPDATED',
+          'CONFLICT',
+          'NOT_ATTEMPTED',
+        ]),
         issues: z.array(issue),
         correctionSince: z.string().optional(),
       }),
@@ -128,6 +137,9 @@ export const importReportResponse = z
       invalid: z.number(),
       unchanged: z.number(),
       written: z.number(),
+      conflicts: z.number(),
+      notAttempted: z.number(),
     }),
+    message: z.string().optional(),
   })
   .meta({ id: 'OpeningBalanceImportReport' });

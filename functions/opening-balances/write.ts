@@ -20,16 +20,24 @@ const put = implement(routeById('putOpeningBalance'), async ({ params, body, pri
   };
 });
 
+/**
+ * API Gateway answers 504 after 29 s whatever the function does, so a commit starts no new write group
+ * after this much time (as the employee import); the rest is reported NOT_ATTEMPTED, and sending the
+ * same file again finishes it (rows already written are unchanged the second time).
+ */
+const COMMIT_BUDGET_MS = 22_000;
+
 const importFile = implement(
   routeById('importOpeningBalances'),
   async ({ params, body, principal, requestId }) => {
+    const started = Date.now();
     const sheet = await readOpeningBalanceFile(body.contentBase64);
     const report = await importOpeningBalances(
       params.year,
       sheet.rows,
       { mode: body.mode, allOrNothing: body.allOrNothing, fileName: body.fileName, fileHash: sheet.fileHash },
       principal,
-      openingBalanceDeps(principal, requestId),
+      openingBalanceDeps(principal, requestId, { deadline: started + COMMIT_BUDGET_MS }),
     );
     return { body: report };
   },

@@ -293,7 +293,15 @@ describe('POST /opening-balances/{year}/imports', () => {
     expect(res.json.rows[1].issues[0].message).toBe(`NIP ${E2} milik OPD DINKES, di luar OPD Anda`);
     expect(res.json.rows[2].issues[0].message).toBe(`NIP ${UNKNOWN} tidak terdaftar`);
     expect(res.json.rows[3].issues[0].field).toBe('brutoGaji');
-    expect(res.json.summary).toEqual({ rows: 4, valid: 1, invalid: 3, unchanged: 0, written: 0 });
+    expect(res.json.summary).toEqual({
+      rows: 4,
+      valid: 1,
+      invalid: 3,
+      unchanged: 0,
+      written: 0,
+      conflicts: 0,
+      notAttempted: 0,
+    });
     expect((await get(E4)).status).toBe(404);
   });
 

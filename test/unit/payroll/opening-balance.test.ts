@@ -10,6 +10,8 @@ import {
   openingBalanceConflict,
   openingBalanceForMonth,
 } from '../../../core/payroll/opening-balance';
+import { importOpeningBalances } from '../../../core/payroll/opening-balance-import';
+import type { OpeningBalanceStore } from '../../../core/payroll/opening-balance-use-cases';
 import type { PaidRecord } from '../../../core/payroll/run-types';
 import { readOpeningBalanceFile } from '../../../functions/opening-balances/import-file';
 
@@ -250,5 +252,70 @@ describe('readOpeningBalanceFile', () => {
       'IMPORT_TOO_MANY_ROWS',
       'Berkas berisi 5001 baris data; paling banyak 5000',
     ]);
+  });
+});
+
+describe('importOpeningBalances (in-memory store)', () => {
+  const nips = [nipOf(1), nipOf(2), nipOf(3)];
+  function nipOf(n: number) {
+    return `19900101202001100${n}`;
+  }
+  const values = {
+    firstMonth: 1,
+    lastMonth: 6,
+    monthsWorked: 6,
+    brutoGaji: 19_132_404,
+    brutoTpp: 14_976_000,
+    iuranPensiun: 1_337_136,
+    pphGaji: 0,
+    pphTpp: 170_538,
+    source: 'SIMGAJI',
+  };
+  const store = (outcome: Partial<Record<'applied' | 'conflicts' | 'notAttempted', string[]>>) => {
+    const writes: string[] = [];
+    const s: OpeningBalanceStore = {
+      get: async () => undefined,
+      getMany: async () => new Map(),
+      employees: async (list) => new Map(list.map((n) => [n, { ...employee, nip: n }])),
+      lockedMonths: async () => new Set(),
+      paidMonths: async () => [],
+      put: async () => undefined,
+      list: async () => ({ items: [] }),
+      apply: async (ws) => {
+        writes.push(...ws.map((w) => w.balance.nip));
+        return {
+          applied: new Set(outcome.applied ?? []),
+          conflicts: new Set(outcome.conflicts ?? []),
+          notAttempted: new Set(outcome.notAttempted ?? []),
+        };
+      },
+    };
+    return { s, writes };
+  };
+  const run = (s: OpeningBalanceStore, mode: 'DRY_RUN' | 'COMMIT') =>
+    importOpeningBalances(
+      2026,
+      nips.map((n, i) => ({ row: i + 2, nip: n, values, issues: [] })),
+      { mode, allOrNothing: false, fileName: 'x.csv', fileHash: 'sha256:00' },
+      { tenantId: 'bantul', sub: 'bkpsdm', roles: ['bkpsdm'], opds: [] },
+      { store: s, now: '2026-12-03T00:00:00.000Z', requestId: 'r', currentMonth: '2026-12' },
+    );
+
+  it('should write nothing on a dry run', async () => {
+    const { s, writes } = store({});
+    const report = await run(s, 'DRY_RUN');
+    expect(report.rows.map((r) => r.status)).toEqual(['CREATE', 'CREATE', 'CREATE']);
+    expect(writes).toEqual([]);
+  });
+
+  it('should report written, conflicting and not-attempted rows, and say how to finish', async () => {
+    const { s, writes } = store({ applied: [nips[0]!], conflicts: [nips[1]!], notAttempted: [nips[2]!] });
+    const report = await run(s, 'COMMIT');
+    expect(writes).toEqual(nips);
+    expect(report.rows.map((r) => r.status)).toEqual(['CREATED', 'CONFLICT', 'NOT_ATTEMPTED']);
+    expect(report.summary).toMatchObject({ written: 1, conflicts: 1, notAttempted: 1, valid: 3 });
+    expect(report.message).toBe(
+      'Waktu permintaan habis: 1 baris tersimpan, 1 belum; kirim ulang berkas yang sama untuk melanjutkan (yang sudah tersimpan tidak ditulis ulang)',
+    );
   });
 });
