@@ -8,11 +8,12 @@ import { ApiError } from './api/errors';
 import { useRoles, useSession } from './auth/useAuth';
 import { PAGES } from './pages';
 import { ForbiddenPage, NotFoundPage } from './pages/StatusPages';
-import { CONSOLE_ROUTES, type ConsoleRoute, canOpen, SIGN_IN_PATH } from './routes';
+import { CONSOLE_ROUTES, type ConsoleRoute, canOpen, OIDC_CALLBACK_PATH, SIGN_IN_PATH } from './routes';
 import { ConsoleShell } from './shell/ConsoleShell';
 import { cssVariablesResolver, theme } from './theme';
 
 const SignInPage = lazy(() => import('./pages/SignIn'));
+const AuthCallbackPage = lazy(() => import('./pages/AuthCallback'));
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -62,6 +63,7 @@ export function App() {
           <Suspense fallback={null}>
             <Routes>
               <Route path={SIGN_IN_PATH} element={<SignInPage />} />
+              <Route path={OIDC_CALLBACK_PATH} element={<AuthCallbackPage />} />
               <Route
                 element={
                   <RequireSession>

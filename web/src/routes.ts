@@ -92,6 +92,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
 /** The sign-in page (and, when signed in, a redirect to HOME_PATH). */
 export const SIGN_IN_PATH = '/';
 export const HOME_PATH = '/beranda';
+/** AWS: where the identity provider returns with the code (infra/lib/console-hosting.ts OIDC_CALLBACK_PATH). */
+export const OIDC_CALLBACK_PATH = '/auth/callback';
 /** Local runtime only: the dev sign-in endpoints; not a console page and not an API route. */
 export const DEV_PATH_PREFIX = '/dev/';
 

@@ -396,6 +396,14 @@ export const L = {
     hUpdated: 'Diperbarui',
     hRejected: 'Ditolak',
   },
+  oidc: {
+    intro: 'Masuk dengan akun yang diberikan pemerintah daerah Anda.',
+    signIn: 'Masuk',
+    callbackTitle: 'Masuk ke SIGAP',
+    completing: 'Menyelesaikan proses masuk…',
+    failed: 'Gagal masuk',
+    again: 'Coba masuk lagi',
+  },
   common: {
     save: 'Simpan',
     cancel: 'Batal',

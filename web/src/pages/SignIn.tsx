@@ -1,5 +1,6 @@
 import {
   Badge,
+  Button,
   Card,
   Container,
   Group,
@@ -11,9 +12,10 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Navigate, useNavigate } from 'react-router';
+import { Navigate, useLocation, useNavigate } from 'react-router';
 import { apiBaseUrl, config } from '../api/config';
 import { ApiError } from '../api/errors';
+import { startSignIn } from '../auth/oidc';
 import { saveSession } from '../auth/session';
 import { useSession } from '../auth/useAuth';
 import { ApiErrorAlert } from '../components/ErrorDisplay';
@@ -79,7 +81,7 @@ export default function SignInPage() {
   });
 
   if (session) return <Navigate to={HOME_PATH} replace />;
-  // On AWS there is no dev sign-in: the OIDC sign-in (to be built) takes this place.
+  // On AWS there is no dev sign-in: the OIDC sign-in (authorization code + PKCE) takes its place.
   const unavailable =
     config().devSignIn !== true || (users.error instanceof ApiError && users.error.status === 404);
 
@@ -88,9 +90,10 @@ export default function SignInPage() {
       <PageHeader title={L.signIn.title} description={L.signIn.intro} />
       {signIn.error ? <ApiErrorAlert error={signIn.error} title={L.signIn.failed} /> : null}
       {users.isFetching ? <Loader aria-label={L.app.loading} /> : null}
-      {unavailable ? (
+      {config().oidc ? <OidcSignIn /> : null}
+      {unavailable && !config().oidc ? (
         <Text>{L.signIn.unavailable}</Text>
-      ) : users.error ? (
+      ) : users.error && !unavailable ? (
         <ApiErrorAlert error={users.error} />
       ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" mt="md">
@@ -138,5 +141,21 @@ export default function SignInPage() {
         ))}
       </SimpleGrid>
     </Container>
+  );
+}
+
+/** AWS: one button to the tenant's identity provider (authorization code + PKCE, web/src/auth/oidc.ts). */
+function OidcSignIn() {
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from;
+  const start = useMutation({ mutationFn: () => startSignIn(from ?? HOME_PATH) });
+  return (
+    <Stack gap="sm" align="flex-start" mb="md">
+      <Text>{L.oidc.intro}</Text>
+      <Button onClick={() => start.mutate()} loading={start.isPending} size="md">
+        {L.oidc.signIn}
+      </Button>
+      {start.error ? <ApiErrorAlert error={start.error} title={L.signIn.failed} /> : null}
+    </Stack>
   );
 }
