@@ -249,6 +249,17 @@ describe('the engine’s guards on an opening balance', () => {
     expect(fieldOf(() => run(december({ openingBalance: opening })))).toBe('openingBalance.iuranPensiun');
   });
 
+  it('should reconcile the TPP share of the saldo awal even when no TPP is paid in December', () => {
+    // Only the gaji in December: the TPP taxed before (saldo awal + SIGAP) still gets its annual share.
+    const slip = run({ ...december({ openingBalance: openingSection9 }), tppPeriods: undefined });
+    const tpp = slip.lines.find((l) => l.code === 'POT_PPH21_TPP');
+    expect(tpp).toBeDefined();
+    expect(slip.meta.taxFacts.pphTpp).toBe(tpp?.amount);
+    const annual = traceOf(slip, 'pph21.annual.pph') ?? Number.NaN;
+    const gajiOnly = traceOf(slip, 'pph21.annual.gajiOnly') ?? Number.NaN;
+    expect(tpp?.amount).toBe(annual - gajiOnly - (170_538 + 142_115));
+  });
+
   it('should leave a TER month untouched: the saldo awal only enters the annual computation', () => {
     const august = {
       ...december(),
