@@ -1,3 +1,5 @@
+import { formatNumber } from '../../format';
+
 /**
  * Before/after of an audit record as rows a person reads: one row per changed field (dotted path,
  * arrays by position: `keluarga.anak.1.tanggalLahir`), with the value before and after. Unchanged
@@ -31,6 +33,8 @@ function display(value: unknown): string {
   if (value === null) return '—';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'ya' : 'tidak';
+  // Amounts and counts as users write them ("1.250.000.000"); codes and NIPs are strings already.
+  if (typeof value === 'number' && Number.isFinite(value)) return formatNumber(value);
   return String(value);
 }
 
