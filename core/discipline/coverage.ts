@@ -86,3 +86,24 @@ export function coverageByOpd(rows: Iterable<CoverageRow>): OpdCoverage[] {
   }
   return [...byOpd.values()].sort((a, b) => a.opd.localeCompare(b.opd));
 }
+
+/** Sums per-OPD coverage computed in parts (the chunks of a month's computation). */
+export function mergeCoverage(parts: Iterable<readonly OpdCoverage[]>): OpdCoverage[] {
+  const byOpd = new Map<string, OpdCoverage>();
+  for (const list of parts) {
+    for (const c of list) {
+      const t = byOpd.get(c.opd);
+      if (!t) {
+        byOpd.set(c.opd, { ...c });
+        continue;
+      }
+      t.employees += c.employees;
+      t.attendanceComplete += c.attendanceComplete;
+      t.missingDays += c.missingDays;
+      t.unknown += c.unknown;
+      t.evaluationMissing += c.evaluationMissing;
+      t.provisional += c.provisional;
+    }
+  }
+  return [...byOpd.values()].sort((a, b) => a.opd.localeCompare(b.opd));
+}

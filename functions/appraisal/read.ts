@@ -9,7 +9,7 @@ import { listLibrary } from './use-cases/library';
 import { assignedPeerReviews } from './use-cases/peer';
 import { bawahanProgress, listRealizations, progress } from './use-cases/realizations';
 import { calibrationReport, disciplineWarnings, followUp } from './use-cases/reports';
-import { getResult, listResults } from './use-cases/results';
+import { computeProgress, getResult, listResults } from './use-cases/results';
 import { getSkp } from './use-cases/skp';
 import { listSkpsToAssess } from './use-cases/skp-workflow';
 import { listUnitScores } from './use-cases/unit-scores';
@@ -47,6 +47,9 @@ export const handler = createGroupHandler('appraisal-read', [
   })),
   implement(routeById('listResults'), async ({ params, query, principal, requestId }) => ({
     body: await listResults(params.month, query, principal, deps(principal, requestId)),
+  })),
+  implement(routeById('resultsProgress'), async ({ params, query, principal, requestId }) => ({
+    body: await computeProgress(params.month, query, principal, deps(principal, requestId)),
   })),
   implement(routeById('getResult'), async ({ params, principal, requestId }) => ({
     body: await getResult(params.month, params.nip, principal, deps(principal, requestId)),

@@ -111,11 +111,26 @@ export const EVALUATION_ROUTES = [
     method: 'POST',
     path: '/results/{month}/compute',
     group: W,
-    summary: '(Re)compute the month’s results (predikat + discipline summary) of the tenant or one OPD',
+    summary:
+      '(Re)compute the month’s results (predikat, discipline, data coverage) of the tenant or one OPD, in chunks; 202 with the progress when the chunks are queued. The running month only with provisional: true (never paid)',
     tags,
     roles: ['bkpsdm', 'operator'],
     params: monthParams,
     body: computeBody,
+    response: objectResponse,
+  }),
+  defineRoute({
+    id: 'resultsProgress',
+    method: 'GET',
+    path: '/results/{month}/progress',
+    group: R,
+    summary:
+      'Progress of the month’s results computation of the tenant or one OPD: chunks done, computed, errors, coverage per OPD',
+    tags,
+    roles: REPORT_READERS,
+    params: monthParams,
+    // The same optional { opd } as the calibration report.
+    query: calibrationQuery,
     response: objectResponse,
   }),
   defineRoute({

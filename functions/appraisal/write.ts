@@ -2,6 +2,7 @@ import type { AttendanceImportRow } from '../../core/discipline/attendance-impor
 import { createGroupHandler, implement } from '../http/http-handler';
 import { routeById } from '../routes';
 import { appraisalDeps } from './deps';
+import { resultsDispatcherFor } from './results-dispatch';
 import { correctAttendance, importAttendance } from './use-cases/attendance';
 import { putCalendar } from './use-cases/calendar';
 import { addLeave, addSanction } from './use-cases/discipline';
@@ -82,9 +83,15 @@ export const handler = createGroupHandler('appraisal-write', [
   implement(routeById('putUnitScores'), async ({ params, body, principal, requestId }) => ({
     body: await putUnitScores(params.month, body, principal, deps(principal, requestId)),
   })),
-  implement(routeById('computeResults'), async ({ params, body, principal, requestId }) => ({
-    body: await computeResults(params.month, body, principal, deps(principal, requestId)),
-  })),
+  implement(routeById('computeResults'), async ({ params, body, principal, requestId }) =>
+    computeResults(
+      params.month,
+      body,
+      principal,
+      deps(principal, requestId),
+      resultsDispatcherFor(principal.tenantId),
+    ),
+  ),
   implement(routeById('putWorkCalendar'), async ({ params, body, principal, requestId }) => ({
     body: await putCalendar(params.year, body, principal, deps(principal, requestId)),
   })),

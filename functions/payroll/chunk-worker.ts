@@ -1,5 +1,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod';
+import { resultsChunkDeps } from '../appraisal/results-dispatch';
+import { processResultsChunk } from '../appraisal/use-cases/results-job';
 import { log } from '../http/log';
 import { runDepsFor } from './run-deps';
 import { processChunk } from './run-service';
@@ -11,6 +13,15 @@ const message = z.strictObject({
   actor: z.strictObject({ sub: z.string(), roles: z.array(z.string()) }),
 });
 
+/** A chunk of a month's appraisal results (functions/appraisal/results-dispatch.ts) on the same queue. */
+const resultsMessage = z.strictObject({
+  kind: z.literal('RESULTS'),
+  tenantId: z.string(),
+  month: z.string(),
+  scope: z.string(),
+  chunkNo: z.number().int().min(0),
+});
+
 /**
  * SQS worker: one chunk per message. A failure returns the message to the queue (partial batch
  * response) and the chunk is simply redone; after the queue's retries it lands in the DLQ.
@@ -19,7 +30,13 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
   const failures: { itemIdentifier: string }[] = [];
   for (const record of event.Records) {
     try {
-      const m = message.parse(JSON.parse(record.body));
+      const body = JSON.parse(record.body);
+      if (body?.kind === 'RESULTS') {
+        const r = resultsMessage.parse(body);
+        await processResultsChunk(r.month, r.scope, r.chunkNo, resultsChunkDeps(r.tenantId));
+        continue;
+      }
+      const m = message.parse(body);
       await processChunk(
         m.runId,
         m.chunkNo,

@@ -170,6 +170,13 @@ export const keys = {
   monthlyResultsOfYear: (nip: string, year: string) => ({ pk: `EMP#${nip}`, skPrefix: `RESULT#${year}-` }),
   resultsByOpd: (month: string, opd: string) => ({ index: 'gsi1' as const, pk: `RESULT#${month}#${opd}` }),
   resultsOfMonth: (month: string) => ({ index: 'gsi2' as const, pk: `RESULT#${month}` }),
+  /** A month's results computation for a scope (an OPD or ALL): its plan and chunks, one partition. */
+  resultsJob: (month: string, scope: string) => ({ pk: `RJOB#${month}#${scope}`, sk: 'META' }),
+  resultsJobChunk: (month: string, scope: string, no: number) => ({
+    pk: `RJOB#${month}#${scope}`,
+    sk: `CHUNK#${String(no).padStart(5, '0')}`,
+  }),
+  resultsJobChunks: (month: string, scope: string) => ({ pk: `RJOB#${month}#${scope}`, skPrefix: 'CHUNK#' }),
   warningsOfMonth: (month: string) => ({ index: 'gsi3' as const, pk: `WARN#${month}` }),
   workCalendar: (year: number) => ({ pk: `CAL#${year}`, sk: 'CURRENT' }),
   workCalendarVersion: (year: number, version: number) => ({

@@ -281,7 +281,7 @@ describe('a month whose attendance was not imported', () => {
     expect(slip.status).toBe(200);
     expect(slip.json.slip.meta.tppPeriod).toBe(MONTH);
     expect(slip.json.slip.trace.some((t: { step: string }) => t.step.startsWith('tpp.cut.'))).toBe(false);
-  });
+  }, 120_000);
 });
 
 describe('cascading an SKP result from the atasan’s plan', () => {

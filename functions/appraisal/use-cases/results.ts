@@ -8,7 +8,6 @@ import type { StoredEmployee } from '../../../core/employee/repository';
 import { DomainError, notFound } from '../../../core/errors';
 import { addMonths } from '../../../core/pay/month';
 import type { MonthlyFacts } from '../../../core/payroll/snapshot';
-import { stableStringify } from '../../../core/rulesets/ruleset-version';
 import { mapLimit } from '../../table/batch';
 import { keys } from '../../table/keys';
 import { readableEmployee } from '../access';
@@ -18,12 +17,18 @@ import { monthLocked } from '../store/dynamo-item-store';
 import type { Change } from '../store/ports';
 import { parse, records, type StoredResult } from '../store/records';
 import { notYetHappened, tenantNow } from '../today';
-import { loadMonthInputs, monthContext, previousResults, type SharedInputs } from './month-inputs';
+import { loadMonthInputs, monthContext } from './month-inputs';
 import { type EmployeeMonthInputs, monthOutcome } from './month-outcome';
+import {
+  jobProgress,
+  processResultsChunk,
+  resultsProgress,
+  scopeOf,
+  stamp,
+  startResultsJob,
+} from './results-job';
 
 /** The month's results: (re)computed on request, stored where the payroll run reads them. */
-const CHUNK = 90;
-
 /** Operators must name one of their OPDs; BKPSDM and auditors may cover the whole tenant. */
 export function opdScope(principal: Principal, opd: string | undefined, path: string): string | undefined {
   const scope = payListOpds(principal);
@@ -75,20 +80,6 @@ function resultSummary(r: StoredResult) {
   };
 }
 
-function stamp(
-  outcome: Omit<StoredResult, 'computedAt' | 'computedBy'>,
-  principal: Principal,
-  deps: AppraisalDeps,
-  reason?: string,
-): StoredResult {
-  return {
-    ...outcome,
-    computedAt: deps.now,
-    computedBy: principal.sub,
-    ...(reason ? { correctionReason: reason } : {}),
-  };
-}
-
 /**
  * A month's results are final only once the month has ended in the tenant's time zone: before that its
  * days are still to come, and any result would read them as missing. Computing the running month needs
@@ -109,6 +100,17 @@ function provisionalFor(month: string, asked: boolean | undefined, deps: Apprais
   return standing === 'CURRENT';
 }
 
+export interface ResultsDispatcher {
+  /** True when chunks are computed elsewhere (SQS, the local background queue): the request answers 202. */
+  readonly async: boolean;
+  dispatch(month: string, scope: string, chunkNos: readonly number[]): Promise<void>;
+}
+
+/**
+ * Starts (or resumes) the month's computation for the tenant or one OPD (results-job.ts). Where chunks
+ * go to a queue and there is more than one, the answer is 202 with the progress so far; otherwise the
+ * chunks are computed here and the answer is the finished computation.
+ */
 export async function computeResults(
   month: string,
   body: {
@@ -118,112 +120,47 @@ export async function computeResults(
   },
   principal: Principal,
   deps: AppraisalDeps,
+  dispatcher?: ResultsDispatcher,
 ) {
   const opd = opdScope(principal, body.opd, 'body.opd');
   const reason = body.correction?.reason;
   const provisional = provisionalFor(month, body.provisional, deps);
-  const ctx = { ...(await monthContext(month, deps)), provisional };
   // A month's results are frozen once its own run is locked, and also once the run that pays its TPP
   // (month + the tenant's lag) is: that run consumed them. Fail fast here; the ConditionCheck of each
-  // write still decides.
+  // chunk's write still decides.
   const payMonth = addMonths(month, payDisciplineRules(deps.tenantId, month).paymentLagMonths);
   const lockMonths = payMonth === month ? [month] : [month, payMonth];
   if (!reason) {
     for (const m of lockMonths) if (await deps.store.isMonthLocked(m)) throw monthLocked(m);
   }
-  const employees = await employeesInService(month, opd, deps);
-  const shared = await sharedInputs(employees, month, opd, deps);
-  const errors: { nip: string; code: string; message: string }[] = [];
-  const outcomes = await mapLimit(employees, 16, async (e) => {
-    try {
-      return stamp(monthOutcome(await loadMonthInputs(e, month, deps, shared), ctx), principal, deps, reason);
-    } catch (err) {
-      // One employee's inconsistent record (e.g. a rating made under another mode) must not stop the month.
-      if (!(err instanceof DomainError)) throw err;
-      errors.push({ nip: e.identity.nip, code: err.code, message: err.message });
-      return undefined;
-    }
-  });
-  const results = outcomes.filter((r): r is StoredResult => r !== undefined);
-  // A correction also writes the payroll's marker for each changed result: half the chunk size then.
-  const size = reason ? CHUNK / 2 : CHUNK;
-  const chunks: StoredResult[][] = [];
-  for (let i = 0; i < results.length; i += size) chunks.push(results.slice(i, i + size));
-  await mapLimit(
-    chunks.map((c, i) => [c, i] as const),
-    4,
-    async ([chunk, i]) => {
-      const changed = reason ? await changedFacts(chunk, deps) : new Set<string>();
-      await deps.store.commit({
-        lockMonths,
-        correction: Boolean(reason),
-        auditSeq: i,
-        changes: chunk.flatMap((r): Change[] => [
-          { kind: 'put', item: records.result(r) },
-          ...(changed.has(r.nip)
-            ? [{ kind: 'put' as const, item: records.correctionMarker(r.nip, month, deps.now) }]
-            : []),
-        ]),
-        audits: [
-          auditEntry(principal, {
-            entityType: 'result',
-            entityId: month,
-            action: reason ? 'CORRECTION' : 'COMPUTE',
-            at: deps.now,
-            requestId: deps.requestId,
-            after: { opd: opd ?? 'ALL', chunk: i, nips: chunk.map((r) => r.nip), changed: [...changed] },
-            ...(reason ? { reason } : {}),
-          }),
-        ],
-      });
-    },
-  );
-  const byStatus: Record<string, number> = {};
-  for (const r of results)
-    byStatus[r.facts.performance.status] = (byStatus[r.facts.performance.status] ?? 0) + 1;
+  const job = await startResultsJob({ month, opd, provisional, reason, lockMonths }, principal, deps);
+  const scope = scopeOf(opd);
+  const pending = job.chunks.filter((c) => c.state === 'PENDING').map((c) => c.no);
+  if (dispatcher?.async && pending.length > 1) {
+    await dispatcher.dispatch(month, scope, pending);
+    return {
+      status: 202 as const,
+      body: (await resultsProgress(month, opd, deps)) ?? jobProgress(job.meta, job.chunks),
+    };
+  }
+  await mapLimit(pending, 4, (no) => processResultsChunk(month, scope, no, deps));
   return {
-    month,
-    opd: opd ?? null,
-    provisional,
-    employees: employees.length,
-    computed: results.length,
-    byStatus,
-    withWarnings: results.filter((r) => r.detail.discipline.warnings.length > 0).length,
-    coverage: coverageByOpd(results.map((r) => ({ opd: r.opd, ...r.facts }))),
-    correction: Boolean(reason),
-    errors,
+    status: 200 as const,
+    body: (await resultsProgress(month, opd, deps)) ?? jobProgress(job.meta, job.chunks),
   };
 }
 
-/**
- * Read once for the whole scope. Who reports to whom is only complete for a tenant-wide compute; an OPD
- * compute asks the atasan index per employee, since a bawahan may sit in another OPD.
- */
-async function sharedInputs(
-  employees: readonly StoredEmployee[],
+/** The computation's progress for the tenant or one OPD; 404 before any was started. */
+export async function computeProgress(
   month: string,
-  opd: string | undefined,
+  query: { opd?: string | undefined },
+  principal: Principal,
   deps: AppraisalDeps,
-): Promise<SharedInputs> {
-  const previous = await previousResults(
-    employees.map((e) => e.identity.nip),
-    month,
-    deps,
-  );
-  if (opd) return { previous };
-  const bawahanOf = new Map<string, string[]>();
-  for (const e of employees) {
-    const atasan = e.current.penempatan.atasanNip;
-    if (atasan) bawahanOf.set(atasan, [...(bawahanOf.get(atasan) ?? []), e.identity.nip]);
-  }
-  return { previous, bawahanOf };
-}
-
-/** NIPs whose facts differ from the stored result: only those need the payroll to look back. */
-async function changedFacts(chunk: readonly StoredResult[], deps: AppraisalDeps): Promise<Set<string>> {
-  const stored = await deps.store.batchGet(chunk.map((r) => keys.monthlyResult(r.nip, r.month)));
-  const before = new Map(stored.map((i) => [String(i.nip), stableStringify(i.facts)]));
-  return new Set(chunk.filter((r) => before.get(r.nip) !== stableStringify(r.facts)).map((r) => r.nip));
+) {
+  const opd = opdScope(principal, query.opd, 'query.opd');
+  const progress = await resultsProgress(month, opd, deps);
+  if (!progress) throw notFound(`Hasil bulan ${month}${opd ? ` OPD ${opd}` : ''} belum pernah dihitung`);
+  return progress;
 }
 
 /**
