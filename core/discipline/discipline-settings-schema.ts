@@ -8,8 +8,12 @@ import { WEEKDAY_KEYS, type WorkCalendar } from './work-calendar';
  * Schemas for the discipline half of a tenant's appraisal settings (work calendar, attendance bands,
  * excuses). Used only when a settings file is loaded; the domain works on the plain types.
  */
-const isoDate = z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD');
-const clock = z.string().refine(isClockTime, 'must be a time HH:MM');
+// Bounds: the calendar is PUT over HTTP and stored as one DynamoDB item (twice in its audit record).
+const isoDate = z.string().max(10).refine(isIsoDate, 'must be a calendar date YYYY-MM-DD');
+const clock = z.string().max(5).refine(isClockTime, 'must be a time HH:MM');
+const patternId = z.string().min(1).max(40);
+/** A unit as `OPD/NAMA-UNIT` (the unit ids of unit scores). */
+const unitKey = z.string().min(1).max(152);
 const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'codes are UPPER_SNAKE');
 
 const hours = z
@@ -23,8 +27,8 @@ const weekdayHours = z.partialRecord(z.enum(WEEKDAY_KEYS), hours);
 
 const pattern = z
   .strictObject({
-    id: z.string().min(1),
-    label: z.string().min(1),
+    id: patternId,
+    label: z.string().min(1).max(120),
     days: weekdayHours,
     ramadanDays: weekdayHours,
   })
@@ -44,22 +48,39 @@ const pattern = z
 
 export const workCalendarSchema = z
   .strictObject({
-    holidays: z.array(
-      z.strictObject({
-        date: isoDate,
-        name: z.string().min(1),
-        kind: z.enum(['LIBUR_NASIONAL', 'CUTI_BERSAMA', 'LIBUR_DAERAH']),
-        confidence: confidenceSchema,
-      }),
-    ),
-    ramadan: z.array(
-      z
-        .strictObject({ from: isoDate, to: isoDate, label: z.string().min(1), confidence: confidenceSchema })
-        .refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] }),
-    ),
-    patterns: z.record(z.string(), pattern),
-    defaultPattern: z.string(),
-    unitPatterns: z.record(z.string(), z.string()),
+    holidays: z
+      .array(
+        z.strictObject({
+          date: isoDate,
+          name: z.string().min(1).max(120),
+          kind: z.enum(['LIBUR_NASIONAL', 'CUTI_BERSAMA', 'LIBUR_DAERAH']),
+          confidence: confidenceSchema,
+        }),
+      )
+      // A year has some 16 national holidays and 10 cuti bersama; room for regional ones.
+      .max(100),
+    ramadan: z
+      .array(
+        z
+          .strictObject({
+            from: isoDate,
+            to: isoDate,
+            label: z.string().min(1).max(120),
+            confidence: confidenceSchema,
+          })
+          .refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] }),
+      )
+      // Ramadan falls in one or two stretches of a calendar year.
+      .max(3),
+    patterns: z
+      .record(patternId, pattern)
+      .refine((r) => Object.keys(r).length <= 20, 'at most 20 patterns')
+      .meta({ maxProperties: 20 }),
+    defaultPattern: patternId,
+    unitPatterns: z
+      .record(unitKey, patternId)
+      .refine((r) => Object.keys(r).length <= 300, 'at most 300 units with their own pattern')
+      .meta({ maxProperties: 300 }),
   })
   .superRefine((calendar, ctx) => {
     const seen = new Set<string>();

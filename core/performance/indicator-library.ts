@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { RulesetValidationError } from '../rulesets/errors';
 import { confidenceSchema, sourceSchema } from '../rulesets/parameter';
 import { formatPath } from '../rulesets/parse-document';
+import { decimal } from '../schema-bounds';
 import type { Indicator, IndicatorTarget, RencanaHasilKerja } from './skp';
 
 /**
@@ -9,53 +10,68 @@ import type { Indicator, IndicatorTarget, RencanaHasilKerja } from './skp';
  * measures (guru, perawat, Dukcapil, perizinan …) instead of a blank page. Templates are data; the
  * pegawai and pejabat penilai still agree the final targets.
  */
+// Bounds keep an entry (stored as one DynamoDB item, and twice in its audit record) far below 400 KB.
+const key = z
+  .string()
+  .max(60)
+  .regex(/^[a-z0-9-]+$/, 'keys are lowercase kebab-case');
+const text = (max: number) => z.string().min(1).max(max);
 const target = z.discriminatedUnion('aspect', [
-  z.strictObject({ aspect: z.literal('KUANTITAS'), value: z.number().positive(), unit: z.string().min(1) }),
-  z.strictObject({ aspect: z.literal('KUALITAS'), percent: z.number().positive().max(100) }),
+  z.strictObject({ aspect: z.literal('KUANTITAS'), value: decimal(0, 1e12, 4).positive(), unit: text(40) }),
+  z.strictObject({ aspect: z.literal('KUALITAS'), percent: decimal(0, 100, 2).positive() }),
   z.strictObject({
     aspect: z.literal('WAKTU'),
-    value: z.number().positive(),
+    value: decimal(0, 366, 2).positive(),
     unit: z.enum(['BULAN', 'HARI']),
   }),
 ]) satisfies z.ZodType<IndicatorTarget>;
 
 const indicatorTemplate = z.strictObject({
-  key: z.string().regex(/^[a-z0-9-]+$/, 'keys are lowercase kebab-case'),
-  description: z.string().min(1),
+  key,
+  description: text(300),
   target,
   direction: z.enum(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER']),
   aggregation: z.enum(['SUM', 'AVERAGE', 'LAST']),
-  weightPercent: z.number().positive().max(100),
+  weightPercent: decimal(0, 100, 2).positive(),
 });
 
 const resultTemplate = z.strictObject({
-  key: z.string().regex(/^[a-z0-9-]+$/, 'keys are lowercase kebab-case'),
+  key,
   jenis: z.enum(['UTAMA', 'TAMBAHAN']),
-  description: z.string().min(1),
-  indicators: z.array(indicatorTemplate).min(1),
+  description: text(300),
+  indicators: z.array(indicatorTemplate).min(1).max(10),
 });
 
-const jabatanTemplate = z
-  .strictObject({
-    key: z.string().regex(/^[a-z0-9-]+$/, 'keys are lowercase kebab-case'),
-    sector: z.string().min(1),
-    /** Matched by exact kode first, then by a case-insensitive fragment of the jabatan name. */
-    match: z.strictObject({ kode: z.array(z.string()), nama: z.array(z.string().min(1)) }),
-    results: z.array(resultTemplate).min(1),
-  })
-  .superRefine((t, ctx) => {
-    const total = t.results
-      .flatMap((r) => r.indicators)
-      .reduce((s, i) => s + Math.round(i.weightPercent * 100), 0);
-    if (total !== 10_000)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['results'],
-        message: `indicator weights add up to ${total / 100}, not 100`,
-      });
-    if (!t.results.some((r) => r.jenis === 'UTAMA'))
-      ctx.addIssue({ code: 'custom', path: ['results'], message: 'needs a UTAMA result' });
-  });
+const jabatanTemplateFields = z.strictObject({
+  key,
+  sector: text(120),
+  /** Matched by exact kode first, then by a case-insensitive fragment of the jabatan name. */
+  match: z.strictObject({
+    kode: z.array(z.string().max(40)).max(50),
+    nama: z.array(text(120)).max(50),
+  }),
+  results: z.array(resultTemplate).min(1).max(15),
+});
+
+/**
+ * An entry as a client sends it to PUT /indicator-library/{key} (the key comes from the path): the
+ * edge bounds its shape; the whole template, weights included, is checked again by the library schema.
+ */
+export const jabatanTemplateEntrySchema = jabatanTemplateFields.partial({ key: true });
+
+const jabatanTemplate = jabatanTemplateFields.superRefine((t, ctx) => {
+  const total = t.results
+    .flatMap((r) => r.indicators)
+    .reduce((s, i) => s + Math.round(i.weightPercent * 100), 0);
+  if (total !== 10_000)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['results'],
+      message: `indicator weights add up to ${total / 100}, not 100`,
+    });
+  if (!t.results.some((r) => r.jenis === 'UTAMA'))
+    ctx.addIssue({ code: 'custom', path: ['results'], message: 'needs a UTAMA result' });
+});
 
 const librarySchema = z.strictObject({
   id: z.string().min(1),

@@ -1,5 +1,5 @@
 import { ALL_ROLES } from '../http/roles';
-import { defineRoute, type RouteSpec } from '../http/route-spec';
+import { defineRoute, IMPORT_MAX_BODY_BYTES, type RouteSpec } from '../http/route-spec';
 import {
   attendanceCorrectionBody,
   calendarBody,
@@ -53,6 +53,7 @@ export const DISCIPLINE_ROUTES = [
     roles: ['operator', 'bkpsdm'],
     params: monthParams,
     body: importBody,
+    maxBodyBytes: IMPORT_MAX_BODY_BYTES,
     response: objectResponse,
     successStatus: 201,
   }),

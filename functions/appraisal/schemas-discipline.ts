@@ -3,19 +3,26 @@ import { isClockTime } from '../../core/discipline/calendar-date';
 import { workCalendarSchema } from '../../core/discipline/discipline-settings-schema';
 import { LEAVE_KINDS } from '../../core/discipline/leave';
 import { SANCTION_JENIS, SANCTION_LEVELS, type SanctionJenis } from '../../core/discipline/sanctions';
-import { isoDate, isoMonth, nipSchema, paginationQuery } from '../http/common-schemas';
+import {
+  isoDate,
+  isoMonth,
+  nipSchema,
+  paginationQuery,
+  percent,
+  versionSchema,
+} from '../http/common-schemas';
 import { correctionSchema } from './schemas-evaluation';
 import { yearSchema } from './schemas-skp';
 
 /** Edge schemas of the work calendar, attendance, leave and sanction routes. */
 const opd = z.string().regex(/^[A-Z0-9][A-Z0-9._-]{1,30}$/, 'kode OPD: huruf besar, angka, . _ -');
-const clock = z.string().refine(isClockTime, 'format jam HH:MM');
+const clock = z.string().max(5, 'format jam HH:MM').refine(isClockTime, 'format jam HH:MM');
 
 export const yearParams = z.strictObject({ year: yearSchema });
 
 export const calendarBody = z.strictObject({
   /** 0 when the tenant has not stored a calendar for the year yet. */
-  expectedVersion: z.number().int().min(0),
+  expectedVersion: versionSchema(),
   calendar: workCalendarSchema,
   reason: z.string().trim().min(3).max(500).optional(),
 });
@@ -28,11 +35,15 @@ export const importBody = z.strictObject({
   opd,
   rows: z
     .array(
-      z.looseObject({
-        nip: z.unknown().optional(),
-        timestamp: z.unknown().optional(),
-        type: z.unknown().optional(),
-      }),
+      z
+        .looseObject({
+          nip: z.unknown().optional(),
+          timestamp: z.unknown().optional(),
+          type: z.unknown().optional(),
+        })
+        // A machine export may carry a few columns of its own; a row is never stored as sent.
+        .refine((row) => Object.keys(row).length <= 20, 'paling banyak 20 kolom per baris')
+        .meta({ maxProperties: 20 }),
     )
     .min(1)
     .max(20_000),
@@ -70,7 +81,7 @@ export const sanctionBody = z.strictObject({
   jenis: z.enum(Object.keys(SANCTION_JENIS) as [SanctionJenis, ...SanctionJenis[]]),
   startMonth: isoMonth,
   durationMonths: z.number().int().min(1).max(120).nullable(),
-  cutPercent: z.number().min(0).max(100).optional(),
+  cutPercent: percent().optional(),
 });
 
 export const disciplineQuery = z.strictObject({ ...paginationQuery });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { RATINGS } from '../../core/performance/predikat';
 import { BERAKHLAK_KEYS } from '../../core/performance/skp';
-import { isoMonth, nipSchema, paginationQuery } from '../http/common-schemas';
+import { count, isoMonth, nipSchema, paginationQuery, percent, versionSchema } from '../http/common-schemas';
 
 /** Edge schemas of evaluations, peer feedback, unit scores, results and reports. */
 export const correctionSchema = z.strictObject({
@@ -13,7 +13,7 @@ export const monthNipParams = z.strictObject({ month: isoMonth, nip: nipSchema }
 
 export const evaluationBody = z.strictObject({
   /** 0 for the first rating of the month. */
-  expectedVersion: z.number().int().min(0),
+  expectedVersion: versionSchema(),
   /** MATRIX tenants (PermenPANRB 6/2022): both ratings are required. */
   hasilKerja: z.enum(RATINGS).optional(),
   perilaku: z.enum(RATINGS).optional(),
@@ -58,13 +58,16 @@ export const unitScoresBody = z
             .string()
             .regex(/^[A-Za-z0-9 ._-]{1,60}$/)
             .default('UMUM'),
-          score: z.number().min(0).max(100),
-          respondents: z.number().int().min(1),
+          score: percent(),
+          /** A survey of a whole kabupaten's population, at most. */
+          respondents: count(10_000_000, 1),
         }),
       )
+      .max(95)
       .default([]),
     teamResults: z
-      .array(z.strictObject({ unitId, achievementPercent: z.number().min(0).max(200) }))
+      .array(z.strictObject({ unitId, achievementPercent: percent(200) }))
+      .max(95)
       .default([]),
   })
   .refine((b) => b.publicSatisfaction.length + b.teamResults.length >= 1, {

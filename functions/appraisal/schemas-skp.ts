@@ -1,32 +1,45 @@
 import * as z from 'zod';
+import { jabatanTemplateEntrySchema } from '../../core/performance/indicator-library';
 import { BERAKHLAK_KEYS } from '../../core/performance/skp';
-import { isoDate, isoMonth, nipSchema, paginationQuery } from '../http/common-schemas';
+import {
+  decimal,
+  isoDate,
+  isoMonth,
+  nipSchema,
+  paginationQuery,
+  percent,
+  versionSchema,
+} from '../http/common-schemas';
 
 /** Edge schemas of the SKP, realization and indicator-library routes. */
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/, 'id: huruf, angka, . _ -');
 const text = (max: number) => z.string().trim().min(1, 'wajib diisi').max(max);
 
+/** A quantity target or realization (documents, people served, rupiah collected): up to 1e12, 4 decimals. */
+const measure = decimal(0, 1e12, 4);
+
 export const yearSchema = z.coerce.number().int().min(2020).max(2100);
 export const nipYearParams = z.strictObject({ nip: nipSchema, year: yearSchema });
 
 const target = z.discriminatedUnion('aspect', [
-  z.strictObject({ aspect: z.literal('KUANTITAS'), value: z.number().positive(), unit: text(40) }),
-  z.strictObject({ aspect: z.literal('KUALITAS'), percent: z.number().positive().max(100) }),
+  z.strictObject({ aspect: z.literal('KUANTITAS'), value: measure.positive(), unit: text(40) }),
+  z.strictObject({ aspect: z.literal('KUALITAS'), percent: percent().positive() }),
   z.strictObject({
     aspect: z.literal('WAKTU'),
-    value: z.number().positive(),
+    /** Months or days within a year. */
+    value: decimal(0, 366, 2).positive(),
     unit: z.enum(['BULAN', 'HARI']),
   }),
 ]);
 
 const indicator = z.strictObject({
   id,
-  description: text(500),
+  description: text(300),
   target,
   direction: z.enum(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER']),
   aggregation: z.enum(['SUM', 'AVERAGE', 'LAST']),
-  weightPercent: z.number().positive().max(100),
-  monthlyTarget: z.number().positive().optional(),
+  weightPercent: percent().positive(),
+  monthlyTarget: measure.positive().optional(),
 });
 
 export const skpResults = z
@@ -34,12 +47,12 @@ export const skpResults = z
     z.strictObject({
       id,
       jenis: z.enum(['UTAMA', 'TAMBAHAN']),
-      description: text(500),
+      description: text(300),
       cascadedFrom: z.strictObject({ skpId: id, resultId: id }).optional(),
-      indicators: z.array(indicator).min(1).max(20),
+      indicators: z.array(indicator).min(1).max(10),
     }),
   )
-  .max(20);
+  .max(15);
 
 export const skpPerilaku = z.strictObject(
   Object.fromEntries(
@@ -53,6 +66,7 @@ export const createSkpBody = z.strictObject({
   templateKey: z
     .string()
     .regex(/^[a-z0-9-]+$/)
+    .max(60)
     .optional(),
   results: skpResults.optional(),
   perilaku: skpPerilaku.optional(),
@@ -60,7 +74,7 @@ export const createSkpBody = z.strictObject({
 
 export const editSkpBody = z
   .strictObject({
-    expectedVersion: z.number().int().min(1),
+    expectedVersion: versionSchema(1),
     unit: text(120).optional(),
     results: skpResults.optional(),
     perilaku: skpPerilaku.optional(),
@@ -70,8 +84,8 @@ export const editSkpBody = z
     path: [],
   });
 
-export const versionBody = z.strictObject({ expectedVersion: z.number().int().min(1) });
-export const reasonBody = z.strictObject({ expectedVersion: z.number().int().min(1), reason: text(500) });
+export const versionBody = z.strictObject({ expectedVersion: versionSchema(1) });
+export const reasonBody = z.strictObject({ expectedVersion: versionSchema(1), reason: text(500) });
 
 export const listSkpQuery = z.strictObject({
   year: yearSchema,
@@ -83,7 +97,7 @@ export const listSkpQuery = z.strictObject({
 export const realizationBody = z.strictObject({
   indicatorId: id,
   date: isoDate,
-  value: z.number().min(0).max(1e9),
+  value: measure,
   note: z.string().trim().max(1000).optional(),
   evidenceUrl: z
     .url({ protocol: /^https?$/ })
@@ -99,10 +113,10 @@ export const libraryQuery = z.strictObject({ ...paginationQuery });
 export const libraryParams = z.strictObject({
   key: z.string().regex(/^[a-z0-9-]{2,60}$/, 'huruf kecil, angka, -'),
 });
-/** The entry itself is validated by the library's own schema (core/performance/indicator-library.ts). */
+/** Bounded here; the whole entry (weights adding up to 100) is checked by the library's own schema. */
 export const libraryBody = z.strictObject({
-  expectedVersion: z.number().int().min(0),
-  entry: z.looseObject({}),
+  expectedVersion: versionSchema(),
+  entry: jabatanTemplateEntrySchema,
 });
 
 export const objectResponse = z.looseObject({});

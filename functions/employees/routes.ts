@@ -1,5 +1,5 @@
 import { ALL_ROLES } from '../http/roles';
-import { defineRoute, type RouteSpec } from '../http/route-spec';
+import { defineRoute, IMPORT_MAX_BODY_BYTES, type RouteSpec } from '../http/route-spec';
 import {
   importBody,
   importListResponse,
@@ -87,6 +87,7 @@ export const EMPLOYEE_ROUTES = [
     tags: ['employees'],
     roles: ['operator', 'bkpsdm'],
     body: importBody,
+    maxBodyBytes: IMPORT_MAX_BODY_BYTES,
     response: importReportResponse,
   }),
   defineRoute({

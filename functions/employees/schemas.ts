@@ -16,16 +16,22 @@ import {
   checkNpwp,
   type IdCheck,
 } from '../../core/employee/identity-numbers';
-import { isoDate, nipSchema, paginationQuery } from '../http/common-schemas';
+import { isoDate, nipSchema, paginationQuery, versionSchema } from '../http/common-schemas';
 
 const nama = z.string().trim().min(2, 'minimal 2 karakter').max(120);
 
-/** A zod string checked by one of the identity-number checks of core, with its Indonesian reason. */
+/**
+ * A zod string checked by one of the identity-number checks of core, with its Indonesian reason. The
+ * longest such number, written with its dots and dashes, is under 40 characters.
+ */
 function checked(check: (value: string) => IdCheck) {
-  return z.string().superRefine((value, ctx) => {
-    const result = check(value);
-    if (!result.ok) ctx.addIssue({ code: 'custom', message: result.reason });
-  });
+  return z
+    .string()
+    .max(40, 'maksimal 40 karakter')
+    .superRefine((value, ctx) => {
+      const result = check(value);
+      if (!result.ok) ctx.addIssue({ code: 'custom', message: result.reason });
+    });
 }
 
 export const nikSchema = checked(checkNik);
@@ -92,7 +98,7 @@ export const keluargaSchema = z
 const opdCode = z.string().regex(/^[A-Z0-9][A-Z0-9._-]{1,30}$/, 'kode OPD: huruf besar, angka, . _ -');
 
 export const timelineSchemas = {
-  pangkat: z.strictObject({ golongan: z.string(), tmt: isoDate }),
+  pangkat: z.strictObject({ golongan: z.string().max(10), tmt: isoDate }),
   masaKerja: z.strictObject({
     years: z.number().int().min(0).max(45),
     months: z.number().int().min(0).max(11),
@@ -167,7 +173,7 @@ export type CreateEmployeeBody = z.infer<typeof createEmployeeBody>;
 
 export const updateEmployeeBody = z
   .strictObject({
-    expectedVersion: z.number().int().min(1),
+    expectedVersion: versionSchema(1),
     /** The date the timeline changes take effect (SK TMT); identity changes apply at once. */
     effectiveFrom: isoDate.optional(),
     reason: z.string().min(3).max(300).optional(),

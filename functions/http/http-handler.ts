@@ -18,7 +18,7 @@ import {
 } from './errors';
 import { jsonErrorHandler, requestLogger } from './middlewares';
 import { principalFromEvent } from './principal-from-event';
-import { type RouteSpec, routeKey } from './route-spec';
+import { DEFAULT_MAX_BODY_BYTES, type RouteSpec, routeKey } from './route-spec';
 
 // Default validation messages reach end users, so they are in Indonesian; only this locale is loaded.
 z.config(indonesian());
@@ -77,16 +77,28 @@ function parsePart<S extends z.ZodType | undefined>(
     : { ok: false, issues: zodIssues(prefix, result.error) };
 }
 
-/** Problems with how the body arrived (type, syntax) stop there; schema issues are collected. */
+/**
+ * `application/json`, optionally with parameters (`; charset=utf-8`); not a look-alike such as
+ * `application/json-patch+json`, whose body means something else.
+ */
+const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i;
+
+/** Problems with how the body arrived (type, size, syntax) stop there; schema issues are collected. */
 function parseBody(route: RouteSpec, event: HttpEvent): Parsed<unknown> {
   if (!route.body) return { ok: true, value: undefined };
   const contentType = header(event, 'content-type') ?? '';
-  if (!/^application\/json\b/i.test(contentType.trim())) {
+  if (!JSON_CONTENT_TYPE.test(contentType.trim())) {
     throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type harus application/json', [
       { path: 'headers.content-type', message: `diterima "${contentType || '(kosong)'}"` },
     ]);
   }
   const text = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body;
+  const maxBytes = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (text && Buffer.byteLength(text, 'utf8') > maxBytes) {
+    throw new HttpError(413, 'PAYLOAD_TOO_LARGE', 'Body permintaan terlalu besar', [
+      { path: 'body', message: `maksimal ${Math.floor(maxBytes / 1024)} KB` },
+    ]);
+  }
   if (!text || text.trim() === '') {
     return { ok: false, issues: [{ path: 'body', message: 'body wajib diisi (JSON)' }] };
   }
@@ -98,7 +110,11 @@ function parseBody(route: RouteSpec, event: HttpEvent): Parsed<unknown> {
       { path: 'body', message: (err as Error).message },
     ]);
   }
-  return parsePart(route.body, json, 'body');
+  // A literal `null` is not an empty object: parsed as it is, it fails the schema naming `body`.
+  const result = route.body.safeParse(json);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, issues: zodIssues('body', result.error) };
 }
 
 function toResponse(result: RouteResult, route: RouteSpec, requestId: string): HttpResponse {

@@ -28,7 +28,20 @@ export interface RouteSpec {
   successStatus?: number;
   /** Non-JSON responses (the docs page) are described, not schema'd. */
   contentType?: string;
+  /**
+   * Largest body accepted, in bytes (default DEFAULT_MAX_BODY_BYTES); past it the answer is a 413 before
+   * the body is parsed. Only routes that carry a file (imports) declare more.
+   */
+  maxBodyBytes?: number;
 }
+
+/**
+ * 512 KB: above any valid body of a route that stores what it receives (the schemas keep every item,
+ * and its audit record holding it twice, below DynamoDB's 400 KB), far below Lambda's 6 MB.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 512 * 1024;
+/** Imports (XLSX/CSV as base64, attendance rows): Lambda's synchronous payload limit. */
+export const IMPORT_MAX_BODY_BYTES = 6 * 1024 * 1024;
 
 export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {
   return `${route.method} ${route.path}`;

@@ -1,4 +1,4 @@
-import { defineRoute, type RouteSpec } from '../http/route-spec';
+import { defineRoute, IMPORT_MAX_BODY_BYTES, type RouteSpec } from '../http/route-spec';
 import {
   importOpeningBalancesBody,
   importReportResponse,
@@ -63,6 +63,7 @@ export const OPENING_BALANCE_ROUTES = [
     roles: WRITERS,
     params: yearParams,
     body: importOpeningBalancesBody,
+    maxBodyBytes: IMPORT_MAX_BODY_BYTES,
     response: importReportResponse,
   }),
 ] as const satisfies readonly RouteSpec[];

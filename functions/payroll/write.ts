@@ -1,9 +1,10 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditEntry } from '../../core/audit/audit';
 import type { Principal } from '../../core/auth/principal';
 import { payListOpds, payWriteOpds } from '../../core/auth/scope';
 import { DomainError } from '../../core/errors';
 import { auditPut } from '../audit/audit-items';
+import { HttpError } from '../http/errors';
 import { createGroupHandler, implement } from '../http/http-handler';
 import { routeById } from '../routes';
 import { keys } from '../table/keys';
@@ -99,8 +100,32 @@ const lock = implement(routeById('lockRun'), async ({ params, principal, request
   ),
 }));
 
+/**
+ * SIGAP keeps no OPD list of its own: an OPD exists when an employee is placed in it (the OPD#<opd>
+ * partition of gsi1). A pagu for any other code (a typo, `2026-13`) would never be read by a run.
+ */
+async function opdExists(deps: RunDeps, opd: string): Promise<boolean> {
+  const index = keys.employeesByOpd(opd);
+  const out = await deps.repo.db.send(
+    new QueryCommand({
+      TableName: deps.repo.table,
+      IndexName: index.index,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': index.pk },
+      Limit: 1,
+      ProjectionExpression: 'pk',
+    }),
+  );
+  return (out.Items?.length ?? 0) > 0;
+}
+
 const putBudget = implement(routeById('putBudget'), async ({ params, body, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
+  if (!(await opdExists(deps, params.opd))) {
+    throw new HttpError(404, 'NOT_FOUND', 'OPD tidak dikenal', [
+      { path: 'path.opd', message: `tidak ada pegawai yang ditempatkan di OPD ${params.opd}` },
+    ]);
+  }
   const key = keys.budget(params.year, params.opd);
   const before = (await deps.repo.db.send(new GetCommand({ TableName: deps.repo.table, Key: key }))).Item;
   const now = deps.now();

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isoMonth, nipSchema } from '../http/common-schemas';
+import { boundedRecord, isoMonth, nipSchema, percent } from '../http/common-schemas';
 
 export const RULESET_IDS = ['national', 'tenant'] as const;
 
@@ -17,16 +17,19 @@ export const simulationBody = z
       .strictObject({
         status: z.enum(['FINAL', 'BELUM_DINILAI', 'TIDAK_ADA_SKP', 'SKP_BELUM_DISETUJUI']).default('FINAL'),
         predikat: predikat.optional(),
-        capaianPercent: z.number().min(0).max(120).optional(),
-        perilakuPercent: z.number().min(0).max(100).optional(),
+        capaianPercent: percent(120).optional(),
+        perilakuPercent: percent().optional(),
         atasanTidakMenilai: z.boolean().optional(),
       })
       .optional(),
     discipline: z
       .strictObject({
-        counts: z
-          .record(z.string().regex(/^[A-Z0-9_]{1,12}$/, 'kode kehadiran'), z.number().int().min(0).max(31))
-          .default({}),
+        counts: boundedRecord(
+          z.string().regex(/^[A-Z0-9_]{1,12}$/, 'kode kehadiran'),
+          z.number().int().min(0).max(31),
+          // A tenant's attendance codes (TK, TL1–TL4, PSW1–PSW4, …) number a few dozen at most.
+          60,
+        ).default({}),
         leave: z
           .array(
             z.strictObject({
@@ -48,7 +51,7 @@ export const simulationBody = z
           .array(
             z.strictObject({
               level: z.enum(['RINGAN', 'SEDANG', 'BERAT']),
-              cutPercent: z.number().min(0).max(100).optional(),
+              cutPercent: percent().optional(),
               skNumber: z.string().min(1).max(80),
             }),
           )
