@@ -15,6 +15,11 @@ export const theme = createTheme({
 /** Mantine's "dimmed" text (gray 6) is 3.3:1 on white; gray 7 clears WCAG AA's 4.5:1 for small text. */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7]! },
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7]!,
+    // Field errors (red 6 is 3.6:1 on white) and links inside a light alert need the darker shades for 4.5:1.
+    '--mantine-color-error': t.colors.red[8]!,
+    '--mantine-color-anchor': t.colors.blue[9]!,
+  },
   dark: {},
 });

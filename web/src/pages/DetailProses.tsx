@@ -13,7 +13,7 @@ import { RunErrors } from '../components/run/RunErrors';
 import { RunHistory } from '../components/run/RunHistory';
 import { RunProgress } from '../components/run/RunProgress';
 import { RunSlips, useRunSlips } from '../components/run/RunSlips';
-import { isComputing, type RunView, sumTotals, uiState } from '../components/run/types';
+import { isComputing, revisionOf, type RunView, sumTotals, uiState } from '../components/run/types';
 import { RunStatusChip } from '../components/StatusChip';
 import { formatMonth, formatNumber, formatRupiah } from '../format';
 import { L, RUN_KIND_LABELS } from '../i18n/labels';
@@ -37,7 +37,7 @@ export default function DetailProsesPage() {
   const [search, setSearch] = useSearchParams();
   const data = run.data;
   const computing = data ? isComputing(data) : false;
-  const errors = useRunErrors(runId, !!data && !computing);
+  const errors = useRunErrors(runId, !!data && !computing, revisionOf(data));
   const opds = data ? (data.scope?.opds ?? data.totals.map((t) => t.opd)) : [];
   const [opd, setOpd] = useState<string>();
   const currentOpd = opd ?? opds[0] ?? '';

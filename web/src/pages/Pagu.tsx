@@ -141,7 +141,12 @@ function BudgetModal(props: {
     },
   });
   return (
-    <Modal opened onClose={props.onClose} title={props.opd ? T.editTitle(props.opd, props.year) : T.add}>
+    <Modal
+      closeButtonProps={{ 'aria-label': L.common.close }}
+      opened
+      onClose={props.onClose}
+      title={props.opd ? T.editTitle(props.opd, props.year) : T.add}
+    >
       <form
         noValidate
         onSubmit={form.onSubmit((v) => {

@@ -30,21 +30,13 @@ const initial = {
   nama: '',
   ptkpStatus: 'TK/0' as Body['ptkpStatus'],
   tmtStart: '',
-  'pangkat.golongan': '',
-  'pangkat.tmt': '',
-  'masaKerja.years': 0 as number | string,
-  'masaKerja.months': 0 as number | string,
-  'masaKerja.tmt': '',
-  'jabatan.nama': '',
-  'jabatan.kelasJabatan': 1 as number | string,
-  'penempatan.opd': '',
-  'penempatan.unit': '',
-  'keluarga.statusKawin': 'BELUM_KAWIN',
-  'keluarga.spouse.nama': '',
-  'kepegawaian.jenisAsn': 'PNS',
-  'bankAccount.bank': '',
-  'bankAccount.accountNumber': '',
-  'bankAccount.accountName': '',
+  pangkat: { golongan: '', tmt: '' },
+  masaKerja: { years: 0 as number | string, months: 0 as number | string, tmt: '' },
+  jabatan: { nama: '', kelasJabatan: 1 as number | string },
+  penempatan: { opd: '', unit: '' },
+  keluarga: { statusKawin: 'BELUM_KAWIN', spouse: { nama: '' } },
+  kepegawaian: { jenisAsn: 'PNS' },
+  bankAccount: { bank: '', accountNumber: '', accountName: '' },
 };
 type Values = typeof initial;
 
@@ -74,38 +66,26 @@ const LABELS: Record<string, string> = {
 };
 
 function toBody(v: Values): Body {
-  const bank = v['bankAccount.bank'] || v['bankAccount.accountNumber'] || v['bankAccount.accountName'];
-  const kawin = v['keluarga.statusKawin'] as Body['keluarga']['statusKawin'];
+  const b = v.bankAccount;
+  const kawin = v.keluarga.statusKawin as Body['keluarga']['statusKawin'];
   return {
     nip: normalizeNip(v.nip),
     nama: v.nama,
     ptkpStatus: v.ptkpStatus,
     tmtStart: v.tmtStart,
-    pangkat: { golongan: v['pangkat.golongan'], tmt: v['pangkat.tmt'] },
-    masaKerja: {
-      years: Number(v['masaKerja.years']),
-      months: Number(v['masaKerja.months']),
-      tmt: v['masaKerja.tmt'],
-    },
-    jabatan: { type: 'PELAKSANA', nama: v['jabatan.nama'], kelasJabatan: Number(v['jabatan.kelasJabatan']) },
-    penempatan: { opd: v['penempatan.opd'], unit: v['penempatan.unit'] },
+    pangkat: v.pangkat,
+    masaKerja: { years: Number(v.masaKerja.years), months: Number(v.masaKerja.months), tmt: v.masaKerja.tmt },
+    jabatan: { type: 'PELAKSANA', nama: v.jabatan.nama, kelasJabatan: Number(v.jabatan.kelasJabatan) },
+    penempatan: v.penempatan,
     keluarga: {
       statusKawin: kawin,
       ...(kawin === 'KAWIN'
-        ? { spouse: { nama: v['keluarga.spouse.nama'], isAsn: false, receivesAllowanceHere: true } }
+        ? { spouse: { nama: v.keluarga.spouse.nama, isAsn: false, receivesAllowanceHere: true } }
         : {}),
       children: [],
     },
-    kepegawaian: { jenisAsn: v['kepegawaian.jenisAsn'] as Body['kepegawaian']['jenisAsn'], status: 'AKTIF' },
-    ...(bank
-      ? {
-          bankAccount: {
-            bank: v['bankAccount.bank'],
-            accountNumber: v['bankAccount.accountNumber'],
-            accountName: v['bankAccount.accountName'],
-          },
-        }
-      : {}),
+    kepegawaian: { jenisAsn: v.kepegawaian.jenisAsn as Body['kepegawaian']['jenisAsn'], status: 'AKTIF' },
+    ...(b.bank || b.accountNumber || b.accountName ? { bankAccount: b } : {}),
   } as Body;
 }
 
@@ -128,9 +108,16 @@ export function EmployeeCreateModal(props: { opened: boolean; onClose: () => voi
     },
     onError: (err) => form.setErrors(fieldErrors(err, 'body')),
   });
-  const input = (key: keyof Values) => ({ id: fieldId(key), ...form.getInputProps(key) });
+  // Keys are the API's issue paths without "body." (nested values: Mantine reads the dots as paths).
+  const input = (key: string) => ({ id: fieldId(key), ...form.getInputProps(key) });
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={T.add} size="xl">
+    <Modal
+      closeButtonProps={{ 'aria-label': L.common.close }}
+      opened={props.opened}
+      onClose={props.onClose}
+      title={T.add}
+      size="xl"
+    >
       <form
         noValidate
         onSubmit={form.onSubmit((v) => {
@@ -179,7 +166,7 @@ export function EmployeeCreateModal(props: { opened: boolean; onClose: () => voi
               allowDeselect={false}
               {...input('keluarga.statusKawin')}
             />
-            {form.values['keluarga.statusKawin'] === 'KAWIN' ? (
+            {form.values.keluarga.statusKawin === 'KAWIN' ? (
               <TextInput label={F.spouse} {...input('keluarga.spouse.nama')} />
             ) : null}
           </SimpleGrid>

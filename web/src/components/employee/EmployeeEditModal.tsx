@@ -37,9 +37,11 @@ export function EmployeeEditModal(props: { employee: Employee; opened: boolean; 
     nama: e.nama,
     gelarDepan: e.gelarDepan ?? '',
     gelarBelakang: e.gelarBelakang ?? '',
-    'bankAccount.bank': e.bankAccount?.bank ?? '',
-    'bankAccount.accountNumber': '',
-    'bankAccount.accountName': e.bankAccount?.accountName ?? '',
+    bankAccount: {
+      bank: e.bankAccount?.bank ?? '',
+      accountNumber: '',
+      accountName: e.bankAccount?.accountName ?? '',
+    },
     reason: '',
   };
   const form = useForm({ mode: 'controlled', initialValues: initial });
@@ -47,9 +49,9 @@ export function EmployeeEditModal(props: { employee: Employee; opened: boolean; 
   const save = useMutation({
     mutationFn: (v: typeof initial) => {
       const bankTouched =
-        v['bankAccount.accountNumber'] !== '' ||
-        v['bankAccount.bank'] !== initial['bankAccount.bank'] ||
-        v['bankAccount.accountName'] !== initial['bankAccount.accountName'];
+        v.bankAccount.accountNumber !== '' ||
+        v.bankAccount.bank !== initial.bankAccount.bank ||
+        v.bankAccount.accountName !== initial.bankAccount.accountName;
       const body: Schema<'EmployeeUpdate'> = {
         expectedVersion: e.version,
         ...(v.nama !== initial.nama ? { nama: v.nama } : {}),
@@ -57,11 +59,7 @@ export function EmployeeEditModal(props: { employee: Employee; opened: boolean; 
         ...(v.gelarBelakang !== initial.gelarBelakang ? { gelarBelakang: v.gelarBelakang } : {}),
         ...(bankTouched
           ? {
-              bankAccount: {
-                bank: v['bankAccount.bank'],
-                accountNumber: v['bankAccount.accountNumber'],
-                accountName: v['bankAccount.accountName'],
-              },
+              bankAccount: v.bankAccount,
             }
           : {}),
         ...(v.reason ? { reason: v.reason } : {}),
@@ -79,9 +77,16 @@ export function EmployeeEditModal(props: { employee: Employee; opened: boolean; 
     },
     onError: (err) => form.setErrors(fieldErrors(err, 'body')),
   });
-  const input = (key: keyof typeof initial) => ({ id: fieldId(key), ...form.getInputProps(key) });
+  // Keys are the API's issue paths without "body." (nested values: Mantine reads the dots as paths).
+  const input = (key: string) => ({ id: fieldId(key), ...form.getInputProps(key) });
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={`${T.edit}: ${e.nama}`} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': L.common.close }}
+      opened={props.opened}
+      onClose={props.onClose}
+      title={`${T.edit}: ${e.nama}`}
+      size="lg"
+    >
       <form
         noValidate
         onSubmit={form.onSubmit((v) => {

@@ -152,7 +152,12 @@ export function ApprovalPanel(props: { run: RunView; errors: readonly SlipErrorV
         </Stack>
       </Paper>
       <VerifyPanel runId={run.id} />
-      <Modal opened={locking} onClose={() => setLocking(false)} title={T.lockTitle}>
+      <Modal
+        closeButtonProps={{ 'aria-label': L.common.close }}
+        opened={locking}
+        onClose={() => setLocking(false)}
+        title={T.lockTitle}
+      >
         <Stack gap="sm">
           <List size="sm" spacing={4}>
             {T.lockConsequences.map((c) => (
@@ -196,7 +201,12 @@ function ReturnModal(props: { runId: string; opened: boolean; onClose: () => voi
   });
   const errors = back.error ? fieldErrors(back.error, 'body') : {};
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={T.returnTitle}>
+    <Modal
+      closeButtonProps={{ 'aria-label': L.common.close }}
+      opened={props.opened}
+      onClose={props.onClose}
+      title={T.returnTitle}
+    >
       <Stack gap="sm">
         {back.error && !errors.reason ? <ApiErrorAlert error={back.error} /> : null}
         <Textarea

@@ -48,7 +48,13 @@ export function RunDocuments(props: { run: RunView; opds: string[]; slips: reado
     <Stack gap="md">
       <Text size="sm">{T.intro}</Text>
       {draft ? (
-        <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title={T.draftNote}>
+        <Alert
+          color="yellow"
+          variant="light"
+          icon={<IconAlertTriangle aria-hidden />}
+          title={T.draftNote}
+          styles={{ title: { color: 'var(--mantine-color-black)' } }}
+        >
           {T.draftBody}
         </Alert>
       ) : null}

@@ -196,7 +196,12 @@ function ExcludeModal(props: {
   });
   const errors = exclude.error ? fieldErrors(exclude.error, 'body') : {};
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={`${T.exclude}: ${props.name}`}>
+    <Modal
+      closeButtonProps={{ 'aria-label': L.common.close }}
+      opened={props.opened}
+      onClose={props.onClose}
+      title={`${T.exclude}: ${props.name}`}
+    >
       <Stack gap="sm">
         {exclude.error && !errors.reason ? <ApiErrorAlert error={exclude.error} /> : null}
         <Textarea

@@ -21,14 +21,15 @@ export function RunProgress(props: { run: RunView }) {
   return (
     <Stack gap={6} data-run-progress={computing ? 'computing' : 'done'}>
       {computing ? (
-        <Progress
-          value={value}
-          size="lg"
-          striped
-          animated
-          aria-label={T.progressLabel}
-          aria-valuetext={text}
-        />
+        <Progress.Root size="lg">
+          <Progress.Section
+            value={value}
+            striped
+            animated
+            aria-label={T.progressLabel}
+            aria-valuetext={text}
+          />
+        </Progress.Root>
       ) : null}
       <Text size="sm" role="status" aria-live="polite" data-run-progress-text>
         {text}

@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
 import { useMe } from '../../auth/useAuth';
+import { L } from '../../i18n/labels';
 import { asRun, type BudgetRow, isComputing, type RunView, type SlipErrorView } from './types';
 
 /** The month an instant falls in on the tenant's clock ("2026-12"): Sofifi's December starts before Jakarta's. */
@@ -41,9 +42,10 @@ export function useRuns(limit = 25, nextToken?: string) {
   });
 }
 
-export function useRunErrors(runId: string | undefined, enabled = true) {
+/** `revision` (the run's version and chunks done) reloads the list once a recompute has finished. */
+export function useRunErrors(runId: string | undefined, enabled = true, revision = '') {
   return useQuery({
-    queryKey: ['run-errors', runId],
+    queryKey: ['run-errors', runId, revision],
     queryFn: async () =>
       (await ok(api.GET('/runs/{runId}/errors', { params: { path: { runId: runId! } } }))) as {
         items: SlipErrorView[];
@@ -95,5 +97,5 @@ export function useRecompute(runId: string, onDone?: (run: RunView) => void) {
 }
 
 export function notifyOk(message: string) {
-  notifications.show({ color: 'teal', message });
+  notifications.show({ color: 'teal', message, closeButtonProps: { 'aria-label': L.common.close } });
 }

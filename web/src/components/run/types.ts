@@ -32,6 +32,7 @@ export interface BudgetLine {
   melebihi: boolean;
 }
 export type RunView = Schema<'Run'> & {
+  version: number;
   kind: 'GAJI_TPP' | 'GAJI' | 'TPP';
   counts: RunCounts;
   totals: OpdTotals[];
@@ -107,4 +108,9 @@ export function sumTotals(totals: readonly OpdTotals[]): Omit<OpdTotals, 'opd'> 
     }),
     { employees: 0, penghasilan: 0, potongan: 0, bersih: 0, tpp: 0, employerCost: 0 },
   );
+}
+
+/** Changes whenever the run's data may have: a recompute bumps the version, chunks finish one by one. */
+export function revisionOf(run: Pick<RunView, 'version' | 'counts'> | undefined): string {
+  return run ? `${String(run.version)}-${run.counts.chunksDone}-${run.counts.computed}` : '';
 }

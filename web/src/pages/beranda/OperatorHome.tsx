@@ -8,7 +8,7 @@ import { useRun, useRunErrors, useRuns, useTenantClock } from '../../components/
 import { MonthChecklist } from '../../components/run/MonthChecklist';
 import { RunProgress } from '../../components/run/RunProgress';
 import { StartRunForm } from '../../components/run/StartRunForm';
-import { isComputing, sumTotals, uiState } from '../../components/run/types';
+import { isComputing, revisionOf, sumTotals, uiState } from '../../components/run/types';
 import { RunStatusChip } from '../../components/StatusChip';
 import { formatMonth, formatNumber, formatRupiah } from '../../format';
 import { L, RUN_KIND_LABELS } from '../../i18n/labels';
@@ -25,7 +25,7 @@ export default function OperatorHome() {
     runs.data?.items.find((r) => r.month === clock.month);
   const run = useRun(listed?.id);
   const data = run.data;
-  const errors = useRunErrors(data?.id, !!data && !isComputing(data));
+  const errors = useRunErrors(data?.id, !!data && !isComputing(data), revisionOf(data));
   const open = errors.data?.items.filter((e) => !e.excluded).length;
   const t = data ? sumTotals(data.totals) : undefined;
   return (
