@@ -33,6 +33,11 @@ if (has('./attendance-bench.ts')) {
   };
   await section('Attendance import and results on DynamoDB Local', () => mod.runAttendanceBench());
 }
+const importRows = quick ? 2_000 : 10_000;
+await section(
+  `Employee import: ${importRows}-row XLSX/CSV validated, committed on DynamoDB Local`,
+  async () => (await import('./employee-import-bench')).runEmployeeImportBench(importRows),
+);
 const employees = quick ? 2_000 : 10_000;
 await section(`Payroll run: ${employees} employees on DynamoDB Local`, async () =>
   (await import('./payroll-bench')).runPayrollBench(employees),

@@ -309,7 +309,9 @@ async function finishCommit(
     }
   }
   const complete = result.notAttempted.size === 0;
-  const recorded = complete && applied.length > 0;
+  // One record per commit that wrote something; a commit cut short by the request's time limit says so,
+  // and the one that finishes the file (the same file sent again) records the rest.
+  const recorded = applied.length > 0;
   if (recorded) {
     await deps.store.recordImport(
       auditEntry(principal, {
@@ -328,6 +330,7 @@ async function finishCommit(
           unchanged: report.counts.unchanged,
           rejected: report.counts.invalid + result.conflicts.size,
           allOrNothing: request.allOrNothing,
+          complete,
           opds: [...new Set(applied.map((c) => c.employee.current.penempatan.opd))].sort(),
         },
       }),

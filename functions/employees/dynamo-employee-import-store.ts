@@ -14,7 +14,7 @@ import { employeeFromItem, employeeItem } from './dynamo-employee-repository';
 /**
  * The import's port over the tenant table. Reads are batched (BatchGetItem, 100 keys a call) and writes
  * grouped: each change is its employee item and its audit record (plus the correction marker of a
- * backdated change), and up to `changesPerTransaction` changes share one TransactWriteItems call, so a
+ * backdated change), and as many changes as fit share one TransactWriteItems call, so a
  * change is still atomic with its audit record while 10,000 rows take a few hundred calls, not 10,000.
  * A group that fails a condition (someone changed an employee meanwhile) is retried change by change,
  * and only the changed ones are reported as conflicts.
@@ -22,7 +22,8 @@ import { employeeFromItem, employeeItem } from './dynamo-employee-repository';
 export interface ImportStoreOptions {
   /** Epoch ms after which no new group starts (the rest is reported as not attempted). */
   deadline?: number;
-  changesPerTransaction?: number;
+  /** TransactWriteItems takes at most 100 actions. */
+  itemsPerTransaction?: number;
   concurrency?: number;
 }
 
@@ -59,6 +60,10 @@ export function changeItems(table: string, change: EmployeeChange) {
   return [employeePut, ...marker, auditPut(table, change.audit)];
 }
 
+function changeItemCount(change: EmployeeChange): number {
+  return change.kind === 'UPDATE' && change.backdatedFrom ? 3 : 2;
+}
+
 export class DynamoEmployeeImportStore implements EmployeeImportStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -67,11 +72,17 @@ export class DynamoEmployeeImportStore implements EmployeeImportStore {
   ) {}
 
   async getMany(nips: readonly string[]): Promise<ReadonlyMap<string, EmployeeWithTimelines>> {
-    const items = await batchGetAll(
-      this.db,
-      this.table,
-      nips.map((nip) => keys.employee(nip)),
+    // BatchGetItem takes 100 keys; a few calls in flight at once instead of one after the other.
+    const chunks: string[][] = [];
+    for (let i = 0; i < nips.length; i += 100) chunks.push(nips.slice(i, i + 100));
+    const pages = await mapLimit(chunks, this.options.concurrency ?? 4, (chunk) =>
+      batchGetAll(
+        this.db,
+        this.table,
+        chunk.map((nip) => keys.employee(nip)),
+      ),
     );
+    const items = pages.flat();
     const out = new Map<string, EmployeeWithTimelines>();
     for (const item of items) {
       out.set(item.nip as string, {
@@ -125,9 +136,24 @@ export class DynamoEmployeeImportStore implements EmployeeImportStore {
   }
 
   async apply(changes: readonly EmployeeChange[]): Promise<ApplyResult> {
-    const size = this.options.changesPerTransaction ?? 25;
+    // As many changes as fit in one TransactWriteItems call (100 actions): 50 creates, fewer when
+    // backdated updates add their correction marker. Measured on DynamoDB Local, a 100-item transaction
+    // costs about what four 25-item batch writes of the same items cost; 2-item transactions, ~4×.
+    const maxItems = this.options.itemsPerTransaction ?? 100;
     const groups: EmployeeChange[][] = [];
-    for (let i = 0; i < changes.length; i += size) groups.push(changes.slice(i, i + size));
+    let group: EmployeeChange[] = [];
+    let items = 0;
+    for (const c of changes) {
+      const n = changeItemCount(c);
+      if (items + n > maxItems && group.length > 0) {
+        groups.push(group);
+        group = [];
+        items = 0;
+      }
+      group.push(c);
+      items += n;
+    }
+    if (group.length > 0) groups.push(group);
     const applied = new Set<string>();
     const conflicts = new Set<string>();
     const notAttempted = new Set<string>();

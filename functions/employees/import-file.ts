@@ -89,7 +89,9 @@ function fileType(file: UploadedFile): 'xlsx' | 'csv' {
     return 'xlsx';
   }
   if (ext === 'csv' || ext === 'txt') {
-    if (isZip || file.content.subarray(0, 4096).includes(0)) {
+    // UTF-16 text is full of NUL bytes: let the encoding check name it rather than call it binary.
+    const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+    if (isZip || (!utf16 && file.content.subarray(0, 4096).includes(0))) {
       throw fileError(
         415,
         'IMPORT_FILE_TYPE',
@@ -165,7 +167,13 @@ function readCsv(content: Buffer): Pick<ImportSheet, 'layout' | 'rows'> {
   const text = csvText(content);
   let records: string[][];
   try {
-    records = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: true });
+    // relax_quotes: a quote inside an unquoted field (Agus "Jos" Prasetyo, =CONCAT("a")) is text.
+    records = parse(text, {
+      delimiter: delimiterOf(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+    });
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     const line = (err as CsvError & { lines?: number }).lines;
@@ -193,15 +201,9 @@ function readCsv(content: Buffer): Pick<ImportSheet, 'layout' | 'rows'> {
     });
     if (!filled) return;
     if (rows.length >= MAX_IMPORT_ROWS) throw tooManyRows(data.length);
-    rows.push({ row: rowNumber, cells: withAbsentAsEmpty(out, layout) });
+    rows.push({ row: rowNumber, cells: out });
   });
   return { layout, rows };
-}
-
-/** Every column of the sheet has a cell in every row, '' when short rows leave it out. */
-function withAbsentAsEmpty(cells: Record<string, string>, layout: HeaderLayout): Record<string, string> {
-  for (const key of layout.present) if (!(key in cells)) cells[key] = '';
-  return cells;
 }
 
 function columnLetter(index: number): string {
@@ -309,7 +311,8 @@ async function readXlsx(content: Buffer): Promise<Pick<ImportSheet, 'layout' | '
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(content), {
       sharedStrings: 'cache',
       worksheets: 'emit',
-      styles: 'cache',
+      // Styles only tell dates from numbers; date columns are known by name (cellText), so skip them.
+      styles: 'ignore',
       hyperlinks: 'ignore',
       entries: 'ignore',
     });
@@ -365,7 +368,7 @@ function readXlsxRow(row: ExcelJS.Row, sheet: SheetRead): void {
   if (sheet.rows.length >= MAX_IMPORT_ROWS) throw tooManyRows();
   sheet.rows.push({
     row: row.number,
-    cells: withAbsentAsEmpty(cells, layout),
+    cells,
     ...(issues.length > 0 ? { cellIssues: issues } : {}),
   });
 }

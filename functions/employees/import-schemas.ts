@@ -105,6 +105,8 @@ export const importListResponse = z
         unchanged: z.number(),
         rejected: z.number(),
         opds: z.array(z.string()),
+        /** false: the request ran out of time; the same file sent again finished it (its own record). */
+        complete: z.boolean(),
       }),
     ),
     nextToken: z.string().optional(),
