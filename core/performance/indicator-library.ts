@@ -17,11 +17,11 @@ const key = z
   .regex(/^[a-z0-9-]+$/, 'keys are lowercase kebab-case');
 const text = (max: number) => z.string().min(1).max(max);
 const target = z.discriminatedUnion('aspect', [
-  z.strictObject({ aspect: z.literal('KUANTITAS'), value: decimal(0, 1e12, 4).positive(), unit: text(40) }),
-  z.strictObject({ aspect: z.literal('KUALITAS'), percent: decimal(0, 100, 2).positive() }),
+  z.strictObject({ aspect: z.literal('KUANTITAS'), value: decimal(0.0001, 1e12, 4), unit: text(40) }),
+  z.strictObject({ aspect: z.literal('KUALITAS'), percent: decimal(0.01, 100, 2) }),
   z.strictObject({
     aspect: z.literal('WAKTU'),
-    value: decimal(0, 366, 2).positive(),
+    value: decimal(0.01, 366, 2),
     unit: z.enum(['BULAN', 'HARI']),
   }),
 ]) satisfies z.ZodType<IndicatorTarget>;
@@ -32,7 +32,7 @@ const indicatorTemplate = z.strictObject({
   target,
   direction: z.enum(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER']),
   aggregation: z.enum(['SUM', 'AVERAGE', 'LAST']),
-  weightPercent: decimal(0, 100, 2).positive(),
+  weightPercent: decimal(0.01, 100, 2),
 });
 
 const resultTemplate = z.strictObject({

@@ -121,7 +121,8 @@ export const DISCIPLINE_ROUTES = [
   defineRoute({
     id: 'disciplineWarnings',
     method: 'GET',
-    path: '/discipline/warnings/{month}',
+    // Not under /discipline/{nip}/…: `warnings` would read as a NIP (an ambiguous path).
+    path: '/discipline-warnings/{month}',
     group: R,
     summary: 'PP 94/2021 warnings (cumulative and consecutive TK) of the month’s results, paginated',
     tags,

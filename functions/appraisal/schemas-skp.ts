@@ -7,7 +7,6 @@ import {
   isoMonth,
   nipSchema,
   paginationQuery,
-  percent,
   versionSchema,
 } from '../http/common-schemas';
 
@@ -17,17 +16,19 @@ const text = (max: number) => z.string().trim().min(1, 'wajib diisi').max(max);
 
 /** A quantity target or realization (documents, people served, rupiah collected): up to 1e12, 4 decimals. */
 const measure = decimal(0, 1e12, 4);
+/** A target: above zero, at the same precision. */
+const positiveMeasure = decimal(0.0001, 1e12, 4);
 
 export const yearSchema = z.coerce.number().int().min(2020).max(2100);
 export const nipYearParams = z.strictObject({ nip: nipSchema, year: yearSchema });
 
 const target = z.discriminatedUnion('aspect', [
-  z.strictObject({ aspect: z.literal('KUANTITAS'), value: measure.positive(), unit: text(40) }),
-  z.strictObject({ aspect: z.literal('KUALITAS'), percent: percent().positive() }),
+  z.strictObject({ aspect: z.literal('KUANTITAS'), value: positiveMeasure, unit: text(40) }),
+  z.strictObject({ aspect: z.literal('KUALITAS'), percent: decimal(0.01, 100, 2) }),
   z.strictObject({
     aspect: z.literal('WAKTU'),
     /** Months or days within a year. */
-    value: decimal(0, 366, 2).positive(),
+    value: decimal(0.01, 366, 2),
     unit: z.enum(['BULAN', 'HARI']),
   }),
 ]);
@@ -38,8 +39,8 @@ const indicator = z.strictObject({
   target,
   direction: z.enum(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER']),
   aggregation: z.enum(['SUM', 'AVERAGE', 'LAST']),
-  weightPercent: percent().positive(),
-  monthlyTarget: measure.positive().optional(),
+  weightPercent: decimal(0.01, 100, 2),
+  monthlyTarget: positiveMeasure.optional(),
 });
 
 export const skpResults = z

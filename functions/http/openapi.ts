@@ -26,7 +26,8 @@ function register(registry: OpenAPIRegistry, route: RouteSpec): void {
     description: isPublic
       ? 'Publik (tanpa token).'
       : `Peran: ${(route.roles as readonly string[]).join(', ')}.`,
-    ...(isPublic ? {} : { security: [{ bearer: [] }] }),
+    // Public routes say so explicitly (an empty requirement), rather than leaving it unstated.
+    security: isPublic ? [] : [{ bearer: [] }],
     request: {
       ...(route.params ? { params: route.params } : {}),
       ...(route.query ? { query: route.query } : {}),
@@ -72,7 +73,10 @@ export function openApiDocument(): object {
       version: '0.1.0',
       description:
         'Sistem Informasi Gaji dan Penilaian Kinerja ASN. Tenant ditentukan oleh token (klaim `tenant`), bukan oleh path atau body.',
+      license: { name: 'Proprietary (bukan sumber terbuka)', identifier: 'LicenseRef-SIGAP-Proprietary' },
     },
+    // The document is served by the API it describes (GET /openapi.json): paths are relative to it.
+    servers: [{ url: '/', description: 'API yang menyajikan dokumen ini' }],
   });
   return cached;
 }

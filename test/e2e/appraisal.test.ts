@@ -195,7 +195,7 @@ describe.each(TENANTS)('an appraisal month in %s, paid by the next payroll run',
     expect(absent.detail.discipline.cuts).toEqual([
       expect.objectContaining({ code: 'TK', count: 3, percent: 9 }),
     ]);
-    const warnings = await call('GET', `/discipline/warnings/${MONTH}?opd=${opd}`, operator);
+    const warnings = await call('GET', `/discipline-warnings/${MONTH}?opd=${opd}`, operator);
     expect(warnings.json.items.map((w: Json) => w.nip)).toContain(atasan.sub);
 
     // The run of the month that pays this month's TPP (performance month + the tenant's lag).

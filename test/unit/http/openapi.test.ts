@@ -15,7 +15,7 @@ describe('OpenAPI document', () => {
   it.each(ROUTES.map((r) => [r.method, r.path, r]))('should document %s %s', (method, path, route) => {
     const op = doc.paths[path]?.[method.toLowerCase()];
     expect(op?.operationId).toBe(route.id);
-    expect(Boolean(op?.security)).toBe(route.roles !== 'PUBLIC');
+    expect(op?.security).toEqual(route.roles === 'PUBLIC' ? [] : [{ bearer: [] }]);
   });
 
   it('should document no operation that is not a declared route', () => {
