@@ -368,3 +368,102 @@ describe('employee slice against DynamoDB Local', () => {
     );
   });
 });
+
+describe('NIK, kode bank, NPWP and NITKU on the employee record', () => {
+  it('should store them on POST, return them on GET, change them by PATCH and audit the change', async () => {
+    const nip = nipNo(70);
+    const created = await create(
+      anEmployee({
+        nip,
+        nik: '3402011503850002',
+        npwp: '3402011503850002',
+        nitku: '3402011503850002000000',
+        bankAccount: {
+          bank: 'BPD DIY',
+          bankCode: '112',
+          accountNumber: '0012345678',
+          accountName: 'Budi Santoso',
+        },
+      }),
+    );
+    expect(created.status).toBe(201);
+    const got = await call(read, 'GET /employees/{nip}', { params: { nip }, principal: bkpsdm });
+    expect(got.json).toMatchObject({
+      nik: '3402011503850002',
+      npwp: '3402011503850002',
+      nitku: '3402011503850002000000',
+      bankAccount: { bankCode: '112', accountNumber: '0012345678' },
+    });
+    const patched = await call(write, 'PATCH /employees/{nip}', {
+      params: { nip },
+      body: {
+        expectedVersion: 1,
+        bankAccount: {
+          bank: 'Bank BRI',
+          bankCode: '002',
+          accountNumber: '123401000123501',
+          accountName: 'Budi Santoso',
+        },
+      },
+      principal: bkpsdm,
+    });
+    expect(patched.status).toBe(200);
+    const trail = await call(audit, 'GET /audit', {
+      query: { entity: `employee:${nip}` },
+      principal: auditor,
+    });
+    expect(trail.json.items[0]).toMatchObject({
+      action: 'UPDATE',
+      before: { bankAccount: { bankCode: '112' } },
+      after: { bankAccount: { bankCode: '002', accountNumber: '***********3501' } },
+    });
+  });
+
+  it.each([
+    ['nik', { nik: '3402011513850002' }, 'body.nik', 'tanggal lahir dalam NIK'],
+    ['npwp', { npwp: '9902011503850002' }, 'body.npwp', 'NPWP 16 digit orang pribadi adalah NIK'],
+    ['nitku', { nitku: '12345' }, 'body.nitku', 'NITKU harus 22 digit'],
+    [
+      'nitku of another NPWP',
+      { npwp: '3402011503850002', nitku: '3402011503850003000000' },
+      'body.nitku',
+      '16 digit pertama NITKU harus sama dengan NPWP',
+    ],
+    [
+      'bankCode',
+      {
+        bankAccount: {
+          bank: 'BPD DIY',
+          bankCode: '1120',
+          accountNumber: '0012345678',
+          accountName: 'Budi Santoso',
+        },
+      },
+      'body.bankAccount.bankCode',
+      'kode bank harus 3 digit',
+    ],
+  ])(
+    'should refuse a bad %s with 400 naming the field and write nothing',
+    async (_label, fields, path, message) => {
+      const nip = nipNo(71);
+      const res = await create(anEmployee({ nip, ...fields }));
+      expect(res.status).toBe(400);
+      expect(res.json.error.issues).toContainEqual({ path, message: expect.stringContaining(message) });
+      expect(await countItems(nip)).toEqual({ record: 0, audit: 0 });
+    },
+  );
+
+  it('should refuse a PATCH whose NITKU does not start with the stored NPWP', async () => {
+    const nip = nipNo(72);
+    await create(anEmployee({ nip, npwp: '3402011503850002' }));
+    const res = await call(write, 'PATCH /employees/{nip}', {
+      params: { nip },
+      body: { expectedVersion: 1, nitku: '3402011503850009000000' },
+      principal: bkpsdm,
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.error.issues).toEqual([
+      { path: 'body.nitku', message: '16 digit pertama NITKU harus sama dengan NPWP 3402011503850002' },
+    ]);
+  });
+});
