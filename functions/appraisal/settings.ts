@@ -1,6 +1,7 @@
 import { rulesetFile, tenantRegistry } from '../../config/registry';
 import type { WorkCalendar } from '../../core/discipline/work-calendar';
 import { DomainError } from '../../core/errors';
+import { addMonths } from '../../core/pay/month';
 import {
   type AppraisalSettings,
   type AppraisalSettingsDocument,
@@ -100,6 +101,18 @@ export function payDisciplineRules(tenantId: string, month: string): PayDiscipli
     sanctionPercent: { RINGAN: s.RINGAN / 100, SEDANG: s.SEDANG / 100, BERAT: s.BERAT / 100 },
     paymentLagMonths: rules.paymentLagMonths.value,
   };
+}
+
+/**
+ * The months whose lock freezes an input of `month`: its own run's, and that of the run paying its TPP
+ * (month + the tenant's payment lag), which consumed the month's results. Outside an audited correction
+ * either lock refuses the change; a correction is accepted and leaves a marker for the next run
+ * (#13 item 15: an evaluation changed after the paying run's lock no longer disagrees silently with
+ * the frozen result).
+ */
+export function inputLockMonths(tenantId: string, month: string): string[] {
+  const payMonth = addMonths(month, payDisciplineRules(tenantId, month).paymentLagMonths);
+  return payMonth === month ? [month] : [month, payMonth];
 }
 
 /** The ruleset's calendar for a year, used until BKPSDM stores the tenant's own. */

@@ -8,7 +8,7 @@ import type { BerakhlakKey } from '../../../core/performance/skp';
 import { keys } from '../../table/keys';
 import { asAtasanOf, isAtasanOf, readableEmployee, versionConflict } from '../access';
 import type { AppraisalDeps } from '../deps';
-import { settingsFor } from '../settings';
+import { inputLockMonths, settingsFor } from '../settings';
 import type { Change } from '../store/ports';
 import { parse, records, type StoredEvaluation, splitMonthBundle } from '../store/records';
 import { notYetHappened, tenantNow } from '../today';
@@ -112,7 +112,7 @@ export async function putEvaluation(
     const recomputed = await recomputedResult(employee, month, withThis, principal, deps, reason);
     changes.push(...recomputed.changes);
     await deps.store.commit({
-      lockMonths: [month],
+      lockMonths: inputLockMonths(deps.tenantId, month),
       correction: true,
       changes,
       audits: [audit, recomputed.audit],
@@ -120,7 +120,12 @@ export async function putEvaluation(
     return { evaluation: stored, result: recomputed.result.facts };
   }
   const preview = await previewOutcome(employee, month, withThis, deps);
-  await deps.store.commit({ lockMonths: [month], correction: false, changes, audits: [audit] });
+  await deps.store.commit({
+    lockMonths: inputLockMonths(deps.tenantId, month),
+    correction: false,
+    changes,
+    audits: [audit],
+  });
   return {
     evaluation: stored,
     preview: {

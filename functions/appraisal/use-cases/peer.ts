@@ -5,7 +5,7 @@ import type { Rating } from '../../../core/performance/predikat';
 import { keys } from '../../table/keys';
 import { asAtasanOf } from '../access';
 import type { AppraisalDeps } from '../deps';
-import { settingsFor } from '../settings';
+import { inputLockMonths, settingsFor } from '../settings';
 import { type PeerAsk, parse, records, type StoredPeerRating, splitMonthBundle } from '../store/records';
 
 /**
@@ -54,7 +54,7 @@ export async function choosePeerRaters(
     .map((raterNip) => ({ nip, month, raterNip, askedBy: principal.sub, at: deps.now }));
   if (fresh.length > 0) {
     await deps.store.commit({
-      lockMonths: [month],
+      lockMonths: inputLockMonths(deps.tenantId, month),
       correction: false,
       changes: fresh.map((a) => ({
         kind: 'create' as const,
@@ -92,7 +92,7 @@ export async function submitPeerFeedback(
       ? { raterNip: principal.sub, score: body.score as 1 | 2 | 3 | 4 | 5, at: deps.now }
       : { raterNip: principal.sub, rating: body.rating as Rating, at: deps.now };
   await deps.store.commit({
-    lockMonths: [month],
+    lockMonths: inputLockMonths(deps.tenantId, month),
     correction: false,
     changes: [{ kind: 'put', item: records.peerRating(nip, month, rating) }],
     audits: [
