@@ -304,6 +304,8 @@ export const L = {
   },
   imports: {
     dropLabel: 'Pilih atau seret berkas',
+    steps: 'Langkah impor',
+    stepDone: 'selesai',
     dropTitle: 'Seret berkas ke sini atau tekan untuk memilih',
     rejected: 'Berkas ditolak',
     row: 'Baris',

@@ -5,7 +5,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Stepper,
   Table,
   Text,
   TextInput,
@@ -21,6 +20,7 @@ import { ApiErrorAlert } from '../components/ErrorDisplay';
 import { attendanceRows, attendanceTemplate, parseCsv } from '../components/import/csv';
 import { FileDrop, saveText } from '../components/import/FileDrop';
 import { issuesCsv, type RowIssue, RowIssues } from '../components/import/RowIssues';
+import { WizardSteps } from '../components/import/WizardSteps';
 import { PageHeader } from '../components/PageHeader';
 import { formatMonth, formatNumber } from '../format';
 import { L } from '../i18n/labels';
@@ -105,7 +105,7 @@ export default function ImporAbsensiPage() {
 
   const pre = rows ? precheck(rows, month) : [];
   const refused = serverIssues(importRows.error, rows ?? []);
-  const step = importRows.data ? 3 : rows ? 2 : 1;
+  const step = importRows.data ? 4 : rows ? 2 : 1;
   const employees = new Set(rows?.map((r) => r.nip)).size;
   const days = new Set(rows?.map((r) => r.timestamp.slice(0, 10))).size;
 
@@ -165,12 +165,7 @@ export default function ImporAbsensiPage() {
           />
         )}
       </SimpleGrid>
-      <Stepper active={step} allowNextStepsSelect={false} mb="lg" size="sm">
-        <Stepper.Step label={A.stepTemplate} />
-        <Stepper.Step label={A.stepUpload} />
-        <Stepper.Step label={A.stepPreview} />
-        <Stepper.Step label={A.stepImport} />
-      </Stepper>
+      <WizardSteps steps={[A.stepTemplate, A.stepUpload, A.stepPreview, A.stepImport]} active={step} />
       <Stack gap="md">
         <Group>
           <Button

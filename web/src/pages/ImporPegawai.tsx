@@ -6,7 +6,6 @@ import {
   Group,
   SimpleGrid,
   Stack,
-  Stepper,
   Table,
   Text,
   TextInput,
@@ -21,6 +20,7 @@ import { useMe, useRoles } from '../auth/useAuth';
 import { ApiErrorAlert } from '../components/ErrorDisplay';
 import { FileDrop, fileToBase64, saveText } from '../components/import/FileDrop';
 import { issuesCsv, RowIssues } from '../components/import/RowIssues';
+import { WizardSteps } from '../components/import/WizardSteps';
 import { PageHeader } from '../components/PageHeader';
 import { formatDateTime, formatNumber } from '../format';
 import { L } from '../i18n/labels';
@@ -86,17 +86,12 @@ export default function ImporPegawaiPage() {
     dryRun.reset();
   };
   const report: Report | undefined = commit.data ?? dryRun.data;
-  const step = commit.data ? 4 : dryRun.data ? 2 : upload ? 1 : 0;
+  const step = commit.data ? 4 : dryRun.data ? 3 : upload ? 2 : 1;
 
   return (
     <>
       <PageHeader title={L.page.titles.imporPegawai} description={P.intro} />
-      <Stepper active={step} allowNextStepsSelect={false} mb="lg" size="sm">
-        <Stepper.Step label={P.stepTemplate} />
-        <Stepper.Step label={P.stepUpload} />
-        <Stepper.Step label={P.stepPreview} />
-        <Stepper.Step label={P.stepImport} />
-      </Stepper>
+      <WizardSteps steps={[P.stepTemplate, P.stepUpload, P.stepPreview, P.stepImport]} active={step} />
       <Stack gap="md">
         <Group>
           <Button
