@@ -36,7 +36,7 @@ export default function DaftarProsesPage() {
       key: 'net',
       header: T.net,
       align: 'right',
-      cell: (r) => formatRupiah(sumTotals(r.totals ?? []).bersih),
+      cell: (r) => (r.totals?.length ? formatRupiah(sumTotals(r.totals).bersih) : '—'),
     },
   ];
   return (

@@ -160,7 +160,9 @@ function BudgetModal(props: {
             labels={LABELS}
             error={(save.error as { local?: boolean } | null)?.local ? undefined : save.error}
           />
-          {props.opd ? null : (
+          {props.opd ? null : props.opds.length === 0 ? (
+            <TextInput id={fieldId('opd')} label={T.opdCode} required {...form.getInputProps('opd')} />
+          ) : (
             <Select
               id={fieldId('opd')}
               label={T.opdCode}

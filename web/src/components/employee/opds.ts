@@ -21,9 +21,12 @@ export function useOpdOptions(): string[] {
         ok(api.GET('/runs', { params: { query: { limit: 1 } } })).catch(() => ({ items: [] })),
       ]);
       const fromBudgets = ((budgets as { items?: { opd: string }[] }).items ?? []).map((b) => b.opd);
-      const fromRun = ((runs.items[0] as { totals?: { opd: string }[] } | undefined)?.totals ?? []).map(
-        (t) => t.opd,
-      );
+      // The list carries no totals; the run itself does (per OPD).
+      const latest = runs.items[0]?.id;
+      const run = latest
+        ? await ok(api.GET('/runs/{runId}', { params: { path: { runId: latest } } })).catch(() => undefined)
+        : undefined;
+      const fromRun = ((run as { totals?: { opd: string }[] } | undefined)?.totals ?? []).map((t) => t.opd);
       return [...new Set([...fromBudgets, ...fromRun])].sort();
     },
   });

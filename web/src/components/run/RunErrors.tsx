@@ -87,7 +87,7 @@ export function RunErrors(props: {
         <Stack gap={4} component="ul" style={{ paddingLeft: 20, margin: 0 }}>
           {warnings.map((w) => (
             <Text component="li" size="sm" key={w.key}>
-              {w.text} {w.key.startsWith('added') ? null : T.budgetFix}
+              {w.text} {w.key.startsWith('over') ? T.budgetFix : null}
             </Text>
           ))}
         </Stack>

@@ -44,7 +44,7 @@ export default function BkpsdmHome() {
       key: 'net',
       header: L.gaji.run.net,
       align: 'right',
-      cell: (r) => formatRupiah(sumTotals(r.totals ?? []).bersih),
+      cell: (r) => (r.totals?.length ? formatRupiah(sumTotals(r.totals).bersih) : '—'),
     },
   ];
   return (
