@@ -36,7 +36,7 @@ describe('console smoke (Chromium)', () => {
     expect(await page.locator('[data-user-roles]').innerText()).toBe('Operator gaji');
     const nav = page.getByRole('navigation', { name: 'Menu utama' });
     const items = await nav.getByRole('link').allInnerTexts();
-    expect(items).toEqual(['Beranda', 'Proses gaji', 'Data pegawai', 'Impor absensi']);
+    expect(items).toEqual(['Beranda', 'Proses gaji', 'Data pegawai', 'Impor absensi', 'Impor pegawai']);
     expect(await page.getByRole('button', { name: 'Keluar' }).isVisible()).toBe(true);
     expect(await page.locator('[data-read-only-banner]').count()).toBe(0);
     await expectNoSeriousAxeViolations(page);
