@@ -13,7 +13,7 @@ import { RunErrors } from '../components/run/RunErrors';
 import { RunHistory } from '../components/run/RunHistory';
 import { RunProgress } from '../components/run/RunProgress';
 import { RunSlips, useRunSlips } from '../components/run/RunSlips';
-import { isComputing, revisionOf, type RunView, sumTotals, uiState } from '../components/run/types';
+import { isComputing, type RunView, revisionOf, sumTotals, uiState } from '../components/run/types';
 import { RunStatusChip } from '../components/StatusChip';
 import { formatMonth, formatNumber, formatRupiah } from '../format';
 import { L, RUN_KIND_LABELS } from '../i18n/labels';
