@@ -31,7 +31,13 @@ describe('console routes', () => {
 
   it('should give a pegawai no operator menu and an operator no pagu or audit menu', () => {
     expect(navFor(['pegawai']).map((r) => r.id)).toEqual(['beranda', 'slipSaya']);
-    expect(navFor(['operator']).map((r) => r.id)).toEqual(['beranda', 'proses', 'pegawai', 'imporAbsensi', 'imporPegawai']);
+    expect(navFor(['operator']).map((r) => r.id)).toEqual([
+      'beranda',
+      'proses',
+      'pegawai',
+      'imporAbsensi',
+      'imporPegawai',
+    ]);
     expect(navFor(['auditor']).map((r) => r.id)).not.toContain('imporAbsensi');
     expect(navFor(['auditor']).map((r) => r.id)).not.toContain('imporPegawai');
     const pegawaiList = CONSOLE_ROUTES.find((r) => r.id === 'pegawai')!;
