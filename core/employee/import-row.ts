@@ -7,6 +7,9 @@ import { digitsOnly } from './identity-numbers';
  */
 export type Severity = 'ERROR' | 'WARNING';
 
+export const DATE_HINT = 'tanggal YYYY-MM-DD atau DD-MM-YYYY';
+export const FLAG_HINT = '1 atau 0';
+
 export interface RowIssue {
   row: number;
   nip: string;
