@@ -143,3 +143,44 @@ describe('a second seed of the same data', () => {
     }
   });
 });
+
+describe('what the history prepares for the console', () => {
+  it('should show the demo pegawai their slips of the locked months, with TPP', async () => {
+    const pegawai = demoUsersFor('bantul').find((u) => u.label === 'pegawai')!;
+    const { payMonths } = historyOf('bantul');
+    const year = payMonths[0]!.slice(0, 4);
+    const mine = await get('bantul', `/me/slips?year=${year}`, { sub: pegawai.sub, roles: ['pegawai'] });
+    expect(mine.status, JSON.stringify(mine.json)).toBe(200);
+    const months = mine.json.items.map((i: Json) => i.month);
+    for (const m of payMonths.filter((x) => x.startsWith(year))) expect(months).toContain(m);
+    const slip = await get('bantul', `/runs/${payMonths.at(-1)}-GAJI_TPP/slips/${pegawai.sub}`, {
+      sub: pegawai.sub,
+      roles: ['pegawai'],
+    });
+    expect(slip.status).toBe(200);
+    expect(slip.json.slip.totals.tpp.penghasilan).toBeGreaterThan(0);
+  });
+
+  it('should let the operator run the current month without error entries (bantul pays last month’s TPP)', async () => {
+    const operator = demoUsersFor('bantul').find((u) => u.label === 'operator')!;
+    const token = await api.token({
+      tenant: 'bantul',
+      sub: operator.sub,
+      roles: ['operator'],
+      opds: operator.opds,
+    });
+    const { current } = historyOf('bantul');
+    const started = await fetch(`${api.url}/runs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ month: current }),
+    });
+    expect(started.status).toBe(201);
+    const { id } = (await started.json()) as Json;
+    // The operator sees their OPD's part of the run; BKPSDM the whole of it.
+    const run = await get('bantul', `/runs/${id}`, bkpsdmOf('bantul'));
+    expect(run.json.counts.computed).toBe(generateTenantSeed('bantul').members.length);
+    expect(run.json.counts.errors).toBe(0);
+    expect((await get('bantul', `/runs/${id}/errors`, bkpsdmOf('bantul'))).json.items).toEqual([]);
+  });
+});

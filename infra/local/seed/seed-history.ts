@@ -5,7 +5,12 @@ import type { WorkCalendar } from '../../../core/discipline/work-calendar';
 import { workingDays } from '../../../core/discipline/work-calendar';
 import type { IndicatorLibrary } from '../../../core/performance/indicator-library';
 import { indicatorsOf, type RencanaHasilKerja } from '../../../core/performance/skp';
-import { payDisciplineRules, settingsFor, unitIdOf } from '../../../functions/appraisal/settings';
+import {
+  baseIndicatorLibrary,
+  payDisciplineRules,
+  settingsFor,
+  unitIdOf,
+} from '../../../functions/appraisal/settings';
 import { type DemoUser, demoUsers } from './demo-users';
 import { generateTenantSeed, type SeedMember, type TenantSeed } from './employees';
 import {
@@ -172,14 +177,8 @@ class TenantHistory {
     return reply.status === 200 && reply.json.state === 'LOCKED';
   }
 
-  async step(step: TimedStep['step']): Promise<void> {
-    const t0 = performance.now();
-    try {
-      await this.play(step);
-    } finally {
-      const ms = this.result.stepMs;
-      ms[step.kind] = Math.round((ms[step.kind] ?? 0) + performance.now() - t0);
-    }
+  step(step: TimedStep['step']): Promise<void> {
+    return this.timed(step.kind, () => this.play(step));
   }
 
   private async timed<T>(kind: string, fn: () => Promise<T>): Promise<T> {
@@ -229,8 +228,11 @@ class TenantHistory {
         [200, 409],
       );
     });
-    const items = await this.client.all('/indicator-library', this.bkpsdm);
-    this.library = { id: 'tenant', confidence: 'DEMO', source: { regulation: '-' }, jabatan: items } as never;
+    // The library as the API lists it (the tenant's entries and the shared ones), for drafting.
+    this.library = {
+      ...baseIndicatorLibrary(),
+      jabatan: await this.client.all('/indicator-library', this.bkpsdm),
+    };
     for (const year of this.plan.years) await this.calendar(year);
   }
 
@@ -285,7 +287,7 @@ class TenantHistory {
         throw new Error(`seed: SKP ${nip}: ${JSON.stringify(reply.json)}`);
       skp = (await this.client.call('GET', path, this.pegawai(nip))).json.revisions[0];
     }
-    if (skp.status === 'DRAFT' || skp.status === 'DITOLAK') {
+    if (skp.status === 'DRAFT') {
       skp = (
         await this.client.call('POST', `${path}/submit`, this.pegawai(nip), { expectedVersion: skp.version })
       ).json;
@@ -295,10 +297,10 @@ class TenantHistory {
         expectedVersion: skp.version,
       });
       skp = reply.json;
+      this.result.counts.skps += 1;
     }
     if (skp.status !== 'DISETUJUI') throw new Error(`seed: SKP ${nip} ${year} is ${skp.status}`);
     this.skps.set(`${nip}|${year}`, { id: skp.id, results: skp.results });
-    this.result.counts.skps += 1;
   }
 
   private async skpOf(nip: string, year: number): Promise<ApprovedSkp | undefined> {
@@ -465,7 +467,7 @@ class TenantHistory {
     const deadline = performance.now() + 120_000;
     while (run.state === 'DRAFT' && !(run.counts.chunks > 0 && run.counts.chunksDone === run.counts.chunks)) {
       if (performance.now() > deadline) throw new Error(`seed: run ${run.id} still computing after 120 s`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 250));
       run = (await this.client.call('GET', `/runs/${run.id}`, this.bkpsdm)).json;
     }
     if (run.state !== 'DRAFT') return;
