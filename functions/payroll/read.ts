@@ -96,13 +96,18 @@ const verify = implement(routeById('verifyRun'), async ({ params, principal, req
 
 const listBudgets = implement(routeById('listBudgets'), async ({ params, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
-  const items = (await deps.repo.budgets(params.year)).map((b) => ({
-    opd: b.opd,
-    paguTpp: b.paguTpp,
-    source: b.source,
-    updatedAt: b.updatedAt,
-    updatedBy: b.updatedBy,
-  }));
+  // An operator sees the pagu of their own OPDs only, as they see only their OPDs' part of a run.
+  const scope = payListOpds(principal);
+  const budgets = await deps.repo.budgets(params.year);
+  const items = budgets
+    .filter((b) => scope === 'ALL' || scope.includes(b.opd as string))
+    .map((b) => ({
+      opd: b.opd,
+      paguTpp: b.paguTpp,
+      source: b.source,
+      updatedAt: b.updatedAt,
+      updatedBy: b.updatedBy,
+    }));
   return { body: { year: params.year, items } };
 });
 
