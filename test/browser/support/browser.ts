@@ -2,10 +2,11 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LOCAL_ASYNC_CHUNKS_ENV } from '../../../functions/payroll/local-chunk-queue';
 import { ensureConsoleBuild } from '../../../infra/local/console-build';
 import { startTestApi, type TestApi } from '../../support/local-api';
+import { CHROMIUM_PATH, launchChromium } from './chromium';
 
 /**
  * Browser tests of the console: Debian's Chromium (playwright-core drives it; its own browser download
@@ -17,20 +18,9 @@ import { startTestApi, type TestApi } from '../../support/local-api';
  *   afterAll(() => h?.close());
  *   it('…', async () => { const page = await h.newPage(); await signInAs(page, 'bantul', 'operator'); … });
  */
-export const CHROMIUM_PATH = process.env.SIGAP_CHROMIUM ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH, signInAs } from './chromium';
 export const HARNESS_TIMEOUT_MS = 180_000;
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 export interface ConsoleHarness {
   api: TestApi;
@@ -50,7 +40,12 @@ export class ChromiumMissingError extends Error {
 }
 
 export async function startConsoleHarness(
-  options: { tenants?: readonly string[]; seed?: boolean | readonly string[] } = {},
+  options: {
+    tenants?: readonly string[];
+    seed?: boolean | readonly string[];
+    /** The demo history of `npm start` (SKPs, attendance, ratings, results, two locked pay months). */
+    history?: boolean;
+  } = {},
 ): Promise<ConsoleHarness> {
   // Fail, never skip: a console without browser tests is untested.
   if (!existsSync(CHROMIUM_PATH)) throw new ChromiumMissingError();
@@ -66,7 +61,7 @@ export async function startConsoleHarness(
   const api = await startTestApi({ ...options, console: true });
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   } catch (err) {
     await api.close();
     restoreAsync();
@@ -117,14 +112,6 @@ export const inBrowser = () => globalThis as unknown as BrowserGlobals;
 /** Uncaught errors the page threw so far; a test asserts this is empty. */
 export function pageErrorsOf(page: Page): string[] {
   return pageErrors.get(page) ?? [];
-}
-
-/** Signs in from the sign-in page by clicking the demo user, as a person would; waits for the shell. */
-export async function signInAs(page: Page, tenant: string, label: string): Promise<void> {
-  await page.goto('/');
-  await page.locator(`[data-demo-user="${tenant}:${label}"]`).click();
-  await page.waitForURL('**/beranda');
-  await page.locator('[data-tenant-name]').filter({ hasText: /\S/ }).waitFor();
 }
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
