@@ -4,19 +4,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { startDynamoDbLocal } from '../infra/local/dynamodb-local';
-import { generateTenantSeed } from '../infra/local/seed/employees';
 import { createTenantTables, localDynamoClient } from '../infra/local/tables';
-import { benchEmployee } from './bench-employee';
+import { BENCH_PAY_MONTH, benchTenantEmployees, writeBenchItems } from './bench-employee';
 
 const TENANT = 'bantul';
-const TPP_MONTH = '2026-10';
-
-function syntheticNip(i: number, template: string): string {
-  // Keep the template's birth date and TMT (valid), vary gender digit and a 3-digit sequence + year.
-  const seq = String((i % 999) + 1).padStart(3, '0');
-  const year = String(1960 + Math.floor(i / 999)).padStart(4, '0');
-  return `${year}${template.slice(4, 8)}${String(Number(year) + 25)}${template.slice(12, 14)}${(i % 2) + 1}${seq}`;
-}
 
 export async function runPayrollBench(count = 10_000) {
   const db = await startDynamoDbLocal();
@@ -28,63 +19,12 @@ export async function runPayrollBench(count = 10_000) {
   process.env.PAYROLL_INLINE_PARALLEL ??= '4';
   try {
     await createTenantTables(localDynamoClient(db.endpoint), prefix, [TENANT]);
-    const { documentClient } = await import('../functions/table/client');
-    const { employeeItem } = await import('../functions/employees/dynamo-employee-repository');
-    const { batchWriteAll } = await import('../functions/table/batch');
     const { runDepsFor } = await import('../functions/payroll/run-deps');
     const { PhaseMetrics, startRun } = await import('../functions/payroll/run-service');
-    const { records } = await import('../functions/appraisal/store/records');
 
-    const members = generateTenantSeed(TENANT).members;
-    const now = '2026-07-01T00:00:00.000Z';
-    const items: Record<string, unknown>[] = [];
-    for (let i = 0; i < count; i++) {
-      const m = members[i % members.length]!.employee;
-      const nip = syntheticNip(i, m.nip);
-      const { employee, timelines } = benchEmployee(
-        m,
-        nip,
-        { penempatan: { opd: m.penempatan.opd, unit: m.penempatan.unit } },
-        now,
-      );
-      items.push(employeeItem(employee, timelines));
-      // The TPP month the run pays (bantul: pay month − 1) has a complete appraisal result; without one
-      // every employee is an error entry (tpp.missingData ERROR) and the bench would time no slips.
-      items.push(
-        records.result({
-          nip,
-          nama: m.nama,
-          opd: m.penempatan.opd,
-          unit: m.penempatan.unit,
-          unitId: `${m.penempatan.opd}/BENCH`,
-          month: TPP_MONTH,
-          facts: {
-            month: TPP_MONTH,
-            performance: { status: 'FINAL', predikat: 'BAIK' },
-            discipline: { counts: i % 5 === 0 ? { TL1: 2 } : {}, leave: [], sanctions: [] },
-            coverage: {
-              attendance: { workingDays: 21, daysWithData: 21, missingDates: [] },
-              evaluated: true,
-            },
-          },
-          detail: {
-            performance: {},
-            discipline: {
-              tk: { thisMonth: 0, yearToDate: 0, longestStreak: 0, trailingStreak: 0 },
-              warnings: [],
-            },
-          },
-          computedAt: now,
-          computedBy: 'bench',
-        }),
-      );
-    }
+    const items = (await benchTenantEmployees(TENANT, count)).flatMap((e) => e.items);
     const t0 = performance.now();
-    await batchWriteAll(
-      documentClient,
-      `${prefix}${TENANT}`,
-      items.map((Item) => ({ PutRequest: { Item } })),
-    );
+    await writeBenchItems(`${prefix}${TENANT}`, items);
     const seedMs = performance.now() - t0;
 
     const actor = { sub: 'bench', roles: ['operator'] };
@@ -92,7 +32,7 @@ export async function runPayrollBench(count = 10_000) {
     const metrics = new PhaseMetrics();
     deps.metrics = metrics;
     const t1 = performance.now();
-    const run = await startRun('2026-11', 'GAJI_TPP', actor, deps);
+    const run = await startRun(BENCH_PAY_MONTH, 'GAJI_TPP', actor, deps);
     const runMs = performance.now() - t1;
     return {
       employees: count,

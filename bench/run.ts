@@ -2,7 +2,8 @@
  * `npm run bench`: every benchmark in one run, each printed as it finishes. The pay engine and the
  * appraisal domain are pure CPU; the payroll run and the HTTP figures include DynamoDB Local, which
  * bounds them on this machine (see README: AWS capacity estimate).
- * `npm run bench -- --quick` runs the payroll run on 2,000 employees and HTTP for 5 s.
+ * `npm run bench -- --quick` runs the payroll run on 2,000 employees, HTTP for 5 s and the console's
+ * browser timings over 3 samples instead of 7.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -44,4 +45,7 @@ await section(`Payroll run: ${employees} employees on DynamoDB Local`, async () 
 );
 await section('HTTP: GET /employees/{nip} on the local server', async () =>
   (await import('./http-bench')).runHttpBench({ durationSeconds: quick ? 5 : 10 }),
+);
+await section('Console: initial JS, employee list of 10,000, slip page (headless Chromium)', async () =>
+  (await import('./console-bench')).runConsoleBench({ samples: quick ? 3 : 7 }),
 );
