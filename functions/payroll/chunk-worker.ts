@@ -1,7 +1,6 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod';
-import { resultsChunkDeps } from '../appraisal/results-dispatch';
-import { processResultsChunk } from '../appraisal/use-cases/results-job';
+import { handleResultsMessage } from '../appraisal/results-dispatch';
 import { log } from '../http/log';
 import { runDepsFor } from './run-deps';
 import { processChunk } from './run-service';
@@ -19,7 +18,8 @@ const resultsMessage = z.strictObject({
   tenantId: z.string(),
   month: z.string(),
   scope: z.string(),
-  chunkNo: z.number().int().min(0),
+  phase: z.enum(['PLAN', 'CHUNK']),
+  chunkNo: z.number().int().min(0).optional(),
 });
 
 /**
@@ -32,8 +32,7 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
     try {
       const body = JSON.parse(record.body);
       if (body?.kind === 'RESULTS') {
-        const r = resultsMessage.parse(body);
-        await processResultsChunk(r.month, r.scope, r.chunkNo, resultsChunkDeps(r.tenantId));
+        await handleResultsMessage(resultsMessage.parse(body));
         continue;
       }
       const m = message.parse(body);

@@ -21,6 +21,10 @@ import { monthOutcome } from './month-outcome';
  * computed again (its results are puts, its DONE mark is version-checked). Starting the computation
  * again resumes what is pending; starting it after it finished begins a new generation. Progress is the
  * sum of the chunk items: `GET /results/{month}/progress`.
+ *
+ * Planning reads every employee of the scope (10,000 employees took more than API Gateway's 29 s on a
+ * loaded machine), so where chunks are queued the plan is queued too: the request only opens the
+ * computation and answers 202; the plan's worker plans, then queues the chunks.
  */
 export const RESULTS_CHUNK = 90;
 
@@ -192,10 +196,15 @@ async function plan(meta: JobMeta, deps: AppraisalDeps): Promise<{ meta: JobMeta
 }
 
 /**
- * Starts the month's computation for a scope, or resumes it: a computation still running with the same
- * settings goes on where it stopped; a finished one (or one with other settings) makes a new generation.
+ * Opens the month's computation for a scope, or finds it: a computation still running with the same
+ * settings goes on where it stopped; a finished one (or one with other settings) makes a new generation,
+ * not yet planned (planResultsJob).
  */
-export async function startResultsJob(req: ResultsJobRequest, principal: Principal, deps: AppraisalDeps) {
+export async function openResultsJob(
+  req: ResultsJobRequest,
+  principal: Principal,
+  deps: AppraisalDeps,
+): Promise<{ meta: JobMeta; chunks: JobChunk[] }> {
   const scope = scopeOf(req.opd);
   for (let attempt = 0; attempt < 5; attempt++) {
     const meta = await readMeta(req.month, scope, deps);
@@ -203,7 +212,7 @@ export async function startResultsJob(req: ResultsJobRequest, principal: Princip
       const chunks = await readChunks(meta, deps);
       const same =
         meta.provisional === req.provisional && (meta.correctionReason ?? null) === (req.reason ?? null);
-      if (same && !complete(meta, chunks)) return meta.planned ? { meta, chunks } : plan(meta, deps);
+      if (same && !complete(meta, chunks)) return { meta, chunks };
     }
     const next: JobMeta = {
       month: req.month,
@@ -240,9 +249,20 @@ export async function startResultsJob(req: ResultsJobRequest, principal: Princip
       if (err === STARTED_ELSEWHERE) continue;
       throw err;
     }
-    return plan(next, deps);
+    return { meta: next, chunks: [] };
   }
   throw STARTED_ELSEWHERE;
+}
+
+/** Plans the current generation if it is not planned yet; idempotent (the plan is deterministic). */
+export async function planResultsJob(month: string, scope: string, deps: AppraisalDeps) {
+  const meta = await readMeta(month, scope, deps);
+  if (!meta) return undefined;
+  return meta.planned ? { meta, chunks: await readChunks(meta, deps) } : plan(meta, deps);
+}
+
+export function pendingChunks(chunks: readonly JobChunk[]): number[] {
+  return chunks.filter((c) => c.state === 'PENDING').map((c) => c.no);
 }
 
 export function stamp(
@@ -380,7 +400,11 @@ export function jobProgress(meta: JobMeta, chunks: readonly JobChunk[]) {
   return {
     month: meta.month,
     opd: meta.opd ?? null,
-    state: complete(meta, chunks) ? ('DONE' as const) : ('RUNNING' as const),
+    state: complete(meta, chunks)
+      ? ('DONE' as const)
+      : meta.planned
+        ? ('RUNNING' as const)
+        : ('PLANNING' as const),
     generation: meta.generation,
     provisional: meta.provisional,
     correction: Boolean(meta.correctionReason),

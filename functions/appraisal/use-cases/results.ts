@@ -20,12 +20,13 @@ import { notYetHappened, tenantNow } from '../today';
 import { loadMonthInputs, monthContext } from './month-inputs';
 import { type EmployeeMonthInputs, monthOutcome } from './month-outcome';
 import {
-  jobProgress,
+  openResultsJob,
+  pendingChunks,
+  planResultsJob,
   processResultsChunk,
   resultsProgress,
   scopeOf,
   stamp,
-  startResultsJob,
 } from './results-job';
 
 /** The month's results: (re)computed on request, stored where the payroll run reads them. */
@@ -101,15 +102,18 @@ function provisionalFor(month: string, asked: boolean | undefined, deps: Apprais
 }
 
 export interface ResultsDispatcher {
-  /** True when chunks are computed elsewhere (SQS, the local background queue): the request answers 202. */
+  /** True when the work is done elsewhere (SQS, the local background queue): the request answers 202. */
   readonly async: boolean;
+  /** Queues the planning of the computation; its worker plans, then queues the chunks (`dispatch`). */
+  plan(month: string, scope: string): Promise<void>;
   dispatch(month: string, scope: string, chunkNos: readonly number[]): Promise<void>;
 }
 
 /**
- * Starts (or resumes) the month's computation for the tenant or one OPD (results-job.ts). Where chunks
- * go to a queue and there is more than one, the answer is 202 with the progress so far; otherwise the
- * chunks are computed here and the answer is the finished computation.
+ * Starts (or resumes) the month's computation for the tenant or one OPD (results-job.ts). Where work
+ * goes to a queue, the answer is 202 with the progress so far (the plan itself is queued, so the
+ * request does not read the whole scope); otherwise everything is computed here and the answer is the
+ * finished computation. A single chunk left over is computed here either way.
  */
 export async function computeResults(
   month: string,
@@ -133,21 +137,33 @@ export async function computeResults(
   if (!reason) {
     for (const m of lockMonths) if (await deps.store.isMonthLocked(m)) throw monthLocked(m);
   }
-  const job = await startResultsJob({ month, opd, provisional, reason, lockMonths }, principal, deps);
+  const opened = await openResultsJob({ month, opd, provisional, reason, lockMonths }, principal, deps);
   const scope = scopeOf(opd);
-  const pending = job.chunks.filter((c) => c.state === 'PENDING').map((c) => c.no);
+  const queued = () => resultsProgress(month, opd, deps).then((p) => ({ status: 202 as const, body: p }));
+  if (dispatcher?.async && !opened.meta.planned) {
+    await dispatcher.plan(month, scope);
+    return queued();
+  }
+  const job = opened.meta.planned ? opened : await planResultsJob(month, scope, deps);
+  const pending = pendingChunks(job?.chunks ?? []);
   if (dispatcher?.async && pending.length > 1) {
     await dispatcher.dispatch(month, scope, pending);
-    return {
-      status: 202 as const,
-      body: (await resultsProgress(month, opd, deps)) ?? jobProgress(job.meta, job.chunks),
-    };
+    return queued();
   }
   await mapLimit(pending, 4, (no) => processResultsChunk(month, scope, no, deps));
-  return {
-    status: 200 as const,
-    body: (await resultsProgress(month, opd, deps)) ?? jobProgress(job.meta, job.chunks),
-  };
+  return { status: 200 as const, body: await resultsProgress(month, opd, deps) };
+}
+
+/** The worker's side of a queued plan: plan the computation, then queue its chunks. */
+export async function planAndDispatch(
+  month: string,
+  scope: string,
+  deps: AppraisalDeps,
+  dispatcher: ResultsDispatcher,
+): Promise<void> {
+  const job = await planResultsJob(month, scope, deps);
+  const pending = pendingChunks(job?.chunks ?? []);
+  if (pending.length > 0) await dispatcher.dispatch(month, scope, pending);
 }
 
 /** The computation's progress for the tenant or one OPD; 404 before any was started. */
