@@ -20,7 +20,7 @@ import {
   mergeTimelines,
   type TimedStep,
 } from './history-plan';
-import { type EvaluationBody, memberMonth, type RealizationBody } from './month-activity';
+import { type AttendanceRow, type EvaluationBody, memberMonth, type RealizationBody } from './month-activity';
 import { atasanLevels, seedTenantViaApi } from './seed-api';
 import { type Actor, forEachLimited, type Reply, SeedClient } from './seed-client';
 import { type SeedClock, withSeedClock } from './seed-clock';
@@ -374,10 +374,18 @@ class TenantHistory {
         if (activity.evaluation) await this.rate(member, month, activity.evaluation);
       }),
     );
-    const records: (() => Promise<void>)[] = [];
-    for (const { member, activity } of plans) {
-      for (const leave of activity.leaves) {
-        records.push(async () => {
+    const leaves = plans.flatMap(({ member, activity }) =>
+      activity.leaves.map((leave) => ({ member, leave })),
+    );
+    const imports = this.seed.opds
+      .map((o) => ({
+        opd: o.code,
+        rows: plans.filter((p) => p.member.opd === o.code).flatMap((p) => p.activity.rows),
+      }))
+      .filter((i) => i.rows.length > 0);
+    await this.timed('month.attendance', () =>
+      Promise.all([
+        forEachLimited(leaves, limit, async ({ member, leave }) => {
           const nip = member.employee.nip;
           const r = await this.client.call(
             'POST',
@@ -387,25 +395,15 @@ class TenantHistory {
             [201, 409],
           );
           if (r.status === 201) counts.leaves += 1;
-        });
-      }
-    }
-    for (const opd of this.seed.opds.map((o) => o.code)) {
-      const rows = plans.filter((p) => p.member.opd === opd).flatMap((p) => p.activity.rows);
-      if (rows.length === 0) continue;
-      records.push(async () => {
-        await this.client.call(
-          'POST',
-          `/attendance/${month}/imports`,
-          this.operatorOf(opd),
-          { opd, rows },
-          [201],
-        );
-        counts.punches += rows.filter((r) => r.type !== 'TK').length;
-        counts.tkDays += rows.filter((r) => r.type === 'TK').length;
-      });
-    }
-    await this.timed('month.attendance', () => forEachLimited(records, limit, (t) => t()));
+        }),
+        // One OPD file at a time: a few hundred rows each, and a persisted DynamoDB Local writes them slowly.
+        forEachLimited(imports, 1, async ({ opd, rows }) => {
+          await this.importAttendance(month, opd, rows);
+          counts.punches += rows.filter((r) => r.type !== 'TK').length;
+          counts.tkDays += rows.filter((r) => r.type === 'TK').length;
+        }),
+      ]),
+    );
 
     const computed = await this.timed('month.compute', () =>
       this.client.call('POST', `/results/${month}/compute`, this.bkpsdm, {}),
@@ -414,6 +412,15 @@ class TenantHistory {
       throw new Error(`seed: results ${this.tenantId} ${month}: ${JSON.stringify(computed.json.errors)}`);
     }
     counts.resultMonths += 1;
+  }
+
+  /** Punch identities are content hashes: sending the same file again stores nothing twice. */
+  private async importAttendance(month: string, opd: string, rows: readonly AttendanceRow[]): Promise<void> {
+    const path = `/attendance/${month}/imports`;
+    const reply = await this.client.call('POST', path, this.operatorOf(opd), { opd, rows }, [201, 500]);
+    // A request over the API's time budget on a slow (persisted, busy) DynamoDB Local: once more.
+    if (reply.status === 500)
+      await this.client.call('POST', path, this.operatorOf(opd), { opd, rows }, [201]);
   }
 
   private async realizations(member: SeedMember, month: string, rows: readonly RealizationBody[]) {

@@ -24,8 +24,8 @@ export function seedSummary(results: readonly (SeedResult | TenantHistoryResult)
         `${sum((r) => r.counts.sanctions)} hukuman disiplin, ${sum((r) => r.counts.runsLocked)} runs locked`,
     );
   }
-  const sample = histories[0] as TenantHistoryResult;
-  if (sample.current) {
+  const sample = played[0];
+  if (sample?.current) {
     lines.push(
       `  Months: performance ${sample.months.join(', ')}; locked runs ${sample.payMonths.join(', ')}; ` +
         `${sample.current} has no run yet (run it in the console)`,
