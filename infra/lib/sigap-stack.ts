@@ -21,6 +21,8 @@ const PAYROLL_FUNCTION: keyof typeof SCHEDULED_FUNCTIONS = 'payroll-schedule';
 /** The SQS worker that computes run chunks, and the HTTP group that starts and recomputes runs. */
 const CHUNK_WORKER: keyof typeof SCHEDULED_FUNCTIONS = 'payroll-chunk-worker';
 const RUN_PRODUCER_GROUP = 'payroll-write';
+/** Starts a month's appraisal results, whose planning and chunks travel the same queue (kind RESULTS). */
+const RESULTS_PRODUCER_GROUP = 'appraisal-write';
 
 export interface SigapStackProps extends StackProps, AppContext {
   /** The tenant registry (config/tenants/), parsed; tests pass their own list. */
@@ -114,7 +116,13 @@ export class SigapStack extends Stack {
     const worker = functions[CHUNK_WORKER]!;
     this.payrollQueue = new PayrollQueue(this, 'PayrollQueue', {
       worker,
-      producers: [functions[PAYROLL_FUNCTION]!, functions[RUN_PRODUCER_GROUP]!],
+      // The worker sends too: a results computation's plan message queues that computation's chunks.
+      producers: [
+        functions[PAYROLL_FUNCTION]!,
+        functions[RUN_PRODUCER_GROUP]!,
+        functions[RESULTS_PRODUCER_GROUP]!,
+        worker,
+      ],
       workerTimeout: worker.timeout!,
     });
 

@@ -26,15 +26,17 @@ describe('PayrollQueue', () => {
     });
   });
 
-  it('should give the queue URL and send rights only to the functions that start runs', () => {
+  it('should give the queue URL and send rights only to the functions that start runs and results computations, and the worker that plans results', () => {
     const functions = template.findResources('AWS::Lambda::Function');
     const withQueue = Object.entries(functions)
       .filter(([, r]) => JSON.stringify(r.Properties?.Environment ?? {}).includes('CHUNK_QUEUE_URL'))
       .map(([id]) => id)
       .sort();
-    expect(withQueue).toHaveLength(2);
+    expect(withQueue).toHaveLength(4);
     expect(withQueue.join(' ')).toMatch(/PayrollSchedule/);
     expect(withQueue.join(' ')).toMatch(/PayrollWrite/);
+    expect(withQueue.join(' ')).toMatch(/AppraisalWrite/);
+    expect(withQueue.join(' ')).toMatch(/PayrollChunkWorker/);
     const policies = template.findResources('AWS::IAM::Policy');
     const senders = Object.values(policies).filter((p) => {
       const statements = (p.Properties?.PolicyDocument?.Statement ?? []) as {
@@ -47,6 +49,6 @@ describe('PayrollQueue', () => {
           JSON.stringify(s.Resource).includes('ChunkQueue'),
       );
     });
-    expect(senders).toHaveLength(2);
+    expect(senders).toHaveLength(4);
   });
 });
