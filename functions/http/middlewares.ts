@@ -5,6 +5,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import { DomainError } from '../../core/errors';
+import { RuleNotInForceError } from '../../core/rulesets/errors';
 import { HttpError } from './errors';
 import { log } from './log';
 
@@ -30,6 +31,12 @@ const STATUS_OF_KIND: Record<DomainError['kind'], number> = {
 function toHttpError(err: unknown): unknown {
   if (err instanceof DomainError)
     return new HttpError(STATUS_OF_KIND[err.kind], err.code, err.message, err.issues);
+  // A month before the first version of a rule (POST /results/1051-04/compute) is the caller's
+  // mistake, wherever the rules are read: a 400 naming the month, never a 500 (found by the fuzz test).
+  if (err instanceof RuleNotInForceError)
+    return new HttpError(400, 'RULES_NOT_IN_FORCE', `Belum ada aturan yang berlaku pada ${err.month}`, [
+      { path: 'month', message: `aturan ${err.parameterId} belum berlaku pada ${err.month}` },
+    ]);
   return err;
 }
 
