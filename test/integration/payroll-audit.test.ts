@@ -9,7 +9,7 @@ import { auditPut } from '../../functions/audit/audit-items';
 import { AUDIT_ENTITY_TYPES } from '../../functions/audit/schemas';
 import { transactWrite } from '../../functions/table/transactions';
 import { generateTenantSeed } from '../../infra/local/seed/employees';
-import { aPrincipal } from '../builders/employee';
+import { anEmployee, aPrincipal, nipNo } from '../builders/employee';
 import { call, type Handler } from '../builders/http-event';
 import { useTestTables } from '../support/dynamo';
 
@@ -104,6 +104,10 @@ describe('every audited entity can be read back (issue 13 item 17)', () => {
   );
 
   it('should read the audit of PUT /budgets/{year}/{opd} as budget:<year>:<opd>', async () => {
+    // A pagu is only taken for an OPD that exists: one with an employee placed in it.
+    const employee = anEmployee({ nip: nipNo(90), penempatan: { opd: 'DINKES', unit: 'Sekretariat' } });
+    const created = await call(employeesWrite, 'POST /employees', { body: employee, principal: bkpsdm });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
     const put = await call(payrollWrite, 'PUT /budgets/{year}/{opd}', {
       params: { year: '2031', opd: 'DINKES' },
       body: { paguTpp: 12_500_000_000, source: 'DPA DINKES 2031' },
