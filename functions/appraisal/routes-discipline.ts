@@ -48,7 +48,7 @@ export const DISCIPLINE_ROUTES = [
     path: '/attendance/{month}/imports',
     group: W,
     summary:
-      'Import an OPD-month of machine punches: all rows valid or nothing stored; re-import is idempotent',
+      'Import an OPD-month of machine punches: all rows valid or nothing stored; re-import is idempotent; dryRun reports every row and writes nothing',
     tags,
     roles: ['operator', 'bkpsdm'],
     params: monthParams,

@@ -48,6 +48,8 @@ export const importBody = z.strictObject({
     .min(1)
     .max(20_000),
   correction: correctionSchema.optional(),
+  /** Check every row and report, writing nothing: the console's "Pratinjau" before "Impor". */
+  dryRun: z.boolean().optional(),
 });
 
 export const correctionParams = z.strictObject({ month: isoMonth, nip: nipSchema, date: isoDate });

@@ -96,7 +96,8 @@ export const handler = createGroupHandler('appraisal-write', [
     body: await putCalendar(params.year, body, principal, deps(principal, requestId)),
   })),
   implement(routeById('importAttendance'), async ({ params, body, principal, requestId }) => ({
-    status: 201,
+    // A dry run creates nothing: 200 with its report; an import 201.
+    status: body.dryRun ? 200 : 201,
     body: await importAttendance(
       params.month,
       { ...body, rows: body.rows as AttendanceImportRow[] },

@@ -126,6 +126,29 @@ describe('attendance import of an OPD-month', () => {
     expect(await audits(`attendance#${people.operatorOpd}#${MONTH}`)).toHaveLength(0);
   });
 
+  it('should report every row on a dry run and write nothing, neither for a bad file nor a good one', async () => {
+    const good = punches(2, 20);
+    const outsider = people.members.find((m) => m.opd !== people.operatorOpd)!.employee.nip;
+    const rows = [
+      ...good.slice(0, 5),
+      { nip: outsider, timestamp: `${MONTH}-03 07:00`, type: 'IN' },
+      { nip: good[0]!.nip, timestamp: `${MONTH}-03 25:00`, type: 'OUT' },
+      ...good.slice(5),
+    ];
+    const bad = await importAs({ opd: people.operatorOpd, rows, dryRun: true });
+    expect(bad.status).toBe(200);
+    expect(bad.json).toMatchObject({ dryRun: true, rows: 22, validRows: 20, punches: 0, monthLocked: false });
+    expect(bad.json.issues.map((i: { path: string }) => i.path)).toEqual([
+      'body.rows[5].nip',
+      'body.rows[6].timestamp',
+    ]);
+    const clean = await importAs({ opd: people.operatorOpd, rows: good, dryRun: true });
+    expect(clean.status).toBe(200);
+    expect(clean.json).toMatchObject({ dryRun: true, rows: 20, validRows: 20, punches: 20, issues: [] });
+    expect(await storedPunches()).toBe(0);
+    expect(await audits(`attendance#${people.operatorOpd}#${MONTH}`)).toHaveLength(0);
+  });
+
   it('should refuse another OPD to an operator and any import to an auditor', async () => {
     const other = people.members.find((m) => m.opd !== people.operatorOpd)!.opd;
     expect((await importAs({ opd: other, rows: punches(2, 4) })).status).toBe(403);

@@ -26,7 +26,12 @@ import { employeesInService, opdScope, recomputedResult } from './results';
  */
 export async function importAttendance(
   month: string,
-  body: { opd: string; rows: AttendanceImportRow[]; correction?: { reason: string } | undefined },
+  body: {
+    opd: string;
+    rows: AttendanceImportRow[];
+    correction?: { reason: string } | undefined;
+    dryRun?: boolean | undefined;
+  },
   principal: Principal,
   deps: AppraisalDeps,
 ) {
@@ -45,8 +50,25 @@ export async function importAttendance(
     if (!e.date.startsWith(`${month}-`))
       errors.push({ rowNumber: e.rowNumber, field: 'timestamp', reason: `tanggal di luar bulan ${month}` });
   }
+  errors.sort((a, b) => a.rowNumber - b.rowNumber);
+  const reason = body.correction?.reason;
+  if (body.dryRun) {
+    // The same checks as the import, reported instead of thrown; nothing is written, nothing audited.
+    const locked = !reason && (await deps.store.isMonthLocked(month));
+    return {
+      month,
+      opd,
+      dryRun: true,
+      rows: body.rows.length,
+      validRows: body.rows.length - new Set(errors.map((e) => e.rowNumber)).size,
+      punches: errors.length === 0 ? checked.events.length : 0,
+      duplicatesInFile: checked.duplicates.length,
+      employees: new Set(checked.events.map((e) => e.nip)).size,
+      monthLocked: locked,
+      issues: errors.map((e) => ({ path: `body.rows[${e.rowNumber}].${e.field}`, message: e.reason })),
+    };
+  }
   if (errors.length > 0) {
-    errors.sort((a, b) => a.rowNumber - b.rowNumber);
     const rows = new Set(errors.map((e) => e.rowNumber)).size;
     throw new DomainError(
       'INVALID',
@@ -55,7 +77,6 @@ export async function importAttendance(
       errors.map((e) => ({ path: `body.rows[${e.rowNumber}].${e.field}`, message: e.reason })),
     );
   }
-  const reason = body.correction?.reason;
   if (!reason && (await deps.store.isMonthLocked(month))) throw monthLocked(month);
   const importId = deps.newId();
   // Punch ids are content hashes: a re-import writes the same keys again and adds nothing.
