@@ -58,6 +58,23 @@ export function implement<R extends RouteSpec>(route: R, impl: RouteImpl<R>): Bo
   return { route, impl: impl as unknown as RouteImpl<RouteSpec> };
 }
 
+/** A result whose JSON body is what the route's response schema declares. */
+export type TypedRouteResult<R extends RouteSpec> = Omit<RouteResult, 'body'> & {
+  body: R['response'] extends z.ZodType ? z.input<R['response']> : never;
+};
+
+/**
+ * `implement` for a route whose response schema is exact: the body must be what the schema declares
+ * (the OpenAPI document and the console's generated client are made from it), so a handler answering
+ * something else does not compile. Groups move to it as their response schemas become exact.
+ */
+export function implementTyped<R extends RouteSpec & { response: z.ZodType }>(
+  route: R,
+  impl: (ctx: RouteContext<R>) => Promise<TypedRouteResult<R>>,
+): BoundRoute {
+  return { route, impl: impl as unknown as RouteImpl<RouteSpec> };
+}
+
 function header(event: HttpEvent, name: string): string | undefined {
   const headers = event.headers ?? {};
   return headers[name] ?? Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];

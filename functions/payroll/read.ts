@@ -1,6 +1,6 @@
-import { payListOpds } from '../../core/auth/scope';
+import { opdInScope, payListOpds } from '../../core/auth/scope';
 import { slipVisibleToEmployee } from '../../core/payroll/lifecycle';
-import { createGroupHandler, implement } from '../http/http-handler';
+import { createGroupHandler, implement, implementTyped } from '../http/http-handler';
 import { routeById } from '../routes';
 import { checkOpdFilter, publicRun, readableSlip, scopedBudget, scopedErrors, slipSummary } from './access';
 import { runDepsFor } from './run-deps';
@@ -11,23 +11,26 @@ import { decodeSlip } from './slip-codec';
 const depsOf = (tenantId: string, sub: string, roles: readonly string[], requestId: string) =>
   runDepsFor(tenantId, { actor: { sub, roles }, requestId, inline: true });
 
-const listRuns = implement(routeById('listRuns'), async ({ query, principal, requestId }) => {
+const listRuns = implementTyped(routeById('listRuns'), async ({ query, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
   const page = await deps.repo.listRuns(query.limit, query.nextToken);
-  return {
-    body: { items: page.items.map(publicRun), ...(page.nextToken ? { nextToken: page.nextToken } : {}) },
-  };
+  // Totals a list item carries (a locked run's): an operator sees their OPDs' lines only, as on GET /runs/{runId}.
+  const scope = payListOpds(principal);
+  const items = page.items.map((r) =>
+    publicRun(scope === 'ALL' ? r : { ...r, totals: r.totals.filter((t) => opdInScope(scope, t.opd)) }),
+  );
+  return { body: { items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) } };
 });
 
 /** An operator sees their OPDs' part of the run: totals, counts, added employees and budget lines. */
-const getRun = implement(routeById('getRun'), async ({ params, principal, requestId }) => {
+const getRun = implementTyped(routeById('getRun'), async ({ params, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
   const run = publicRun(await withTotals(await loadRun(params.runId, deps), deps, payListOpds(principal)));
   const durationMs = run.computedAt ? Date.parse(run.computedAt) - Date.parse(run.startedAt) : undefined;
   return { body: { ...run, durationMs, budget: scopedBudget(await budgetView(run, deps), principal) } };
 });
 
-const listSlips = implement(routeById('listSlips'), async ({ params, query, principal, requestId }) => {
+const listSlips = implementTyped(routeById('listSlips'), async ({ params, query, principal, requestId }) => {
   checkOpdFilter(principal, query.opd);
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
   await loadRun(params.runId, deps);
@@ -40,6 +43,7 @@ const listSlips = implement(routeById('listSlips'), async ({ params, query, prin
   };
 });
 
+// The explained slip's schema stays open (Slip: header.nip and the rest as the engine explains it).
 const getSlip = implement(routeById('getSlip'), async ({ params, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
   const run = await loadRun(params.runId, deps);
@@ -51,7 +55,7 @@ const getSlip = implement(routeById('getSlip'), async ({ params, principal, requ
  * "Slip Saya": the caller's own slips of a year, newest month first, from the runs released to
  * employees (locked; approved where the tenant's policy says so). A year holds at most 36 runs.
  */
-const listMySlips = implement(routeById('listMySlips'), async ({ query, principal, requestId }) => {
+const listMySlips = implementTyped(routeById('listMySlips'), async ({ query, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
   const runs = (await deps.repo.runsOfYear(query.year)).filter((r) =>
     slipVisibleToEmployee(r.state, r.month, deps.tenant),
@@ -84,17 +88,17 @@ const listMySlips = implement(routeById('listMySlips'), async ({ query, principa
   return { body: { year: query.year, items } };
 });
 
-const listErrors = implement(routeById('listRunErrors'), async ({ params, principal, requestId }) => {
+const listErrors = implementTyped(routeById('listRunErrors'), async ({ params, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
   await loadRun(params.runId, deps);
   return { body: { items: await scopedErrors(params.runId, principal, deps) } };
 });
 
-const verify = implement(routeById('verifyRun'), async ({ params, principal, requestId }) => ({
+const verify = implementTyped(routeById('verifyRun'), async ({ params, principal, requestId }) => ({
   body: await verifyRun(params.runId, depsOf(principal.tenantId, principal.sub, principal.roles, requestId)),
 }));
 
-const listBudgets = implement(routeById('listBudgets'), async ({ params, principal, requestId }) => {
+const listBudgets = implementTyped(routeById('listBudgets'), async ({ params, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
   // An operator sees the pagu of their own OPDs only, as they see only their OPDs' part of a run.
   const scope = payListOpds(principal);
@@ -102,11 +106,11 @@ const listBudgets = implement(routeById('listBudgets'), async ({ params, princip
   const items = budgets
     .filter((b) => scope === 'ALL' || scope.includes(b.opd as string))
     .map((b) => ({
-      opd: b.opd,
-      paguTpp: b.paguTpp,
-      source: b.source,
-      updatedAt: b.updatedAt,
-      updatedBy: b.updatedBy,
+      opd: String(b.opd),
+      paguTpp: Number(b.paguTpp),
+      source: String(b.source),
+      ...(b.updatedAt ? { updatedAt: String(b.updatedAt) } : {}),
+      ...(b.updatedBy ? { updatedBy: String(b.updatedBy) } : {}),
     }));
   return { body: { year: params.year, items } };
 });

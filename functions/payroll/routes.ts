@@ -1,27 +1,33 @@
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import {
   approveBody,
+  approveResponse,
   budgetBody,
+  budgetListResponse,
   budgetParams,
+  budgetResponse,
   budgetYearParams,
   emptyBody,
   exclusionBody,
   exclusionParams,
+  exclusionResponse,
   exportParams,
   exportQuery,
-  genericObject,
   listRunsQuery,
   listSlipsQuery,
   mySlipsQuery,
   mySlipsResponse,
   recomputeBody,
   returnToDraftBody,
+  runErrorsResponse,
   runListResponse,
   runParams,
   runResponse,
   runSlipParams,
+  slipListResponse,
   slipResponse,
   startRunBody,
+  verifyResponse,
 } from './schemas';
 
 const READERS = ['operator', 'bkpsdm', 'auditor'] as const;
@@ -73,7 +79,7 @@ export const PAYROLL_ROUTES = [
     roles: READERS,
     params: runParams,
     query: listSlipsQuery,
-    response: genericObject,
+    response: slipListResponse,
   }),
   defineRoute({
     id: 'getSlip',
@@ -106,7 +112,7 @@ export const PAYROLL_ROUTES = [
     tags: ['payroll'],
     roles: READERS,
     params: runParams,
-    response: genericObject,
+    response: runErrorsResponse,
   }),
   defineRoute({
     id: 'verifyRun',
@@ -117,7 +123,7 @@ export const PAYROLL_ROUTES = [
     tags: ['payroll'],
     roles: ['auditor', 'bkpsdm'],
     params: runParams,
-    response: genericObject,
+    response: verifyResponse,
   }),
   defineRoute({
     id: 'recomputeRun',
@@ -142,7 +148,7 @@ export const PAYROLL_ROUTES = [
     roles: ['operator', 'bkpsdm'],
     params: runParams,
     body: exclusionBody,
-    response: genericObject,
+    response: exclusionResponse,
   }),
   defineRoute({
     id: 'withdrawExclusion',
@@ -153,7 +159,7 @@ export const PAYROLL_ROUTES = [
     tags: ['payroll'],
     roles: ['operator', 'bkpsdm'],
     params: exclusionParams,
-    response: genericObject,
+    response: exclusionResponse,
   }),
   defineRoute({
     id: 'approveRun',
@@ -166,7 +172,7 @@ export const PAYROLL_ROUTES = [
     roles: ['bkpsdm'],
     params: runParams,
     body: approveBody,
-    response: genericObject,
+    response: approveResponse,
   }),
   defineRoute({
     id: 'returnRunToDraft',
@@ -225,7 +231,7 @@ export const PAYROLL_ROUTES = [
     roles: ['bkpsdm'],
     params: budgetParams,
     body: budgetBody,
-    response: genericObject,
+    response: budgetResponse,
   }),
   defineRoute({
     id: 'listBudgets',
@@ -236,6 +242,6 @@ export const PAYROLL_ROUTES = [
     tags: ['payroll'],
     roles: READERS,
     params: budgetYearParams,
-    response: genericObject,
+    response: budgetListResponse,
   }),
 ] as const satisfies readonly RouteSpec[];

@@ -11,7 +11,7 @@ import {
   checkMonthBegun,
   checkReturnToDraft,
 } from '../../core/payroll/lifecycle';
-import type { OpdTotals, PaidRecord, RunSummary } from '../../core/payroll/run-types';
+import type { PaidRecord, RunSummary } from '../../core/payroll/run-types';
 import { keys } from '../table/keys';
 import { taxFactsOf } from './run-employee';
 import { type RunDeps, withTotals } from './run-service';
@@ -48,7 +48,8 @@ export async function budgetView(run: RunSummary, deps: Pick<RunDeps, 'repo'>): 
     const page = await deps.repo.listRuns(100, token);
     for (const r of page.items) {
       if (r.state !== 'LOCKED' || !r.month.startsWith(year) || r.id === run.id) continue;
-      for (const t of (r as unknown as { finalTotals?: OpdTotals[] }).finalTotals ?? []) {
+      // A locked run's item keeps its final totals (runFromItem reads them into totals).
+      for (const t of r.totals) {
         locked.set(t.opd, (locked.get(t.opd) ?? 0) + t.tpp);
       }
     }

@@ -72,12 +72,14 @@ function runFromItem(item: Record<string, unknown>): RunSummary & { planned: boo
   const counts = Object.fromEntries(
     RUN_NUMBER_FIELDS.map((f) => [f, Number(item[f] ?? 0)]),
   ) as RunSummary['counts'];
-  const { pk: _p, sk: _s, gsi2pk: _g, gsi2sk: _gs, entity: _e, computedBy, ...rest } = item;
+  const { pk: _p, sk: _s, gsi2pk: _g, gsi2sk: _gs, entity: _e, computedBy, finalTotals, ...rest } = item;
   for (const f of RUN_NUMBER_FIELDS) delete (rest as Record<string, unknown>)[f];
   return {
     ...(rest as unknown as RunSummary),
     counts,
-    totals: [],
+    // Totals live on the chunks (withTotals sums them); a locked run also keeps them on its own item,
+    // so a list of runs shows what locked months paid without reading any chunk.
+    totals: (finalTotals as OpdTotals[] | undefined) ?? [],
     planned: Boolean(item.planned),
     // A string set in the table (ADD keeps it duplicate-free under concurrent writers).
     ...(computedBy ? { computedBy: [...(computedBy as Iterable<string>)].sort() } : {}),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { RUN_KINDS } from '../../core/payroll/run-types';
+import { RUN_KINDS, RUN_STATES } from '../../core/payroll/run-types';
 import { isoMonth, nipSchema, paginationQuery } from '../http/common-schemas';
 
 const runIdSchema = z
@@ -55,31 +55,178 @@ export const budgetBody = z
   .strictObject({ paguTpp: z.number().int().min(0).max(1e15), source: z.string().min(3).max(200) })
   .meta({ id: 'BudgetPagu' });
 
+/*
+ * Responses: strict objects describing exactly what the handlers answer (they are bound with
+ * implementTyped, so a body of another shape does not compile; the integration tests parse real answers
+ * with these schemas, so an extra field fails there). The console's client types are generated from them.
+ */
+const rupiah = z.number().int();
+const count = z.number().int().min(0);
+
+const coverageTotals = z
+  .strictObject({
+    employees: count,
+    notApplicable: count,
+    covered: count,
+    attendanceIncomplete: count,
+    missingDays: count,
+    evaluationMissing: count,
+    resultsMissing: count,
+    provisional: count,
+  })
+  .meta({ id: 'RunCoverageTotals' });
+
+export const opdTotalsResponse = z
+  .strictObject({
+    opd: z.string(),
+    employees: count,
+    penghasilan: rupiah,
+    potongan: rupiah,
+    bersih: rupiah,
+    tpp: rupiah,
+    employerCost: rupiah,
+    /** Whether the TPP period's data is there, for every employee of the OPD (error entries included). */
+    coverage: coverageTotals.optional(),
+  })
+  .meta({ id: 'RunOpdTotals' });
+
+/** TPP pagu of an OPD against locked runs of the year plus this run (null pagu: none set). */
+export const budgetLineResponse = z
+  .strictObject({
+    opd: z.string(),
+    pagu: rupiah.nullable(),
+    realisasiTerkunci: rupiah,
+    runIni: rupiah,
+    sisa: rupiah.nullable(),
+    melebihi: z.boolean(),
+  })
+  .meta({ id: 'RunBudgetLine' });
+
 export const runResponse = z
-  .looseObject({
+  .strictObject({
     id: z.string(),
-    state: z.enum(['DRAFT', 'APPROVED', 'LOCKED']),
+    tenantId: z.string(),
+    tenantName: z.string(),
     month: z.string(),
+    kind: z.enum(RUN_KINDS),
+    state: z.enum(RUN_STATES),
+    version: count,
+    counts: z.strictObject({
+      employees: count,
+      computed: count,
+      errors: count,
+      chunks: count,
+      chunksDone: count,
+    }),
+    /**
+     * Per OPD. GET /runs/{runId} and the write routes sum the run's chunks; a list item carries those its
+     * own item keeps (a locked run's final totals), else none.
+     */
+    totals: z.array(opdTotalsResponse),
+    startedAt: z.string(),
+    startedBy: z.string(),
+    computedAt: z.string().optional(),
+    lastComputedBy: z.string().optional(),
     /** Everyone who started, recomputed or changed exclusions of the run: none of them may approve it. */
     computedBy: z.array(z.string()).optional(),
-    /** Employees a recompute added after the start (new in scope for the month). */
-    addedEmployees: z
-      .array(z.object({ nip: z.string(), opd: z.string(), addedAt: z.string(), addedBy: z.string() }))
-      .optional(),
-    /** Present when the caller (an operator) sees only their OPDs' part: totals and counts are of these. */
-    scope: z.object({ opds: z.array(z.string()) }).optional(),
     returnedAt: z.string().optional(),
     returnedBy: z.string().optional(),
     returnReason: z.string().optional(),
+    approvedAt: z.string().optional(),
+    approvedBy: z.string().optional(),
+    lockedAt: z.string().optional(),
+    lockedBy: z.string().optional(),
+    /** Start to last computation (GET /runs/{runId}). */
+    durationMs: z.number().int().optional(),
+    /** Employees a recompute added after the start (new in scope for the month). */
+    addedEmployees: z
+      .array(z.strictObject({ nip: z.string(), opd: z.string(), addedAt: z.string(), addedBy: z.string() }))
+      .optional(),
+    /** Present when the caller (an operator) sees only their OPDs' part: totals and counts are of these. */
+    scope: z.strictObject({ opds: z.array(z.string()) }).optional(),
+    /** GET /runs/{runId}: TPP against the pagu per OPD. */
+    budget: z.array(budgetLineResponse).optional(),
   })
   .meta({ id: 'Run' });
 export const runListResponse = z
-  .object({ items: z.array(runResponse), nextToken: z.string().optional() })
+  .strictObject({ items: z.array(runResponse), nextToken: z.string().optional() })
   .meta({ id: 'RunList' });
+export const approveResponse = runResponse
+  .extend({ budgetWarnings: z.array(budgetLineResponse) })
+  .meta({ id: 'RunApproved' });
+
+export const slipRowResponse = z
+  .strictObject({
+    nip: z.string(),
+    nama: z.string(),
+    opd: z.string(),
+    golongan: z.string(),
+    penghasilan: rupiah,
+    potongan: rupiah,
+    bersih: rupiah,
+    tpp: rupiah,
+    /** Sum of the kekurangan/kelebihan lines for past locked months. */
+    koreksi: rupiah,
+  })
+  .meta({ id: 'RunSlipRow' });
+export const slipListResponse = z
+  .strictObject({ items: z.array(slipRowResponse), nextToken: z.string().optional() })
+  .meta({ id: 'RunSlipList' });
+
+export const runErrorResponse = z
+  .strictObject({
+    nip: z.string(),
+    nama: z.string().optional(),
+    opd: z.string().optional(),
+    code: z.string(),
+    field: z.string(),
+    message: z.string(),
+    excluded: z.strictObject({ reason: z.string(), by: z.string(), at: z.string() }).optional(),
+  })
+  .meta({ id: 'RunError' });
+export const runErrorsResponse = z
+  .strictObject({ items: z.array(runErrorResponse) })
+  .meta({ id: 'RunErrors' });
+
+export const verifyResponse = z
+  .strictObject({
+    runId: z.string(),
+    state: z.enum(RUN_STATES),
+    slips: count,
+    differences: z.array(
+      z.strictObject({ nip: z.string(), field: z.string(), stored: rupiah, recomputed: rupiah }),
+    ),
+    /** Slips computed under another ruleset version than today's (verify recomputes under their own). */
+    rulesetChangedSince: count,
+    ok: z.boolean(),
+  })
+  .meta({ id: 'RunVerification' });
+
+export const exclusionResponse = z
+  .strictObject({ runId: z.string(), nip: z.string(), excluded: z.boolean() })
+  .meta({ id: 'RunExclusionState' });
+
+export const budgetResponse = z
+  .strictObject({ year: z.string(), opd: z.string(), paguTpp: rupiah, source: z.string() })
+  .meta({ id: 'Budget' });
+export const budgetListResponse = z
+  .strictObject({
+    year: z.string(),
+    items: z.array(
+      z.strictObject({
+        opd: z.string(),
+        paguTpp: rupiah,
+        source: z.string(),
+        updatedAt: z.string().optional(),
+        updatedBy: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'BudgetList' });
+
 export const slipResponse = z
   .looseObject({ header: z.looseObject({ nip: z.string() }) })
   .meta({ id: 'Slip' });
-export const genericObject = z.looseObject({});
 
 export const mySlipsResponse = z
   .object({

@@ -5,7 +5,7 @@ import { payListOpds, payWriteOpds } from '../../core/auth/scope';
 import { DomainError } from '../../core/errors';
 import { auditPut } from '../audit/audit-items';
 import { HttpError } from '../http/errors';
-import { createGroupHandler, implement } from '../http/http-handler';
+import { createGroupHandler, implementTyped } from '../http/http-handler';
 import { routeById } from '../routes';
 import { keys } from '../table/keys';
 import { transactWrite } from '../table/transactions';
@@ -24,7 +24,7 @@ async function visibleRun(run: RunView, principal: Principal, deps: RunDeps) {
 }
 
 /** The conditional create decides: exactly one of any number of simultaneous starts is 201 Created. */
-const start = implement(routeById('startRun'), async ({ body, principal, requestId }) => {
+const start = implementTyped(routeById('startRun'), async ({ body, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
   const { run, created } = await startRunOutcome(body.month, body.kind, principal, deps);
   return {
@@ -35,28 +35,34 @@ const start = implement(routeById('startRun'), async ({ body, principal, request
 });
 
 /** An operator recomputes (and adds new employees of) their own OPDs only. */
-const recompute = implement(routeById('recomputeRun'), async ({ params, body, principal, requestId }) => {
-  const scope = payWriteOpds(principal);
-  if (scope !== 'ALL' && scope.length === 0) {
-    throw new DomainError('FORBIDDEN', 'OUT_OF_SCOPE', 'Token operator Anda tidak memuat OPD');
-  }
-  const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
-  const run = await recomputeRun(params.runId, body.nips, principal, deps, scope);
-  return { body: await visibleRun(run, principal, deps) };
-});
+const recompute = implementTyped(
+  routeById('recomputeRun'),
+  async ({ params, body, principal, requestId }) => {
+    const scope = payWriteOpds(principal);
+    if (scope !== 'ALL' && scope.length === 0) {
+      throw new DomainError('FORBIDDEN', 'OUT_OF_SCOPE', 'Token operator Anda tidak memuat OPD');
+    }
+    const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
+    const run = await recomputeRun(params.runId, body.nips, principal, deps, scope);
+    return { body: await visibleRun(run, principal, deps) };
+  },
+);
 
-const exclude = implement(routeById('excludeFromRun'), async ({ params, body, principal, requestId }) => {
-  await excludeEmployee(
-    params.runId,
-    body.nip,
-    body.reason,
-    principal,
-    depsOf(principal.tenantId, principal.sub, principal.roles, requestId),
-  );
-  return { body: { runId: params.runId, nip: body.nip, excluded: true } };
-});
+const exclude = implementTyped(
+  routeById('excludeFromRun'),
+  async ({ params, body, principal, requestId }) => {
+    await excludeEmployee(
+      params.runId,
+      body.nip,
+      body.reason,
+      principal,
+      depsOf(principal.tenantId, principal.sub, principal.roles, requestId),
+    );
+    return { body: { runId: params.runId, nip: body.nip, excluded: true } };
+  },
+);
 
-const withdraw = implement(routeById('withdrawExclusion'), async ({ params, principal, requestId }) => {
+const withdraw = implementTyped(routeById('withdrawExclusion'), async ({ params, principal, requestId }) => {
   await withdrawExclusion(
     params.runId,
     params.nip,
@@ -66,7 +72,7 @@ const withdraw = implement(routeById('withdrawExclusion'), async ({ params, prin
   return { body: { runId: params.runId, nip: params.nip, excluded: false } };
 });
 
-const backToDraft = implement(
+const backToDraft = implementTyped(
   routeById('returnRunToDraft'),
   async ({ params, body, principal, requestId }) => ({
     body: publicRun(
@@ -80,7 +86,7 @@ const backToDraft = implement(
   }),
 );
 
-const approve = implement(routeById('approveRun'), async ({ params, body, principal, requestId }) => {
+const approve = implementTyped(routeById('approveRun'), async ({ params, body, principal, requestId }) => {
   const out = await approveRun(
     params.runId,
     principal,
@@ -90,7 +96,7 @@ const approve = implement(routeById('approveRun'), async ({ params, body, princi
   return { body: { ...publicRun(out.run), budgetWarnings: out.budgetWarnings } };
 });
 
-const lock = implement(routeById('lockRun'), async ({ params, principal, requestId }) => ({
+const lock = implementTyped(routeById('lockRun'), async ({ params, principal, requestId }) => ({
   body: publicRun(
     await lockRun(
       params.runId,
@@ -119,7 +125,7 @@ async function opdExists(deps: RunDeps, opd: string): Promise<boolean> {
   return (out.Items?.length ?? 0) > 0;
 }
 
-const putBudget = implement(routeById('putBudget'), async ({ params, body, principal, requestId }) => {
+const putBudget = implementTyped(routeById('putBudget'), async ({ params, body, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
   if (!(await opdExists(deps, params.opd))) {
     throw new HttpError(404, 'NOT_FOUND', 'OPD tidak dikenal', [

@@ -2,9 +2,11 @@
 import '../support/pay-without-cuts';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ZodType } from 'zod';
 import type { Principal } from '../../core/auth/principal';
 import { addMonths } from '../../core/pay/month';
 import { monthInZone } from '../../core/payroll/lifecycle';
+import type { RouteId } from '../../functions/routes';
 import { generateTenantSeed } from '../../infra/local/seed/employees';
 import { aPrincipal } from '../builders/employee';
 import { call, type Handler } from '../builders/http-event';
@@ -580,3 +582,70 @@ function DUKCAPIL_TWO(): [string, string] {
   const [a, b] = nipsOf('DUKCAPIL');
   return [a!, b!];
 }
+
+describe('answers exactly what the routes declare (the OpenAPI document and the console’s types)', () => {
+  /** The route's response schema is strict: a field it does not declare fails here, as a missing one does. */
+  async function expectDeclared(id: RouteId, res: { status: number; json: unknown }) {
+    expect(res.status, JSON.stringify(res.json)).toBeLessThan(300);
+    const { routeById } = await import('../../functions/routes');
+    const schema = (routeById(id) as { response?: ZodType }).response;
+    expect(schema, `${id} declares a response`).toBeDefined();
+    const parsed = schema!.safeParse(res.json);
+    expect(parsed.success, `${id}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+  }
+
+  it('should answer every run read and write in its declared shape, and list a locked run with its totals', async () => {
+    const started = await call(payrollWrite, 'POST /runs', {
+      body: { month: '2026-11' },
+      principal: bk('bk.start'),
+    });
+    await expectDeclared('startRun', started);
+    const runId = started.json.id as string;
+    const params = { runId };
+    await expectDeclared('recomputeRun', await write('POST /runs/{runId}/recompute', bk('bk.start'), params));
+    const whole = await read('GET /runs/{runId}', bk('bk.reader'), params);
+    await expectDeclared('getRun', whole);
+    await expectDeclared('getRun', await read('GET /runs/{runId}', disdikOperator, params));
+    await expectDeclared(
+      'listSlips',
+      await read('GET /runs/{runId}/slips', disdikOperator, params, { opd: 'DISDIK' }),
+    );
+    await expectDeclared('listRunErrors', await read('GET /runs/{runId}/errors', bk('bk.reader'), params));
+    await expectDeclared(
+      'approveRun',
+      await write('POST /runs/{runId}/approve', bk('bk.approver'), params, { acknowledgeBudget: true }),
+    );
+    await expectDeclared('lockRun', await write('POST /runs/{runId}/lock', bk('bk.approver'), params));
+    await expectDeclared('verifyRun', await read('GET /runs/{runId}/verify', bk('bk.reader'), params));
+    await expectDeclared(
+      'putBudget',
+      await write(
+        'PUT /budgets/{year}/{opd}',
+        bk('bk.admin'),
+        { year: '2026', opd: 'DISDIK' },
+        {
+          paguTpp: 2_000_000_000,
+          source: 'DPA DISDIK 2026 (uji)',
+        },
+      ),
+    );
+    await expectDeclared('listBudgets', await read('GET /budgets/{year}', bk('bk.reader'), { year: '2026' }));
+
+    // GET /runs: a locked run's item carries the totals it was locked with (those GET /runs/{runId} sums
+    // from its chunks), with no chunk read; an operator sees their OPDs' lines only.
+    const listed = await read('GET /runs', bk('bk.reader'), {}, { limit: '100' });
+    await expectDeclared('listRuns', listed);
+    const item = (listed.json.items as { id: string; totals: { opd: string }[] }[]).find(
+      (r) => r.id === runId,
+    );
+    expect(item?.totals).toEqual(whole.json.totals);
+    expect(new Set(item?.totals.map((t) => t.opd))).toEqual(
+      new Set(['DISDIK', 'DINKES', 'DUKCAPIL', 'BKPSDM']),
+    );
+    const ofOperator = await read('GET /runs', disdikOperator, {}, { limit: '100' });
+    const operatorItem = (ofOperator.json.items as { id: string; totals: { opd: string }[] }[]).find(
+      (r) => r.id === runId,
+    );
+    expect(operatorItem?.totals.map((t) => t.opd)).toEqual(['DISDIK']);
+  });
+});

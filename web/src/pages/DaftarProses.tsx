@@ -1,11 +1,12 @@
 import { Anchor, Stack } from '@mantine/core';
 import { Link } from 'react-router';
+import type { Schema } from '../api/client';
 import { useReadOnly } from '../auth/useAuth';
 import { type Column, PagedTable, useCursorPages } from '../components/PagedTable';
 import { PageHeader } from '../components/PageHeader';
 import { useRuns } from '../components/run/hooks';
+import { sumTotals, uiState } from '../components/run/run-state';
 import { StartRunForm } from '../components/run/StartRunForm';
-import { asRun, type RunView, sumTotals, uiState } from '../components/run/types';
 import { RunStatusChip } from '../components/StatusChip';
 import { formatMonth, formatNumber, formatRupiah } from '../format';
 import { L, RUN_KIND_LABELS } from '../i18n/labels';
@@ -18,7 +19,7 @@ export default function DaftarProsesPage() {
   const readOnly = useReadOnly();
   const pages = useCursorPages(25);
   const runs = useRuns(25, pages.token);
-  const columns: Column<RunView>[] = [
+  const columns: Column<Schema<'Run'>>[] = [
     {
       key: 'month',
       header: T.month,
@@ -46,7 +47,7 @@ export default function DaftarProsesPage() {
       <PagedTable
         caption={T.listCaption}
         columns={columns}
-        rows={runs.data?.items.map(asRun)}
+        rows={runs.data?.items}
         rowKey={(r) => r.id}
         noun={T.noun}
         loading={runs.isFetching}

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text, Titl
 import { IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
+import type { Schema } from '../api/client';
 import { useReadOnly, useRoles } from '../auth/useAuth';
 import { ApiErrorAlert } from '../components/ErrorDisplay';
 import { PageHeader } from '../components/PageHeader';
@@ -13,7 +14,7 @@ import { RunErrors } from '../components/run/RunErrors';
 import { RunHistory } from '../components/run/RunHistory';
 import { RunProgress } from '../components/run/RunProgress';
 import { RunSlips, useRunSlips } from '../components/run/RunSlips';
-import { isComputing, type RunView, revisionOf, sumTotals, uiState } from '../components/run/types';
+import { isComputing, revisionOf, sumTotals, uiState } from '../components/run/run-state';
 import { RunStatusChip } from '../components/StatusChip';
 import { formatMonth, formatNumber, formatRupiah } from '../format';
 import { L, RUN_KIND_LABELS } from '../i18n/labels';
@@ -182,7 +183,7 @@ function ErrorPage(props: { error: unknown }) {
   );
 }
 
-function Totals(props: { run: RunView }) {
+function Totals(props: { run: Schema<'Run'> }) {
   const t = sumTotals(props.run.totals);
   const c = props.run.counts;
   const cards: [string, string][] = [
@@ -215,7 +216,7 @@ function Totals(props: { run: RunView }) {
   );
 }
 
-function PerOpd(props: { run: RunView }) {
+function PerOpd(props: { run: Schema<'Run'> }) {
   const rows = props.run.totals;
   if (rows.length === 0) return null;
   const sum = sumTotals(rows);

@@ -2,7 +2,7 @@ import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@ma
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ok } from '../api/client';
+import { api, ok, type Schema } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { useReadOnly } from '../auth/useAuth';
 import { ErrorSummary, fieldId } from '../components/ErrorDisplay';
@@ -10,7 +10,6 @@ import { useOpdOptions } from '../components/employee/opds';
 import { type Column, PagedTable } from '../components/PagedTable';
 import { PageHeader } from '../components/PageHeader';
 import { notifyOk, useBudgets, useTenantClock } from '../components/run/hooks';
-import type { BudgetRow } from '../components/run/types';
 import { formatDateTime, formatRupiah } from '../format';
 import { L } from '../i18n/labels';
 
@@ -24,8 +23,8 @@ export default function PaguPage() {
   const readOnly = useReadOnly();
   const budgets = useBudgets(year);
   const opds = useOpdOptions();
-  const [editing, setEditing] = useState<{ opd: string; row?: BudgetRow }>();
-  const columns: Column<BudgetRow>[] = [
+  const [editing, setEditing] = useState<{ opd: string; row?: Schema<'BudgetList'>['items'][number] }>();
+  const columns: Column<Schema<'BudgetList'>['items'][number]>[] = [
     { key: 'opd', header: T.opd, rowHeader: true, cell: (b) => b.opd },
     { key: 'pagu', header: T.pagu, align: 'right', cell: (b) => formatRupiah(b.paguTpp) },
     { key: 'source', header: T.source, cell: (b) => b.source },
@@ -43,7 +42,7 @@ export default function PaguPage() {
           {
             key: 'edit',
             header: L.gaji.run.actions,
-            cell: (b: BudgetRow) => (
+            cell: (b: Schema<'BudgetList'>['items'][number]) => (
               <Button
                 size="xs"
                 variant="default"
@@ -106,7 +105,7 @@ const LABELS: Record<string, string> = { paguTpp: T.pagu, source: T.source, opd:
 function BudgetModal(props: {
   year: string;
   opd: string;
-  row: BudgetRow | undefined;
+  row: Schema<'BudgetList'>['items'][number] | undefined;
   opds: string[];
   onClose: () => void;
 }) {

@@ -20,13 +20,16 @@ export function useOpdOptions(): string[] {
         ok(api.GET('/budgets/{year}', { params: { path: { year } } })).catch(() => ({ items: [] })),
         ok(api.GET('/runs', { params: { query: { limit: 1 } } })).catch(() => ({ items: [] })),
       ]);
-      const fromBudgets = ((budgets as { items?: { opd: string }[] }).items ?? []).map((b) => b.opd);
-      // The list carries no totals; the run itself does (per OPD).
-      const latest = runs.items[0]?.id;
-      const run = latest
-        ? await ok(api.GET('/runs/{runId}', { params: { path: { runId: latest } } })).catch(() => undefined)
-        : undefined;
-      const fromRun = ((run as { totals?: { opd: string }[] } | undefined)?.totals ?? []).map((t) => t.opd);
+      const fromBudgets = budgets.items.map((b) => b.opd);
+      // A locked run's list item carries its totals (per OPD); a newer run's are read from the run itself.
+      const latest = runs.items[0];
+      const run =
+        latest && latest.totals.length === 0
+          ? await ok(api.GET('/runs/{runId}', { params: { path: { runId: latest.id } } })).catch(
+              () => undefined,
+            )
+          : latest;
+      const fromRun = (run?.totals ?? []).map((t) => t.opd);
       return [...new Set([...fromBudgets, ...fromRun])].sort();
     },
   });

@@ -15,14 +15,14 @@ import {
 import { IconAlertTriangle, IconCircleCheck, IconInfoCircle, IconLock } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ok } from '../../api/client';
+import { api, ok, type Schema } from '../../api/client';
 import { ApiError, fieldErrors } from '../../api/errors';
 import { useMe } from '../../auth/useAuth';
 import { formatNip, formatRupiah } from '../../format';
 import { L } from '../../i18n/labels';
 import { ApiErrorAlert, fieldId } from '../ErrorDisplay';
 import { notifyOk, useInvalidateRun } from './hooks';
-import { asRun, isComputing, type RunView, type SlipErrorView, type VerifyResult } from './types';
+import { isComputing } from './run-state';
 
 const T = L.gaji.approval;
 
@@ -31,7 +31,7 @@ const T = L.gaji.approval;
  * computed or changed it, or while penghalang remain), lock after payment with a confirmation naming
  * the consequences, "Kembalikan ke draf" with a reason, and the verification result.
  */
-export function ApprovalPanel(props: { run: RunView; errors: readonly SlipErrorView[] }) {
+export function ApprovalPanel(props: { run: Schema<'Run'>; errors: readonly Schema<'RunError'>[] }) {
   const { run } = props;
   const me = useMe();
   const invalidate = useInvalidateRun();
@@ -57,8 +57,7 @@ export function ApprovalPanel(props: { run: RunView; errors: readonly SlipErrorV
     },
   });
   const lock = useMutation({
-    mutationFn: async () =>
-      asRun(await ok(api.POST('/runs/{runId}/lock', { params: { path: { runId: run.id } }, body: {} }))),
+    mutationFn: () => ok(api.POST('/runs/{runId}/lock', { params: { path: { runId: run.id } }, body: {} })),
     onSuccess: (r) => {
       invalidate(run.id, r);
       setLocking(false);
@@ -184,14 +183,12 @@ function ReturnModal(props: { runId: string; opened: boolean; onClose: () => voi
   const [reason, setReason] = useState('');
   const invalidate = useInvalidateRun();
   const back = useMutation({
-    mutationFn: async () =>
-      asRun(
-        await ok(
-          api.POST('/runs/{runId}/return-to-draft', {
-            params: { path: { runId: props.runId } },
-            body: { reason },
-          }),
-        ),
+    mutationFn: () =>
+      ok(
+        api.POST('/runs/{runId}/return-to-draft', {
+          params: { path: { runId: props.runId } },
+          body: { reason },
+        }),
       ),
     onSuccess: (r) => {
       invalidate(props.runId, r);
@@ -234,10 +231,7 @@ function ReturnModal(props: { runId: string; opened: boolean; onClose: () => voi
 
 function VerifyPanel(props: { runId: string }) {
   const verify = useMutation({
-    mutationFn: async () =>
-      (await ok(
-        api.GET('/runs/{runId}/verify', { params: { path: { runId: props.runId } } }),
-      )) as unknown as VerifyResult,
+    mutationFn: () => ok(api.GET('/runs/{runId}/verify', { params: { path: { runId: props.runId } } })),
   });
   const r = verify.data;
   return (

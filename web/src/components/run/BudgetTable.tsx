@@ -1,15 +1,15 @@
 import { Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconHelpCircle } from '@tabler/icons-react';
+import type { Schema } from '../../api/client';
 import { formatRupiah } from '../../format';
 import { L } from '../../i18n/labels';
 import { Chip } from '../StatusChip';
-import type { BudgetLine } from './types';
 
 const T = L.gaji.approval;
 const NUM = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
 /** TPP of this run per OPD against the year's pagu and what locked runs already paid. */
-export function BudgetTable(props: { lines: readonly BudgetLine[] }) {
+export function BudgetTable(props: { lines: readonly Schema<'RunBudgetLine'>[] }) {
   if (props.lines.length === 0) return <Text size="sm">{T.noPagu}</Text>;
   return (
     <Table.ScrollContainer minWidth={640}>

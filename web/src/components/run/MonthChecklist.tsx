@@ -1,14 +1,15 @@
 import { Anchor, Group, List, Text, ThemeIcon } from '@mantine/core';
 import { IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
 import { Link } from 'react-router';
+import type { Schema } from '../../api/client';
 import { L } from '../../i18n/labels';
 import { pathTo } from '../../routes';
-import { isComputing, type RunView } from './types';
+import { isComputing } from './run-state';
 
 const T = L.gaji.home;
 
 /** The month's steps in the order of the paper procedure, each done or not, with the link that clears it. */
-export function MonthChecklist(props: { run: RunView | undefined; openErrors: number | undefined }) {
+export function MonthChecklist(props: { run: Schema<'Run'> | undefined; openErrors: number | undefined }) {
   const { run } = props;
   const computed = !!run && !isComputing(run);
   const noErrors = computed && props.openErrors === 0;

@@ -1,12 +1,11 @@
 import { Alert, Button, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
-import { downloadFile } from '../../api/client';
+import { downloadFile, type Schema } from '../../api/client';
 import { formatNip } from '../../format';
 import { L } from '../../i18n/labels';
 import { ApiErrorAlert } from '../ErrorDisplay';
 import { notifyOk } from './hooks';
-import type { RunView, SlipRow } from './types';
 
 const T = L.gaji.docs;
 type Doc = 'daftar-gaji' | 'rekap-tpp' | 'bank' | 'sipd-gaji' | 'sipd-tpp';
@@ -23,7 +22,11 @@ const DOCS: { doc: Doc; label: string; ext: string }[] = [
  * previews (`preview=true`) that the API watermarks "DRAFT — BUKAN UNTUK PEMBAYARAN"; the console says
  * so before anyone downloads one.
  */
-export function RunDocuments(props: { run: RunView; opds: string[]; slips: readonly SlipRow[] | undefined }) {
+export function RunDocuments(props: {
+  run: Schema<'Run'>;
+  opds: string[];
+  slips: readonly Schema<'RunSlipRow'>[] | undefined;
+}) {
   const { run } = props;
   const [opd, setOpd] = useState(props.opds[0] ?? '');
   const [nip, setNip] = useState<string | null>(props.slips?.[0]?.nip ?? null);

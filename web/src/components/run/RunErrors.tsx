@@ -3,14 +3,13 @@ import { IconAlertOctagon, IconAlertTriangle, IconCircleCheck } from '@tabler/ic
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ok } from '../../api/client';
+import { api, ok, type Schema } from '../../api/client';
 import { fieldErrors } from '../../api/errors';
 import { formatDateTime, formatNip, formatRupiah } from '../../format';
 import { L } from '../../i18n/labels';
 import { pathTo } from '../../routes';
 import { ApiErrorAlert, fieldId } from '../ErrorDisplay';
 import { notifyOk, useInvalidateRun, useRecompute } from './hooks';
-import type { RunView, SlipErrorView } from './types';
 
 const T = L.gaji.errors;
 
@@ -26,8 +25,8 @@ export function employeeLink(nip: string, runId?: string): string {
  * and "Kecualikan dari proses" (reason required).
  */
 export function RunErrors(props: {
-  run: RunView;
-  errors: readonly SlipErrorView[];
+  run: Schema<'Run'>;
+  errors: readonly Schema<'RunError'>[];
   canWrite: boolean;
   timeZone: string;
 }) {
@@ -104,7 +103,7 @@ export function RunErrors(props: {
   );
 }
 
-function ErrorEntry(props: { run: RunView; error: SlipErrorView; canWrite: boolean }) {
+function ErrorEntry(props: { run: Schema<'Run'>; error: Schema<'RunError'>; canWrite: boolean }) {
   const { run, error: e } = props;
   const fix = T.fixFor(e.code, e.field);
   const recompute = useRecompute(run.id, () => notifyOk(L.gaji.run.recomputed));
@@ -228,8 +227,8 @@ function ExcludeModal(props: {
 }
 
 function ExcludedList(props: {
-  run: RunView;
-  excluded: readonly SlipErrorView[];
+  run: Schema<'Run'>;
+  excluded: readonly Schema<'RunError'>[];
   canWrite: boolean;
   timeZone: string;
 }) {

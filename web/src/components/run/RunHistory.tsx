@@ -1,12 +1,12 @@
 import { Text, Timeline } from '@mantine/core';
+import type { Schema } from '../../api/client';
 import { formatDateTime } from '../../format';
 import { L } from '../../i18n/labels';
-import type { RunView } from './types';
 
 const T = L.gaji.history;
 
 /** "Riwayat": started, computed, approved, returned to draft (with reason), locked — who and when. */
-export function RunHistory(props: { run: RunView; timeZone: string }) {
+export function RunHistory(props: { run: Schema<'Run'>; timeZone: string }) {
   const { run } = props;
   const at = (iso: string) => formatDateTime(iso, props.timeZone);
   const events = [

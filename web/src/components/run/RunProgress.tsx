@@ -1,6 +1,7 @@
 import { Progress, Stack, Text } from '@mantine/core';
+import type { Schema } from '../../api/client';
 import { L } from '../../i18n/labels';
-import { isComputing, type RunView } from './types';
+import { isComputing } from './run-state';
 
 const T = L.gaji.run;
 
@@ -9,7 +10,7 @@ const T = L.gaji.run;
  * polite live region (screen readers hear each step without losing their place). When the chunks are
  * all done the same region says so, so the end is announced too.
  */
-export function RunProgress(props: { run: RunView }) {
+export function RunProgress(props: { run: Schema<'Run'> }) {
   const { counts } = props.run;
   const computing = isComputing(props.run);
   const value = counts.chunks > 0 ? Math.round((counts.chunksDone / counts.chunks) * 100) : 0;

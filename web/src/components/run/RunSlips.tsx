@@ -1,12 +1,11 @@
 import { Anchor, Select, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, ok } from '../../api/client';
+import { api, ok, type Schema } from '../../api/client';
 import { formatNip, formatRupiah } from '../../format';
 import { L } from '../../i18n/labels';
 import { pathTo } from '../../routes';
 import { type Column, PagedTable, useCursorPages } from '../PagedTable';
-import type { SlipRow } from './types';
 
 const T = L.gaji.slips;
 
@@ -14,12 +13,12 @@ const T = L.gaji.slips;
 export function useRunSlips(runId: string, opd: string, token?: string, limit = 50) {
   return useQuery({
     queryKey: ['run-slips', runId, opd, token, limit],
-    queryFn: async () =>
-      (await ok(
+    queryFn: () =>
+      ok(
         api.GET('/runs/{runId}/slips', {
           params: { path: { runId }, query: { opd, limit, ...(token ? { nextToken: token } : {}) } },
         }),
-      )) as { items: SlipRow[]; nextToken?: string },
+      ),
     enabled: !!opd,
   });
 }
@@ -32,7 +31,7 @@ export function RunSlips(props: {
 }) {
   const pages = useCursorPages(50);
   const slips = useRunSlips(props.runId, props.opd, pages.token);
-  const columns: Column<SlipRow>[] = [
+  const columns: Column<Schema<'RunSlipRow'>>[] = [
     {
       key: 'nama',
       header: T.nama,

@@ -9,7 +9,6 @@ import { L, RUN_KIND_LABELS } from '../../i18n/labels';
 import { pathTo } from '../../routes';
 import { ApiErrorAlert, fieldId } from '../ErrorDisplay';
 import { useInvalidateRun, useTenantClock } from './hooks';
-import { asRun } from './types';
 
 const T = L.gaji.run;
 
@@ -32,7 +31,7 @@ export function StartRunForm() {
   const navigate = useNavigate();
   const invalidate = useInvalidateRun();
   const start = useMutation({
-    mutationFn: async () => asRun(await ok(api.POST('/runs', { body: { month, kind } }))),
+    mutationFn: () => ok(api.POST('/runs', { body: { month, kind } })),
     onSuccess: (run) => {
       invalidate(run.id, run);
       navigate(pathTo('detailProses', { runId: run.id }));

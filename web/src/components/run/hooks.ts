@@ -1,9 +1,9 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ok } from '../../api/client';
+import { api, ok, type Schema } from '../../api/client';
 import { useMe } from '../../auth/useAuth';
 import { L } from '../../i18n/labels';
-import { asRun, type BudgetRow, isComputing, type RunView, type SlipErrorView } from './types';
+import { isComputing } from './run-state';
 
 /** The month an instant falls in on the tenant's clock ("2026-12"): Sofifi's December starts before Jakarta's. */
 export function monthInZone(now: Date, timeZone: string): string {
@@ -28,7 +28,7 @@ export const runKey = (runId: string) => ['run', runId] as const;
 export function useRun(runId: string | undefined) {
   return useQuery({
     queryKey: runKey(runId ?? ''),
-    queryFn: async () => asRun(await ok(api.GET('/runs/{runId}', { params: { path: { runId: runId! } } }))),
+    queryFn: () => ok(api.GET('/runs/{runId}', { params: { path: { runId: runId! } } })),
     enabled: !!runId,
     refetchInterval: (q) => (q.state.data && isComputing(q.state.data) ? 1000 : false),
   });
@@ -46,10 +46,7 @@ export function useRuns(limit = 25, nextToken?: string) {
 export function useRunErrors(runId: string | undefined, enabled = true, revision = '') {
   return useQuery({
     queryKey: ['run-errors', runId, revision],
-    queryFn: async () =>
-      (await ok(api.GET('/runs/{runId}/errors', { params: { path: { runId: runId! } } }))) as {
-        items: SlipErrorView[];
-      },
+    queryFn: () => ok(api.GET('/runs/{runId}/errors', { params: { path: { runId: runId! } } })),
     enabled: !!runId && enabled,
   });
 }
@@ -57,18 +54,14 @@ export function useRunErrors(runId: string | undefined, enabled = true, revision
 export function useBudgets(year: string) {
   return useQuery({
     queryKey: ['budgets', year],
-    queryFn: async () =>
-      (await ok(api.GET('/budgets/{year}', { params: { path: { year } } }))) as {
-        year: string;
-        items: BudgetRow[];
-      },
+    queryFn: () => ok(api.GET('/budgets/{year}', { params: { path: { year } } })),
   });
 }
 
 /** After any change to a run: the run, its errors, slips and the lists showing it are read again. */
 export function useInvalidateRun() {
   const qc = useQueryClient();
-  return (runId: string, run?: RunView) => {
+  return (runId: string, run?: Schema<'Run'>) => {
     if (run) qc.setQueryData(runKey(runId), run);
     void qc.invalidateQueries({ queryKey: runKey(runId) });
     void qc.invalidateQueries({ queryKey: ['run-errors', runId] });
@@ -77,17 +70,15 @@ export function useInvalidateRun() {
   };
 }
 
-export function useRecompute(runId: string, onDone?: (run: RunView) => void) {
+export function useRecompute(runId: string, onDone?: (run: Schema<'Run'>) => void) {
   const invalidate = useInvalidateRun();
   return useMutation({
-    mutationFn: async (nips?: string[]) =>
-      asRun(
-        await ok(
-          api.POST('/runs/{runId}/recompute', {
-            params: { path: { runId } },
-            body: nips ? { nips } : {},
-          }),
-        ),
+    mutationFn: (nips?: string[]) =>
+      ok(
+        api.POST('/runs/{runId}/recompute', {
+          params: { path: { runId } },
+          body: nips ? { nips } : {},
+        }),
       ),
     onSuccess: (run) => {
       invalidate(runId, run);

@@ -1,12 +1,13 @@
 import { Anchor, Paper, Stack, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import type { Schema } from '../../api/client';
 import { ApiErrorAlert } from '../../components/ErrorDisplay';
 import { type Column, PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { BudgetTable } from '../../components/run/BudgetTable';
 import { useRun, useRuns, useTenantClock } from '../../components/run/hooks';
 import { MonthChecklist } from '../../components/run/MonthChecklist';
-import { asRun, type RunView, sumTotals, uiState } from '../../components/run/types';
+import { sumTotals, uiState } from '../../components/run/run-state';
 import { RunStatusChip } from '../../components/StatusChip';
 import { formatMonth, formatNumber, formatRupiah } from '../../format';
 import { L, RUN_KIND_LABELS } from '../../i18n/labels';
@@ -18,10 +19,10 @@ const T = L.gaji.home;
 export default function BkpsdmHome() {
   const clock = useTenantClock();
   const runs = useRuns(50);
-  const pending = (runs.data?.items ?? []).map(asRun).filter((r) => r.state !== 'LOCKED');
+  const pending = (runs.data?.items ?? []).filter((r) => r.state !== 'LOCKED');
   const current = pending.find((r) => r.month === clock.month) ?? pending[0];
   const run = useRun(current?.id);
-  const columns: Column<RunView>[] = [
+  const columns: Column<Schema<'Run'>>[] = [
     {
       key: 'run',
       header: L.gaji.run.month,
