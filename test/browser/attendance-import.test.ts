@@ -89,7 +89,8 @@ describe('attendance import (Chromium)', () => {
     ]);
     expect(await page.getByRole('button', { name: /^Impor \d+ baris$/ }).isDisabled()).toBe(true);
 
-    // Well-formed, but row 32 names a DINKES employee: the API refuses the file, nothing is stored.
+    // Well-formed, but row 32 names a DINKES employee: the server's dry run names it before anything is
+    // stored, and Impor stays unavailable.
     const wrongOpd = `${punches(disdik.map((m) => m.employee.nip))}${dinkes.employee.nip};${month}-02 07:30;IN\r\n`;
     await fileInput.setInputFiles({
       name: 'presensi.csv',
@@ -97,8 +98,8 @@ describe('attendance import (Chromium)', () => {
       buffer: Buffer.from(wrongOpd),
     });
     await page.getByText('31 baris, 4 pegawai, 5 tanggal; tidak ada masalah bentuk data.').waitFor();
-    await page.getByRole('button', { name: 'Impor 31 baris' }).click();
-    await page.getByText('Impor ditolak; tidak ada yang disimpan').waitFor();
+    await page.getByText('Pemeriksaan server: perbaiki baris berikut di berkas, lalu unggah lagi').waitFor();
+    expect(await page.getByRole('button', { name: 'Impor 31 baris' }).isDisabled()).toBe(true);
     const refused = await page.locator('[data-row-issues]').locator('tbody tr').allInnerTexts();
     expect(refused).toHaveLength(1);
     expect(refused[0]).toContain('32');
@@ -109,6 +110,7 @@ describe('attendance import (Chromium)', () => {
     const good = punches(disdik.map((m) => m.employee.nip));
     await fileInput.setInputFiles({ name: 'presensi.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
     await page.getByText('30 baris, 3 pegawai, 5 tanggal; tidak ada masalah bentuk data.').waitFor();
+    await page.getByText(/^Pemeriksaan server: 30 baris benar\./).waitFor();
     await page.getByRole('button', { name: 'Impor 30 baris' }).click();
     const done = page.locator('[data-import-done]');
     await done.waitFor();

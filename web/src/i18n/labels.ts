@@ -346,6 +346,12 @@ export const L = {
     downloadIssues: 'Unduh daftar masalah',
     refusedTitle: 'Impor ditolak; tidak ada yang disimpan',
     refusedCaption: 'Baris yang ditolak server',
+    serverChecking: 'Server memeriksa setiap baris (belum ada yang disimpan)…',
+    serverCheckCaption: 'Pemeriksaan server: perbaiki baris berikut di berkas, lalu unggah lagi',
+    serverCheckOk: (n: string) =>
+      `Pemeriksaan server: ${n} baris benar. Belum ada yang disimpan; tekan Impor untuk menyimpan.`,
+    monthLocked:
+      'Bulan ini sudah dikunci karena proses yang membayar TPP-nya sudah dikunci; presensi hanya dapat diubah sebagai koreksi dengan alasan.',
     doneTitle: 'Presensi diimpor',
     done: (stored: string, employees: string, dup: string) =>
       `${stored} catatan presensi tersimpan untuk ${employees} pegawai; ${dup} baris ganda dilewati.`,

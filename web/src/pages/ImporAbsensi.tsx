@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, ok } from '../api/client';
 import { ApiError } from '../api/errors';
 import { useMe } from '../auth/useAuth';
@@ -62,8 +62,12 @@ function precheck(rows: readonly Row[], month: string): RowIssue[] {
 
 /** The API's refusal (`body.rows[i].field`) as the same per-row report, in spreadsheet rows. */
 function serverIssues(err: unknown, rows: readonly Row[]): RowIssue[] {
-  if (!(err instanceof ApiError)) return [];
-  return err.issues.flatMap((i) => {
+  return err instanceof ApiError ? rowIssues(err.issues, rows) : [];
+}
+
+/** Issues naming `body.rows[i].field` (a refusal or the dry run's report) in spreadsheet rows. */
+function rowIssues(issues: readonly { path: string; message: string }[], rows: readonly Row[]): RowIssue[] {
+  return issues.flatMap((i) => {
     const m = /^body\.rows\[(\d+)\]\.(\w+)$/.exec(i.path);
     if (!m) return [];
     const index = Number(m[1]);
@@ -92,6 +96,16 @@ export default function ImporAbsensiPage() {
     mutationFn: (body: { opd: string; rows: Row[] }) =>
       ok(api.POST('/attendance/{month}/imports', { params: { path: { month } }, body })),
   });
+  // The server's own check of the whole file (dry run: nothing written) before "Impor" is offered.
+  const checkRows = useMutation({
+    mutationFn: (body: { opd: string; rows: Row[] }) =>
+      ok(
+        api.POST('/attendance/{month}/imports', {
+          params: { path: { month } },
+          body: { ...body, dryRun: true },
+        }),
+      ),
+  });
   const coverage = useQuery({
     queryKey: ['results', month, chosenOpd, importRows.data],
     enabled: !!importRows.data,
@@ -104,7 +118,18 @@ export default function ImporAbsensiPage() {
   });
 
   const pre = rows ? precheck(rows, month) : [];
-  const refused = serverIssues(importRows.error, rows ?? []);
+  const checked = checkRows.data as
+    | { issues: { path: string; message: string }[]; monthLocked: boolean; validRows: number }
+    | undefined;
+  const refused = importRows.error
+    ? serverIssues(importRows.error, rows ?? [])
+    : rowIssues(checked?.issues ?? [], rows ?? []);
+  const serverOk = !!checked && refused.length === 0 && !checked.monthLocked;
+  const { mutate: check, reset: resetCheck } = checkRows;
+  useEffect(() => {
+    resetCheck();
+    if (rows && chosenOpd && precheck(rows, month).length === 0) check({ opd: chosenOpd, rows });
+  }, [rows, chosenOpd, month, check, resetCheck]);
   const step = importRows.data ? 4 : rows ? 2 : 1;
   const employees = new Set(rows?.map((r) => r.nip)).size;
   const days = new Set(rows?.map((r) => r.timestamp.slice(0, 10))).size;
@@ -215,7 +240,7 @@ export default function ImporAbsensiPage() {
               <Button
                 onClick={() => importRows.mutate({ opd: chosenOpd, rows })}
                 loading={importRows.isPending}
-                disabled={pre.length > 0 || !chosenOpd || !!importRows.data}
+                disabled={pre.length > 0 || !chosenOpd || !!importRows.data || !serverOk}
               >
                 {A.commit(formatNumber(rows.length))}
               </Button>
@@ -232,6 +257,21 @@ export default function ImporAbsensiPage() {
             </Group>
           </section>
         ) : null}
+        <div aria-live="polite">
+          {checkRows.isPending ? <Text data-server-check>{A.serverChecking}</Text> : null}
+          {checked && !importRows.error && !importRows.data ? (
+            checked.monthLocked ? (
+              <Alert color="red" title={A.refusedTitle}>
+                {A.monthLocked}
+              </Alert>
+            ) : refused.length > 0 ? (
+              <RowIssues issues={refused} caption={A.serverCheckCaption} />
+            ) : (
+              <Text data-server-check>{A.serverCheckOk(formatNumber(checked.validRows))}</Text>
+            )
+          ) : null}
+          {checkRows.error ? <ApiErrorAlert error={checkRows.error} title={A.refusedTitle} /> : null}
+        </div>
         <div aria-live="assertive">
           {importRows.error ? (
             <Stack gap="xs">
