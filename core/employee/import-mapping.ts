@@ -23,7 +23,7 @@ import {
   parseKedudukan,
   parseWhole,
 } from './import-values';
-import { checkNip } from './nip';
+import { checkNip, type NipParts } from './nip';
 
 /**
  * One import row read into the employee master's shape (data-pegawai-import.md §5) and checked against
@@ -95,12 +95,12 @@ export function mapImportRow(
     r.error('status_kepegawaian', `"${r.text('status_kepegawaian')}" tidak dikenal: pns, cpns atau pppk`);
   }
 
-  const birth = readBirth(r, nip, jenis, ref);
+  const birth = readBirth(r, nip?.parts, jenis, ref);
   const status = readKedudukan(r);
-  const tmt = readTmt(r, nip, jenis);
+  const tmt = readTmt(r, nip?.parts, jenis);
   const pangkat = jenis && tmt ? readPangkat(r, jenis, tmt.start, ref) : undefined;
   const jabatan = readJabatan(r, ref, tmt?.start);
-  const penempatan = readPenempatan(r, nip, tmt?.start);
+  const penempatan = readPenempatan(r, nip?.nip, tmt?.start);
   const tax = readTax(r, birth);
   const keluarga = readKeluarga(r, ref);
   const bankAccount = readBank(r, nama);
@@ -112,7 +112,7 @@ export function mapImportRow(
   const optionalText = (column: string) => (r.has(column) ? r.text(column) || null : undefined);
   const employee: ImportedEmployee = {
     row: sheetRow.row,
-    nip,
+    nip: nip.nip,
     identity: {
       nama,
       ptkpStatus: tax.ptkpStatus,
@@ -139,37 +139,42 @@ export function mapImportRow(
   return { employee, issues: r.issues };
 }
 
-function readNip(r: RowReader): string | undefined {
+/** The NIP and its parts (birth date, TMT month, gender), checked once for the whole row. */
+function readNip(r: RowReader): { nip: string; parts: NipParts } | undefined {
   if (r.required('nip') === undefined) return undefined;
   const check = checkNip(r.nip);
   if (!check.ok) {
     r.error('nip', check.reason);
     return undefined;
   }
-  return r.nip;
+  return { nip: r.nip, parts: check.parts };
 }
 
-function readBirth(r: RowReader, nip: string | undefined, jenis: JenisAsn | undefined, ref: ImportReference) {
+function readBirth(
+  r: RowReader,
+  nip: NipParts | undefined,
+  jenis: JenisAsn | undefined,
+  ref: ImportReference,
+) {
   const date = r.optional('tanggal_lahir', parseDate, DATE_HINT);
   const gender = r.optional('jenis_kelamin', parseGender, 'L atau P');
   if (date && date >= ref.today) r.error('tanggal_lahir', 'tanggal lahir harus sebelum hari ini');
-  const parts = nip ? checkNip(nip) : undefined;
-  if (parts?.ok) {
+  if (nip) {
     // PPPK numbers have 18 digits but their own layout (UNVERIFIED): a mismatch there only warns.
     const report = jenis === 'PPPK' ? r.warn.bind(r) : r.error.bind(r);
-    if (date && date !== parts.parts.birthDate) {
+    if (date && date !== nip.birthDate) {
       report(
         'tanggal_lahir',
-        `${date} tidak sama dengan tanggal lahir dalam NIP (${parts.parts.birthDate}); periksa NIP atau tanggal lahir`,
+        `${date} tidak sama dengan tanggal lahir dalam NIP (${nip.birthDate}); periksa NIP atau tanggal lahir`,
       );
     }
-    if (gender && gender !== parts.parts.gender) {
-      report('jenis_kelamin', `${gender} tidak sama dengan digit jenis kelamin NIP (${parts.parts.gender})`);
+    if (gender && gender !== nip.gender) {
+      report('jenis_kelamin', `${gender} tidak sama dengan digit jenis kelamin NIP (${nip.gender})`);
     }
   }
   return {
-    date: date ?? (parts?.ok ? parts.parts.birthDate : undefined),
-    gender: gender ?? (parts?.ok ? parts.parts.gender : undefined),
+    date: date ?? nip?.birthDate,
+    gender: gender ?? nip?.gender,
   };
 }
 
@@ -214,7 +219,7 @@ interface Tmt {
   pns?: string;
 }
 
-function readTmt(r: RowReader, nip: string | undefined, jenis: JenisAsn | undefined): Tmt | undefined {
+function readTmt(r: RowReader, nip: NipParts | undefined, jenis: JenisAsn | undefined): Tmt | undefined {
   if (!jenis) return undefined;
   if (jenis === 'PPPK') {
     const start = r.parsed('tmt_pppk_awal', parseDate, DATE_HINT);
@@ -228,9 +233,8 @@ function readTmt(r: RowReader, nip: string | undefined, jenis: JenisAsn | undefi
   const pns = r.optional('tmt_pns', parseDate, DATE_HINT);
   if (start && pns && pns < start) r.error('tmt_pns', 'tidak boleh sebelum tmt_cpns');
   if (jenis === 'CPNS' && pns) r.warn('tmt_pns', 'CPNS dengan tmt_pns terisi: periksa status_kepegawaian');
-  const parts = nip ? checkNip(nip) : undefined;
-  if (start && parts?.ok && start.slice(0, 7) !== parts.parts.tmtMonth) {
-    r.warn('tmt_cpns', `${start} berbeda dengan TMT dalam NIP (${parts.parts.tmtMonth})`);
+  if (start && nip && start.slice(0, 7) !== nip.tmtMonth) {
+    r.warn('tmt_cpns', `${start} berbeda dengan TMT dalam NIP (${nip.tmtMonth})`);
   }
   if (!start) return undefined;
   return { start, ...(jenis === 'PNS' && pns ? { pns } : {}), end: undefined };

@@ -159,15 +159,24 @@ function planCreate(e: ImportedEmployee, ctx: PlanContext, error: Report, warn: 
     unit: e.penempatan.unit,
     ...(e.penempatan.atasanNip ? { atasanNip: e.penempatan.atasanNip } : {}),
   };
+  const kepegawaian = kepegawaianHistory(k, start);
   const timelines: TimelineEntry[] = [
     entry('pangkat', e.pangkat.from, e.pangkat.value),
     entry('masaKerja', e.masaKerja.from, e.masaKerja.value),
     entry('jabatan', e.jabatan.from, e.jabatan.value),
     entry('penempatan', e.penempatan.from, penempatan),
     entry('keluarga', e.keluarga.from, keluarga),
-    ...kepegawaianHistory(k, start).map((h) => entry('kepegawaian', h.from, h.value)),
+    ...kepegawaian.map((h) => entry('kepegawaian', h.from, h.value)),
   ];
-  const current = latestValues(groupTimelines(timelines));
+  // One entry per aspect, kepegawaian in date order: the latest values are at hand.
+  const current: Timelines = {
+    pangkat: e.pangkat.value,
+    masaKerja: e.masaKerja.value,
+    jabatan: e.jabatan.value,
+    penempatan,
+    keluarga,
+    kepegawaian: (kepegawaian.at(-1) ?? { value: k.value }).value,
+  };
   const employee: StoredEmployee = { identity, current, version: 1, createdAt: ctx.now, updatedAt: ctx.now };
   const audit = auditEntry(ctx.principal, {
     entityType: 'employee',
