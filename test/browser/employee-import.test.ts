@@ -73,5 +73,5 @@ describe('employee import wizard (Chromium)', () => {
     await page.getByText(row.nama_lengkap!).first().waitFor();
     expect(await page.getByText(formatNip(row.nip!)).count()).toBeGreaterThan(0);
     expect(pageErrorsOf(page)).toEqual([]);
-  });
+  }, 180_000);
 });

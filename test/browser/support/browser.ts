@@ -125,6 +125,20 @@ interface AxeViolation {
 
 /** Runs axe-core (WCAG 2.1 A/AA rules) on the page; fails on any serious or critical violation. */
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  // Contrast is measured on what a person reads: a dialog or menu still fading in (slower on a loaded
+  // machine) has a partial opacity, so wait until no transition or animation is running.
+  // Endless ones (a spinner, a striped progress bar) never finish and are left alone.
+  type Running = { playState: string; effect: { getTiming(): { iterations: number } } | null };
+  await page.waitForFunction(
+    () =>
+      (globalThis as unknown as { document: { getAnimations(): Running[] } }).document
+        .getAnimations()
+        .every(
+          (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+        ),
+    undefined,
+    { timeout: 5_000 },
+  );
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
     const result = await (globalThis as unknown as Required<BrowserGlobals>).axe.run(
