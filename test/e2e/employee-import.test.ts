@@ -43,7 +43,7 @@ describe('employee import over HTTP', () => {
     const file = { fileName: 'pegawai-disdik.xlsx', contentBase64: (await xlsxOf(rows)).toString('base64') };
     const dry = await post(file);
     expect(dry.status).toBe(200);
-    const report = await dry.json();
+    const report = (await dry.json()) as { summary: string };
     expect(report.summary).toBe('1.000 baris valid, 0 bermasalah; 1.000 baru, 0 berubah, 0 tetap');
 
     let created = 0;
@@ -51,7 +51,7 @@ describe('employee import over HTTP', () => {
     for (let i = 0; i < 5 && !commit?.complete; i++) {
       const res = await post({ ...file, mode: 'commit' });
       expect(res.status).toBe(200);
-      commit = (await res.json()).commit;
+      commit = ((await res.json()) as { commit?: { complete: boolean; created: number } }).commit;
       created += commit?.created ?? 0;
     }
     expect(commit?.complete).toBe(true);
@@ -61,9 +61,9 @@ describe('employee import over HTTP', () => {
     const headers = { authorization: `Bearer ${token}` };
     const history = await fetch(`${api.url}/employees/${nip}/history`, { headers });
     expect(history.status).toBe(200);
-    const timelines = (await history.json()).timelines;
-    expect(timelines.pangkat[0].from).toBe(rows[10]?.tmt_golongan);
+    const timelines = ((await history.json()) as { timelines: { pangkat: { from: string }[] } }).timelines;
+    expect(timelines.pangkat[0]?.from).toBe(rows[10]?.tmt_golongan);
     const list = await fetch(`${api.url}/employees?opd=DISDIK&limit=100`, { headers });
-    expect((await list.json()).items).toHaveLength(100);
+    expect(((await list.json()) as { items: unknown[] }).items).toHaveLength(100);
   });
 });

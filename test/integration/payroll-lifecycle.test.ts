@@ -41,13 +41,11 @@ const pegawai = (nip: string) => aPrincipal({ tenantId: T, sub: nip, roles: ['pe
 let employeesWrite: Handler;
 let payrollWrite: Handler;
 let payrollRead: Handler;
-let auditRead: Handler;
 
 beforeAll(async () => {
   employeesWrite = (await import('../../functions/employees/write')).handler as Handler;
   payrollWrite = (await import('../../functions/payroll/write')).handler as Handler;
   payrollRead = (await import('../../functions/payroll/read')).handler as Handler;
-  auditRead = (await import('../../functions/audit/index')).handler as Handler;
   for (const m of EARLY) {
     const res = await call(employeesWrite, 'POST /employees', {
       body: m.employee,
