@@ -24,7 +24,14 @@ export interface ImportStoreOptions {
   deadline?: number;
   /** TransactWriteItems takes at most 100 actions. */
   itemsPerTransaction?: number;
-  concurrency?: number;
+  /** BatchGetItem calls in flight. */
+  readConcurrency?: number;
+  /**
+   * TransactWriteItems calls in flight. DynamoDB runs transactions on different items in parallel;
+   * DynamoDB Local runs them one at a time, and concurrent ones only add lock contention (measured on
+   * 3,000 rows: 1 in flight ≈ 1.25 × the batch-write floor, 4 in flight ≈ 1.6 ×).
+   */
+  transactionsInFlight?: number;
 }
 
 /** The items one change writes, in one transaction: what the bench's floor writes with plain batches. */
@@ -80,7 +87,7 @@ export class DynamoEmployeeImportStore implements EmployeeImportStore {
     // BatchGetItem takes 100 keys; a few calls in flight at once instead of one after the other.
     const chunks: string[][] = [];
     for (let i = 0; i < nips.length; i += 100) chunks.push(nips.slice(i, i + 100));
-    const pages = await mapLimit(chunks, this.options.concurrency ?? 4, (chunk) =>
+    const pages = await mapLimit(chunks, this.options.readConcurrency ?? 4, (chunk) =>
       batchGetAll(
         this.db,
         this.table,
@@ -163,7 +170,7 @@ export class DynamoEmployeeImportStore implements EmployeeImportStore {
     const conflicts = new Set<string>();
     const notAttempted = new Set<string>();
     const nipOf = (c: EmployeeChange) => c.employee.identity.nip;
-    await mapLimit(groups, this.options.concurrency ?? 4, async (group) => {
+    await mapLimit(groups, this.options.transactionsInFlight ?? 4, async (group) => {
       if (this.options.deadline !== undefined && Date.now() > this.options.deadline) {
         for (const c of group) notAttempted.add(nipOf(c));
         return;

@@ -19,6 +19,9 @@ import { templateCsv, templateXlsx } from './import-template';
  */
 const COMMIT_BUDGET_MS = 18_000;
 
+/** DynamoDB Local (DYNAMODB_ENDPOINT set) executes transactions one at a time: send them one at a time. */
+const TRANSACTIONS_IN_FLIGHT = process.env.DYNAMODB_ENDPOINT ? 1 : 4;
+
 const importFile = implement(routeById('importEmployees'), async ({ body, principal, requestId }) => {
   const started = Date.now();
   const tenant = tenantRegistry().get(principal.tenantId);
@@ -26,6 +29,7 @@ const importFile = implement(routeById('importEmployees'), async ({ body, princi
   const sheet = await decodeImportFile({ fileName: body.fileName, content: contentOf(body.contentBase64) });
   const store = new DynamoEmployeeImportStore(documentClient, tableForTenant(principal.tenantId), {
     deadline: started + COMMIT_BUDGET_MS,
+    transactionsInFlight: TRANSACTIONS_IN_FLIGHT,
   });
   const report = await importEmployees(
     { sheet, mode: body.mode, allOrNothing: body.allOrNothing, newOpds: body.newOpds },
