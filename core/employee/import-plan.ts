@@ -48,8 +48,10 @@ export type EmployeeChange =
 
 export interface PlanContext {
   principal: Principal;
-  /** ISO timestamp of the import; its date is "today". */
+  /** ISO timestamp of the import. */
   now: string;
+  /** The import's date in the tenant's time zone: changes without a TMT start on the 1st of its month. */
+  today: string;
   requestId: string;
   /** OPDs a row may name: the caller's own (operator) or those the tenant already has (see the use case). */
   knownOpds: ReadonlySet<string>;
@@ -274,7 +276,7 @@ function planUpdate(
     if (same(inForce, value)) continue;
     let effective = from;
     if (!effective) {
-      effective = firstOfMonth(ctx.now);
+      effective = firstOfMonth(ctx.today);
       warn(
         TMT_COLUMN[aspect],
         `${TMT_COLUMN[aspect]} kosong: perubahan ${aspect} dicatat berlaku mulai ${effective}`,
@@ -335,7 +337,7 @@ function planUpdate(
   });
   // A change dated before this month may alter pay already computed or paid (as updateEmployee does).
   const earliest = added.reduce<string | undefined>((m, a) => (!m || a.from < m ? a.from : m), undefined);
-  const backdatedFrom = earliest && earliest < firstOfMonth(ctx.now) ? earliest : undefined;
+  const backdatedFrom = earliest && earliest < firstOfMonth(ctx.today) ? earliest : undefined;
   return {
     outcome: { ...outcome, action: 'UPDATE' as const, changes: changes as string[] },
     change: {

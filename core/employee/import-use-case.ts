@@ -65,6 +65,8 @@ export interface ImportDeps {
   rulesets: Rulesets;
   /** ISO timestamp of now, from the edge. */
   now: string;
+  /** Today in the tenant's time zone (YYYY-MM-DD); absent = the UTC date of `now`. */
+  today?: string;
   requestId: string;
 }
 
@@ -177,7 +179,8 @@ export async function importEmployees(
   }
 
   // 1. Every row read and checked on its own (pure).
-  const ref = importReference(deps.rulesets, deps.now.slice(0, 10));
+  const today = deps.today ?? deps.now.slice(0, 10);
+  const ref = importReference(deps.rulesets, today);
   const issues: RowIssue[] = [];
   const mapped: ImportedEmployee[] = [];
   const rejectedRows = new Map<number, RowOutcome>();
@@ -195,7 +198,7 @@ export async function importEmployees(
   );
   const found =
     tenantWide && candidates.length > 0
-      ? await deps.store.knownOpds(candidates, deps.now.slice(0, 4))
+      ? await deps.store.knownOpds(candidates, today.slice(0, 4))
       : new Set<string>();
   const knownNips = new Set<string>([...mapped.map((e) => e.nip), ...stored.keys()]);
   const atasan = [
@@ -207,6 +210,7 @@ export async function importEmployees(
   const ctx = {
     principal,
     now: deps.now,
+    today,
     requestId: deps.requestId,
     knownOpds: knownOpdsFor(principal, request, found),
     knownNips,

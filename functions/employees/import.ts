@@ -1,5 +1,6 @@
 import { tenantRegistry } from '../../config/registry';
 import { hasAnyRole, TENANT_WIDE_ROLES } from '../../core/auth/principal';
+import { localNow } from '../../core/discipline/local-time';
 import { importEmployees } from '../../core/employee/import-use-case';
 import { createGroupHandler, implement } from '../http/http-handler';
 import { rulesetsFor } from '../payroll/rulesets';
@@ -27,6 +28,7 @@ const importFile = implement(routeById('importEmployees'), async ({ body, princi
   const tenant = tenantRegistry().get(principal.tenantId);
   if (!tenant) throw new Error(`unknown tenant ${principal.tenantId}`);
   const sheet = await decodeImportFile({ fileName: body.fileName, content: contentOf(body.contentBase64) });
+  const now = new Date();
   const store = new DynamoEmployeeImportStore(documentClient, tableForTenant(principal.tenantId), {
     deadline: started + COMMIT_BUDGET_MS,
     transactionsInFlight: TRANSACTIONS_IN_FLIGHT,
@@ -34,7 +36,13 @@ const importFile = implement(routeById('importEmployees'), async ({ body, princi
   const report = await importEmployees(
     { sheet, mode: body.mode, allOrNothing: body.allOrNothing, newOpds: body.newOpds },
     principal,
-    { store, rulesets: rulesetsFor(tenant).rulesets, now: new Date().toISOString(), requestId },
+    {
+      store,
+      rulesets: rulesetsFor(tenant).rulesets,
+      now: now.toISOString(),
+      today: localNow(now.toISOString(), tenant.timeZone).date,
+      requestId,
+    },
   );
   return { body: report };
 });

@@ -69,6 +69,7 @@ function run(
   options: Partial<Omit<ImportRequest, 'sheet'>> & {
     principal?: Principal;
     now?: string;
+    today?: string;
     headers?: string[];
   } = {},
 ) {
@@ -80,7 +81,13 @@ function run(
       newOpds: options.newOpds ?? [],
     },
     options.principal ?? bkpsdm,
-    { store, rulesets, now: options.now ?? '2026-11-20T02:00:00.000Z', requestId: 'req-1' },
+    {
+      store,
+      rulesets,
+      now: options.now ?? '2026-11-20T02:00:00.000Z',
+      ...(options.today ? { today: options.today } : {}),
+      requestId: 'req-1',
+    },
   );
 }
 
@@ -178,6 +185,20 @@ describe('importEmployees: dry run and commit', () => {
         field: 'tmt_jabatan',
         severity: 'WARNING',
         message: 'tmt_jabatan kosong: perubahan jabatan dicatat berlaku mulai 2026-11-01',
+      }),
+    );
+  });
+
+  it('should take "this month" in the tenant’s time zone: 1 December 01:00 WIB is already December', async () => {
+    const store = new MemoryStore();
+    await run(store, [exampleRow()]);
+    const report = await run(store, [exampleRow({ nama_jabatan: 'Pengelola Data', tmt_jabatan: '' })], {
+      now: '2026-11-30T18:00:00.000Z',
+      today: '2026-12-01',
+    });
+    expect(report.issues).toContainEqual(
+      expect.objectContaining({
+        message: 'tmt_jabatan kosong: perubahan jabatan dicatat berlaku mulai 2026-12-01',
       }),
     );
   });
