@@ -80,7 +80,7 @@ describe('auditor, read-only (Chromium)', () => {
     await page.getByRole('button', { name: 'Terapkan' }).click();
     const records = page.locator('[data-audit-record]');
     await page.locator('[data-audit-record="UPDATE"]').waitFor();
-    expect(await records.count()).toBe(2);
+    await expect.poll(() => records.count()).toBe(2);
     // Newest first: the change, then the creation.
     expect(await records.nth(0).innerText()).toContain('Diubah');
     expect(await records.nth(1).innerText()).toContain('Dibuat');
@@ -102,7 +102,8 @@ describe('auditor, read-only (Chromium)', () => {
       page.waitForResponse((r) => r.url().includes(`actor=${bkpsdm.sub}`)),
       page.getByRole('button', { name: 'Terapkan' }).click(),
     ]);
-    expect(await records.count()).toBe(2);
+    // The answer has arrived; the table renders it a moment later (longer on a loaded machine).
+    await expect.poll(() => records.count()).toBe(2);
     await page.locator('#audit-actor').fill('orang.lain');
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await page.locator('[data-empty-state="noResults"]').waitFor();
@@ -116,7 +117,7 @@ describe('auditor, read-only (Chromium)', () => {
       page.getByRole('button', { name: 'Terapkan' }).click(),
     ]);
     await page.locator('[data-audit-record="UPDATE"]').waitFor();
-    expect(await records.count()).toBe(2);
+    await expect.poll(() => records.count()).toBe(2);
     await page.locator('#audit-from').fill('');
     await page.locator('#audit-to').fill(yesterday);
     await page.getByRole('button', { name: 'Terapkan' }).click();

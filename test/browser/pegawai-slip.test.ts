@@ -180,7 +180,9 @@ describe('pegawai self-service (Chromium)', () => {
 
     await page.getByRole('tab', { name: 'Simulasi TPP' }).click();
     await page.getByRole('heading', { name: 'Ubah keadaan' }).waitFor();
-    // Keyboard: every control of the simulator is reached with Tab.
+    // Keyboard: every control of the simulator is reached with Tab (the attendance codes load first;
+    // until then that select is disabled and Tab rightly skips it).
+    await page.locator('#sim-kode:enabled').waitFor();
     await page.getByRole('tab', { name: 'Simulasi TPP' }).focus();
     for (const id of ['sim-predikat', 'sim-kode', 'sim-hari', 'sim-hukdis']) await tabUntil(page, `#${id}`);
     await tabUntil(page, 'button[type="submit"]');
