@@ -8,6 +8,22 @@ import type { TppWalk } from './tpp-walk';
 const NUMERIC = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
 /** "Mengapa TPP saya segini?": the TPP from the ceiling of the kelas jabatan to what is paid. */
+/** A step's bullet and heading: each step of the walk is read as one level-3 heading with its icon. */
+function stepHead(Icon: typeof IconStack2, title: string) {
+  return {
+    bullet: (
+      <ThemeIcon size={28} radius="xl" variant="light">
+        <Icon size={16} aria-hidden />
+      </ThemeIcon>
+    ),
+    title: (
+      <Title order={3} size="h5">
+        {title}
+      </Title>
+    ),
+  };
+}
+
 export function TppWhy(props: { walk: TppWalk }) {
   const w = props.walk;
   const T = L.slip.why;
@@ -16,18 +32,7 @@ export function TppWhy(props: { walk: TppWalk }) {
     <Stack gap="md">
       <Text>{T.intro(w.period ? formatMonth(w.period) : '')}</Text>
       <Timeline bulletSize={28} lineWidth={2} active={5}>
-        <Timeline.Item
-          bullet={
-            <ThemeIcon size={28} radius="xl" variant="light">
-              <IconStack2 size={16} aria-hidden />
-            </ThemeIcon>
-          }
-          title={
-            <Title order={3} size="h5">
-              {T.ceilingTitle}
-            </Title>
-          }
-        >
+        <Timeline.Item {...stepHead(IconStack2, T.ceilingTitle)}>
           <Text size="sm">{T.ceiling(w.kelasJabatan, w.ceiling ? formatRupiah(w.ceiling.amount) : '—')}</Text>
           {w.ceiling?.citation ? (
             <Text size="xs" c="dimmed">
@@ -66,19 +71,7 @@ export function TppWhy(props: { walk: TppWalk }) {
             </Table.Tbody>
           </Table>
         </Timeline.Item>
-        <Timeline.Item
-          bullet={
-            <ThemeIcon size={28} radius="xl" variant="light">
-              <IconTargetArrow size={16} aria-hidden />
-            </ThemeIcon>
-          }
-          title={
-            <Title order={3} size="h5">
-              {T.performanceTitle}
-            </Title>
-          }
-          data-why-step="predikat"
-        >
+        <Timeline.Item {...stepHead(IconTargetArrow, T.performanceTitle)} data-why-step="predikat">
           <Text size="sm">
             {perf
               ? perf.status === 'FINAL' && perf.predikat
@@ -112,19 +105,7 @@ export function TppWhy(props: { walk: TppWalk }) {
             </List>
           ) : null}
         </Timeline.Item>
-        <Timeline.Item
-          bullet={
-            <ThemeIcon size={28} radius="xl" variant="light">
-              <IconMinus size={16} aria-hidden />
-            </ThemeIcon>
-          }
-          title={
-            <Title order={3} size="h5">
-              {T.disciplineTitle}
-            </Title>
-          }
-          data-why-step="disiplin"
-        >
+        <Timeline.Item {...stepHead(IconMinus, T.disciplineTitle)} data-why-step="disiplin">
           {w.cuts.length === 0 ? (
             <Text size="sm">{T.noCuts}</Text>
           ) : (
@@ -135,19 +116,7 @@ export function TppWhy(props: { walk: TppWalk }) {
             </List>
           )}
         </Timeline.Item>
-        <Timeline.Item
-          bullet={
-            <ThemeIcon size={28} radius="xl" variant="light">
-              <IconScale size={16} aria-hidden />
-            </ThemeIcon>
-          }
-          title={
-            <Title order={3} size="h5">
-              {T.sanctionTitle}
-            </Title>
-          }
-          data-why-step="hukdis"
-        >
+        <Timeline.Item {...stepHead(IconScale, T.sanctionTitle)} data-why-step="hukdis">
           {w.sanctions.length === 0 ? (
             <Text size="sm">{T.noSanctions}</Text>
           ) : (
@@ -158,19 +127,7 @@ export function TppWhy(props: { walk: TppWalk }) {
             </List>
           )}
         </Timeline.Item>
-        <Timeline.Item
-          bullet={
-            <ThemeIcon size={28} radius="xl" variant="light">
-              <IconStack2 size={16} aria-hidden />
-            </ThemeIcon>
-          }
-          title={
-            <Title order={3} size="h5">
-              {T.amountTitle}
-            </Title>
-          }
-          data-why-step="jumlah"
-        >
+        <Timeline.Item {...stepHead(IconStack2, T.amountTitle)} data-why-step="jumlah">
           {w.factors ? (
             <Text size="sm">
               {T.formula}: {w.factors}
