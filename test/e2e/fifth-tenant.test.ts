@@ -1,27 +1,12 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerFixtureTenantTernate } from '../support/fixture-tenant';
 
 /**
  * A fifth tenant added by configuration alone: one file in the registry folder, nothing else. The
  * local runtime creates its table and serves it; its payslips use the reference TPP rules relabelled
  * with its own id. (The CDK side — its table and schedule — is asserted in test/infra.)
  */
-const dir = mkdtempSync(join(tmpdir(), 'sigap-tenants-'));
-cpSync(fileURLToPath(new URL('../../config/tenants/', import.meta.url)), dir, { recursive: true });
-writeFileSync(
-  join(dir, 'ternate.json'),
-  JSON.stringify({
-    id: 'ternate',
-    name: 'Pemerintah Kota Ternate (uji)',
-    level: 'KOTA',
-    timeZone: 'Asia/Jayapura',
-    payroll: { runDayOfMonth: 5, runHour: 9 },
-  }),
-);
-process.env.SIGAP_TENANTS_DIR = dir;
+registerFixtureTenantTernate();
 
 describe('a fifth tenant from one configuration file', () => {
   let api: import('../support/local-api').TestApi;

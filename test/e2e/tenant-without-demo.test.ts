@@ -1,27 +1,12 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerFixtureTenantTernate } from '../support/fixture-tenant';
 
 /**
  * A tenant added as the README describes (one file in the registry folder) has no demo people: the
  * seed of `npm start` must leave it empty instead of crashing, the banner says so, and the console's dev
  * sign-in lists no user for it.
  */
-const dir = mkdtempSync(join(tmpdir(), 'sigap-tenants-'));
-cpSync(fileURLToPath(new URL('../../config/tenants/', import.meta.url)), dir, { recursive: true });
-writeFileSync(
-  join(dir, 'ternate.json'),
-  JSON.stringify({
-    id: 'ternate',
-    name: 'Pemerintah Kota Ternate (uji)',
-    level: 'KOTA',
-    timeZone: 'Asia/Jayapura',
-    payroll: { runDayOfMonth: 5, runHour: 9 },
-  }),
-);
-process.env.SIGAP_TENANTS_DIR = dir;
+registerFixtureTenantTernate();
 
 describe('a tenant without a demo profile', () => {
   let api: import('../support/local-api').TestApi;
