@@ -1,4 +1,5 @@
 import { GAJI_LABELS } from './labels-gaji';
+import { KINERJA_LABELS } from './labels-kinerja';
 
 /**
  * Every string a console user reads comes from here (UX reference: one label dictionary, no
@@ -34,6 +35,8 @@ export const RUN_KIND_LABELS = { GAJI_TPP: 'Gaji & TPP', GAJI: 'Gaji', TPP: 'TPP
 export const L = {
   /** Payroll pages (Beranda operator/BKPSDM, proses, pegawai, pagu): ./labels-gaji.ts. */
   gaji: GAJI_LABELS,
+  /** Appraisal journeys 1–3 (SKP saya, capaian saya, kinerja bawahan, lembar penilaian): ./labels-kinerja.ts. */
+  kinerja: KINERJA_LABELS,
   app: {
     name: 'SIGAP',
     fullName: 'Sistem Informasi Gaji dan Penilaian Kinerja ASN',
