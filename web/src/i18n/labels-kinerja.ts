@@ -196,6 +196,7 @@ export const KINERJA_LABELS = {
     review: 'Periksa',
     noun: 'pegawai',
     nounSkp: 'SKP',
+    revision: 'Revisi',
     none: 'Anda belum memiliki bawahan.',
   },
   detail: {
