@@ -26,6 +26,12 @@ export type PageId =
   | 'pegawai'
   | 'detailPegawai'
   | 'slipSaya'
+  // Appraisal journeys 1–3 (pegawai, atasan): pages in pages/kinerja/skp
+  | 'skpSaya'
+  | 'capaianSaya'
+  | 'kinerjaBawahan'
+  | 'detailBawahan'
+  | 'lembarPenilaian'
   | 'rincianSlip'
   | 'jejakAudit'
   | 'imporAbsensi'
@@ -65,6 +71,40 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     nav: L.nav.slipSaya,
   },
   { id: 'rincianSlip', path: '/slip/:runId/:nip', title: T.rincianSlip, roles: 'ALL' },
+  // Appraisal journeys 1–3 (pegawai, atasan): pages in pages/kinerja/skp.
+  {
+    id: 'skpSaya',
+    path: '/kinerja/skp-saya',
+    title: L.kinerja.titles.skpSaya,
+    roles: ['pegawai', 'atasan'],
+    nav: L.kinerja.nav.skpSaya,
+  },
+  {
+    id: 'capaianSaya',
+    path: '/kinerja/capaian-saya',
+    title: L.kinerja.titles.capaianSaya,
+    roles: ['pegawai', 'atasan'],
+    nav: L.kinerja.nav.capaianSaya,
+  },
+  {
+    id: 'kinerjaBawahan',
+    path: '/kinerja/bawahan',
+    title: L.kinerja.titles.bawahan,
+    roles: ['atasan'],
+    nav: L.kinerja.nav.bawahan,
+  },
+  {
+    id: 'detailBawahan',
+    path: '/kinerja/bawahan/:nip',
+    title: L.kinerja.titles.detailBawahan,
+    roles: ['atasan', 'bkpsdm', 'auditor'],
+  },
+  {
+    id: 'lembarPenilaian',
+    path: '/kinerja/bawahan/:nip/penilaian/:month',
+    title: L.kinerja.titles.lembarPenilaian,
+    roles: ['atasan', 'bkpsdm', 'auditor'],
+  },
   {
     id: 'imporAbsensi',
     path: '/impor-absensi',

@@ -12,6 +12,12 @@ export const PAGES: Record<PageId, LazyExoticComponent<ComponentType>> = {
   pegawai: lazy(() => import('./DaftarPegawai')),
   detailPegawai: lazy(() => import('./DetailPegawai')),
   slipSaya: lazy(() => import('./SlipSaya')),
+  // Appraisal journeys 1–3 (pegawai, atasan)
+  skpSaya: lazy(() => import('./kinerja/skp/SkpSaya')),
+  capaianSaya: lazy(() => import('./kinerja/skp/CapaianSaya')),
+  kinerjaBawahan: lazy(() => import('./kinerja/skp/KinerjaBawahan')),
+  detailBawahan: lazy(() => import('./kinerja/skp/DetailBawahan')),
+  lembarPenilaian: lazy(() => import('./kinerja/skp/LembarPenilaian')),
   rincianSlip: lazy(() => import('./RincianSlip')),
   jejakAudit: lazy(() => import('./JejakAudit')),
   imporAbsensi: lazy(() => import('./ImporAbsensi')),
