@@ -30,7 +30,7 @@ describe('console routes', () => {
   });
 
   it('should give a pegawai no operator menu and an operator no pagu or audit menu', () => {
-    expect(navFor(['pegawai']).map((r) => r.id)).toEqual(['beranda', 'slipSaya']);
+    expect(navFor(['pegawai']).map((r) => r.id)).toEqual(['beranda', 'slipSaya', 'skpSaya', 'capaianSaya']);
     expect(navFor(['operator']).map((r) => r.id)).toEqual([
       'beranda',
       'proses',
