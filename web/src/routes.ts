@@ -36,7 +36,13 @@ export type PageId =
   | 'jejakAudit'
   | 'imporAbsensi'
   | 'imporPegawai'
-  | 'pagu';
+  | 'pagu'
+  // Appraisal journeys 4–7 (BKPSDM) and disiplin
+  | 'kalibrasi'
+  | 'tindakLanjut'
+  | 'capaianUnit'
+  | 'imporKinerja'
+  | 'disiplin';
 
 const T = L.page.titles;
 
@@ -120,6 +126,42 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     nav: L.nav.imporPegawai,
   },
   { id: 'pagu', path: '/pagu', title: T.pagu, roles: ['bkpsdm', 'auditor'], nav: L.nav.pagu },
+  // Appraisal journeys 4–7 (BKPSDM) and disiplin: pages in pages/kinerja/bkpsdm and pages/disiplin.
+  {
+    id: 'kalibrasi',
+    path: '/kalibrasi',
+    title: L.kinerjaBkpsdm.titles.kalibrasi,
+    roles: ['bkpsdm', 'auditor'],
+    nav: L.kinerjaBkpsdm.nav.kalibrasi,
+  },
+  {
+    id: 'tindakLanjut',
+    path: '/tindak-lanjut',
+    title: L.kinerjaBkpsdm.titles.tindakLanjut,
+    roles: ['bkpsdm', 'auditor'],
+    nav: L.kinerjaBkpsdm.nav.tindakLanjut,
+  },
+  {
+    id: 'capaianUnit',
+    path: '/capaian-unit',
+    title: L.kinerjaBkpsdm.titles.capaianUnit,
+    roles: ['bkpsdm', 'auditor'],
+    nav: L.kinerjaBkpsdm.nav.capaianUnit,
+  },
+  {
+    id: 'imporKinerja',
+    path: '/impor-kinerja',
+    title: L.kinerjaBkpsdm.titles.imporKinerja,
+    roles: ['operator', 'bkpsdm'],
+    nav: L.kinerjaBkpsdm.nav.imporKinerja,
+  },
+  {
+    id: 'disiplin',
+    path: '/disiplin',
+    title: L.disiplin.title,
+    roles: ['operator', 'bkpsdm', 'auditor'],
+    nav: L.disiplin.nav,
+  },
   {
     id: 'jejakAudit',
     path: '/jejak-audit',

@@ -37,7 +37,15 @@ describe('console routes', () => {
       'pegawai',
       'imporAbsensi',
       'imporPegawai',
+      'imporKinerja',
+      'disiplin',
     ]);
+    // Journeys 4–7: calibration and follow-up are BKPSDM's (the auditor reads them); imports are not the auditor's.
+    expect(navFor(['operator']).map((r) => r.id)).not.toContain('kalibrasi');
+    expect(navFor(['auditor']).map((r) => r.id)).toEqual(
+      expect.arrayContaining(['kalibrasi', 'tindakLanjut', 'capaianUnit', 'disiplin']),
+    );
+    expect(navFor(['auditor']).map((r) => r.id)).not.toContain('imporKinerja');
     expect(navFor(['auditor']).map((r) => r.id)).not.toContain('imporAbsensi');
     expect(navFor(['auditor']).map((r) => r.id)).not.toContain('imporPegawai');
     const pegawaiList = CONSOLE_ROUTES.find((r) => r.id === 'pegawai')!;

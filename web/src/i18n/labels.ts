@@ -1,5 +1,6 @@
 import { GAJI_LABELS } from './labels-gaji';
 import { KINERJA_LABELS } from './labels-kinerja';
+import { DISIPLIN_LABELS, KINERJA_BKPSDM_LABELS } from './labels-kinerja-bkpsdm';
 
 /**
  * Every string a console user reads comes from here (UX reference: one label dictionary, no
@@ -37,6 +38,9 @@ export const L = {
   gaji: GAJI_LABELS,
   /** Appraisal journeys 1–3 (SKP saya, capaian saya, kinerja bawahan, lembar penilaian): ./labels-kinerja.ts. */
   kinerja: KINERJA_LABELS,
+  /** Appraisal journeys 4–7 (kalibrasi, tindak lanjut, capaian unit, impor kinerja) and disiplin: ./labels-kinerja-bkpsdm.ts. */
+  kinerjaBkpsdm: KINERJA_BKPSDM_LABELS,
+  disiplin: DISIPLIN_LABELS,
   app: {
     name: 'SIGAP',
     fullName: 'Sistem Informasi Gaji dan Penilaian Kinerja ASN',

@@ -23,4 +23,10 @@ export const PAGES: Record<PageId, LazyExoticComponent<ComponentType>> = {
   imporAbsensi: lazy(() => import('./ImporAbsensi')),
   imporPegawai: lazy(() => import('./ImporPegawai')),
   pagu: lazy(() => import('./Pagu')),
+  // Appraisal journeys 4–7 (BKPSDM) and disiplin
+  kalibrasi: lazy(() => import('./kinerja/bkpsdm/Kalibrasi')),
+  tindakLanjut: lazy(() => import('./kinerja/bkpsdm/TindakLanjut')),
+  capaianUnit: lazy(() => import('./kinerja/bkpsdm/CapaianUnit')),
+  imporKinerja: lazy(() => import('./kinerja/bkpsdm/ImporKinerja')),
+  disiplin: lazy(() => import('./disiplin/Disiplin')),
 };
