@@ -11,7 +11,9 @@ export const FUNCTION_GROUPS = {
   // The employee import parses up to 10,000-row XLSX files (exceljs) and commits them: CPU and memory.
   'employees-import': { entry: 'functions/employees/import.ts', tableAccess: 'RW', memoryMb: 1769 },
   audit: { entry: 'functions/audit/index.ts', tableAccess: 'RO', memoryMb: 256 },
-  rulesets: { entry: 'functions/rulesets/index.ts', tableAccess: 'NONE', memoryMb: 512 },
+  // Tenant rules live in the tenant table (issue 17): reads and previews RO, proposals and approvals RW.
+  rulesets: { entry: 'functions/rulesets/index.ts', tableAccess: 'RO', memoryMb: 1024 },
+  'rulesets-write': { entry: 'functions/rulesets/write.ts', tableAccess: 'RW', memoryMb: 1024 },
   simulations: { entry: 'functions/rulesets/simulate.ts', tableAccess: 'RO', memoryMb: 1024 },
   'payroll-read': { entry: 'functions/payroll/read.ts', tableAccess: 'RO', memoryMb: 1024 },
   'payroll-write': { entry: 'functions/payroll/write.ts', tableAccess: 'RW', memoryMb: 1769 },

@@ -7,18 +7,22 @@ import * as z from 'zod';
 export const confidenceSchema = z.enum(['VERIFIED', 'SINGLE-SOURCE', 'UNVERIFIED', 'DEMO']);
 export type Confidence = z.infer<typeof confidenceSchema>;
 
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .refine((s) => isRealDate(s), 'not a calendar date');
+
 export const sourceSchema = z.strictObject({
   regulation: z.string().min(1),
   article: z.string().min(1).optional(),
   /** Evidence keys from shared/domain/sources.md (S-GPP, S-JAMBI, ...). */
   refs: z.array(z.string().regex(/^S-[A-Z0-9-]+$/, 'source key must look like S-XXX')),
+  /** The regulation's date (a source the tenant entered itself). */
+  date: isoDate.optional(),
+  /** Where an uploaded copy of the regulation is kept (the Perbup PDF), when one was attached. */
+  document: z.string().min(1).optional(),
 });
 export type Source = z.infer<typeof sourceSchema>;
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine((s) => isRealDate(s), 'not a calendar date');
 
 export const versionEnvelopeSchema = z.strictObject({
   from: isoDate,

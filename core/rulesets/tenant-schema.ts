@@ -89,6 +89,79 @@ const uniqueBy =
     });
   };
 
+/** `TL3` → `TL`, `PSW1` → `PSW`: rows of one ladder share the letters before the step number. */
+function ladderOf(code: string): string {
+  return code.replace(/\d+$/, '');
+}
+
+/**
+ * Every ladder (TL, PSW, …) whose rows carry minutes must start at 1 minute, step on without a gap or
+ * an overlap, and end open, so every lateness falls in exactly one step. Messages name the minutes.
+ */
+function checkMinuteLadders(
+  rows: ReadonlyArray<{ code: string; minutes?: { from: number; to: number | null } | undefined }>,
+  ctx: z.RefinementCtx,
+): void {
+  const ladders = new Map<string, { i: number; code: string; from: number; to: number | null }[]>();
+  rows.forEach((row, i) => {
+    if (!row.minutes) return;
+    const name = ladderOf(row.code);
+    const steps = ladders.get(name) ?? [];
+    steps.push({ i, code: row.code, ...row.minutes });
+    ladders.set(name, steps);
+  });
+  for (const [name, steps] of ladders) {
+    const sorted = [...steps].sort((a, b) => a.from - b.from);
+    let previous: (typeof sorted)[number] | undefined;
+    for (const step of sorted) {
+      const at = [step.i, 'minutes', 'from'];
+      if (step.to !== null && step.to < step.from) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [step.i, 'minutes', 'to'],
+          message: `${step.code}: menit akhir ${step.to} lebih kecil dari menit awal ${step.from}`,
+        });
+      }
+      if (!previous) {
+        if (step.from !== 1) {
+          ctx.addIssue({
+            code: 'custom',
+            path: at,
+            message: `tangga ${name} berlubang: menit 1–${step.from - 1} tidak masuk langkah mana pun (langkah pertama harus mulai menit 1)`,
+          });
+        }
+      } else if (previous.to === null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: at,
+          message: `tangga ${name} tumpang tindih: ${step.code} (mulai menit ${step.from}) berada di dalam ${previous.code} yang terbuka (mulai menit ${previous.from})`,
+        });
+      } else if (step.from > previous.to + 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: at,
+          message: `tangga ${name} berlubang: menit ${previous.to + 1}–${step.from - 1} antara ${previous.code} dan ${step.code} tidak masuk langkah mana pun`,
+        });
+      } else if (step.from <= previous.to) {
+        ctx.addIssue({
+          code: 'custom',
+          path: at,
+          message: `tangga ${name} tumpang tindih: ${step.code} mulai menit ${step.from}, padahal ${previous.code} sampai menit ${previous.to}`,
+        });
+      }
+      previous = step;
+    }
+    const last = sorted[sorted.length - 1];
+    if (last && last.to !== null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [last.i, 'minutes', 'to'],
+        message: `tangga ${name} harus berakhir terbuka: langkah terakhir ${last.code} tanpa menit akhir (lebih dari ${last.to} menit tidak masuk langkah mana pun)`,
+      });
+    }
+  }
+}
+
 export const KELAS_JABATAN = Array.from({ length: 17 }, (_, i) => String(i + 1));
 
 export const tenantValueSchemas = {
@@ -144,9 +217,20 @@ export const tenantValueSchemas = {
         label: z.string(),
         percentPerOccurrence: percentSchema,
         target: cutTarget,
+        /**
+         * The Perkada's minute band of a ladder step (TL1 1–30 menit, …): the ladder the regulation
+         * states, checked for gaps and overlaps. Rows without it (TK, APEL, DL) are outside any ladder.
+         */
+        minutes: z
+          .strictObject({
+            from: z.number().int().min(1),
+            to: z.number().int().min(1).nullable(),
+          })
+          .optional(),
       }),
     )
-    .superRefine(uniqueBy((r) => r.code, 'attendance code')),
+    .superRefine(uniqueBy((r) => r.code, 'attendance code'))
+    .superRefine(checkMinuteLadders),
   'tpp.leave': z.array(leaveRule).superRefine(uniqueBy((r) => r.type, 'leave type')),
   'tpp.performance': z.strictObject({
     source: z.enum(['PREDIKAT', 'CAPAIAN']),

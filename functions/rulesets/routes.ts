@@ -1,6 +1,17 @@
 import { ALL_ROLES } from '../http/roles';
 import { defineRoute, type RouteSpec } from '../http/route-spec';
 import {
+  approveBody,
+  changeIdParams,
+  listChangesQuery,
+  parameterParams,
+  previewQuery,
+  rejectBody,
+  ruleChangeBody,
+  ruleChangeListResponse,
+  ruleChangeResponse,
+  ruleHistoryResponse,
+  rulePreviewResponse,
   rulesetListResponse,
   rulesetParams,
   rulesetResponse,
@@ -8,6 +19,11 @@ import {
   simulationBody,
   simulationResponse,
 } from './schemas';
+
+/** Who reads the tenant's rule history and changes: everyone who works with pay data. */
+const RULE_READERS = ['operator', 'bkpsdm', 'auditor'] as const;
+/** Who proposes, approves (never their own) and rejects: BKPSDM, the tenant's rules administrators. */
+const RULE_WRITERS = ['bkpsdm'] as const;
 
 export const RULESET_ROUTES = [
   defineRoute({
@@ -43,5 +59,91 @@ export const RULESET_ROUTES = [
     roles: ['pegawai', 'operator', 'bkpsdm'],
     body: simulationBody,
     response: simulationResponse,
+  }),
+  // ── the tenant's own rules: history, proposals, preview, four-eyes approval (issue 17) ──
+  defineRoute({
+    id: 'getRuleHistory',
+    method: 'GET',
+    path: '/rule-parameters/{parameterId}/history',
+    group: 'rulesets',
+    summary:
+      'Every dated version of one tenant parameter (seed and changes): value, legal source, confidence, who proposed and approved, difference to the version before',
+    tags: ['rulesets'],
+    roles: RULE_READERS,
+    params: parameterParams,
+    response: ruleHistoryResponse,
+  }),
+  defineRoute({
+    id: 'listRuleChanges',
+    method: 'GET',
+    path: '/rule-changes',
+    group: 'rulesets',
+    summary: 'The tenant’s rule changes (proposed, approved, rejected), newest first',
+    tags: ['rulesets'],
+    roles: RULE_READERS,
+    query: listChangesQuery,
+    response: ruleChangeListResponse,
+  }),
+  defineRoute({
+    id: 'getRuleChange',
+    method: 'GET',
+    path: '/rule-changes/{changeId}',
+    group: 'rulesets',
+    summary: 'One rule change with the locked months it reaches back into',
+    tags: ['rulesets'],
+    roles: RULE_READERS,
+    params: changeIdParams,
+    response: ruleChangeResponse,
+  }),
+  defineRoute({
+    id: 'previewRuleChange',
+    method: 'GET',
+    path: '/rule-changes/{changeId}/preview',
+    group: 'rulesets',
+    summary:
+      'Effect of a change on a month: TPP and net pay per OPD and the most affected employees, recomputed from the month’s last run snapshots; corrections it creates in locked months',
+    tags: ['rulesets'],
+    roles: RULE_READERS,
+    params: changeIdParams,
+    query: previewQuery,
+    response: rulePreviewResponse,
+  }),
+  defineRoute({
+    id: 'proposeRuleChange',
+    method: 'POST',
+    path: '/rule-changes',
+    group: 'rulesets-write',
+    summary:
+      'Propose new versions of tenant parameters from a date (validated like the ruleset files, every error named by parameter and field); audited',
+    tags: ['rulesets'],
+    roles: RULE_WRITERS,
+    body: ruleChangeBody,
+    response: ruleChangeResponse,
+    successStatus: 201,
+  }),
+  defineRoute({
+    id: 'approveRuleChange',
+    method: 'POST',
+    path: '/rule-changes/{changeId}/approve',
+    group: 'rulesets-write',
+    summary:
+      'Approve a proposed change (not by its proposer): in force from its date; correction markers for employees of locked months it changes; audited',
+    tags: ['rulesets'],
+    roles: RULE_WRITERS,
+    params: changeIdParams,
+    body: approveBody,
+    response: ruleChangeResponse,
+  }),
+  defineRoute({
+    id: 'rejectRuleChange',
+    method: 'POST',
+    path: '/rule-changes/{changeId}/reject',
+    group: 'rulesets-write',
+    summary: 'Reject (or withdraw) a proposed change with a note; audited',
+    tags: ['rulesets'],
+    roles: RULE_WRITERS,
+    params: changeIdParams,
+    body: rejectBody,
+    response: ruleChangeResponse,
   }),
 ] as const satisfies readonly RouteSpec[];

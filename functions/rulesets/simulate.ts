@@ -7,6 +7,7 @@ import { explainSlip } from '../../core/pay/explain';
 import { addMonths } from '../../core/pay/month';
 import { buildPayInput, defaultFacts, lastDayOfMonth, type MonthlyFacts } from '../../core/payroll/snapshot';
 import { createGroupHandler, implement } from '../http/http-handler';
+import { withCurrentRules } from '../payroll/rulesets';
 import { runDepsFor } from '../payroll/run-deps';
 import { loadRunData } from '../payroll/run-employee';
 import { routeById } from '../routes';
@@ -17,7 +18,10 @@ import { routeById } from '../routes';
  * written; an employee may only ask about themselves.
  */
 const simulate = implement(routeById('simulatePayslip'), async ({ body, principal, requestId }) => {
-  const deps = runDepsFor(principal.tenantId, { actor: principal, requestId, inline: true });
+  // The tenant's rules as approved in its table (one read), as the run would use them.
+  const deps = await withCurrentRules(
+    runDepsFor(principal.tenantId, { actor: principal, requestId, inline: true }),
+  );
   const data = (await loadRunData(deps.repo, [body.nip], body.month)).get(body.nip)!;
   const employee = data.employee;
   if (!employee || !canReadPay(principal, { nip: body.nip, opd: employee.current.penempatan.opd })) {

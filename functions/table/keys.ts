@@ -191,4 +191,11 @@ export const keys = {
     sk: `IKM#${unitId}#${service}`,
   }),
   teamResult: (month: string, unitId: string) => ({ pk: `UNITSCORE#${month}`, sk: `TEAM#${unitId}` }),
+  // ── tenant rules (issue 17, functions/rulesets/store.ts): one partition, read whole by one Query ──
+  /** The repository document the tenant started from, copied on its first proposal; never changed. */
+  rulesSeed: () => ({ pk: 'RULES', sk: 'SEED' }),
+  /** The approval counter: approvals are serialised on it, and it numbers their order. */
+  rulesHead: () => ({ pk: 'RULES', sk: 'HEAD' }),
+  ruleChange: (changeId: string) => ({ pk: 'RULES', sk: `CHG#${changeId}` }),
+  rulesPartition: () => ({ pk: 'RULES' }),
 } as const;

@@ -195,6 +195,63 @@ export const DECLARATIONS: Record<RouteId, Declaration> = {
     scope: 'PAY_READ',
     request: (c) => ({ path: '/simulations/payslip', body: { nip: c.nip, month: c.month } }),
   },
+  // tenant rule changes (issue 17): readers operator/bkpsdm/auditor, writer bkpsdm (four eyes between two)
+  getRuleHistory: {
+    scope: 'TENANT',
+    reference: true,
+    request: () => ({ path: '/rule-parameters/tpp.ceilings/history' }),
+  },
+  listRuleChanges: { scope: 'TENANT', reference: true, request: () => ({ path: '/rule-changes' }) },
+  proposeRuleChange: {
+    scope: 'TENANT',
+    reference: true,
+    request: () => ({
+      path: '/rule-changes',
+      body: {
+        title: 'Matriks otorisasi',
+        source: { regulation: 'Perbup uji matriks', date: '2098-12-01' },
+        effectiveFrom: '2099-01-01',
+        changes: [{ parameterId: 'tpp.sanctions', value: { RINGAN: 10, SEDANG: 25, BERAT: 50 } }],
+      },
+    }),
+  },
+  // The matrix names a change that does not exist: an allowed role gets past the role check to a 404;
+  // what these rows assert is the 403 of every other role and the 401 without a token.
+  getRuleChange: {
+    scope: 'TENANT',
+    reference: true,
+    request: () => ({ path: '/rule-changes/RC-20990101000000-abcdef' }),
+    expect: {
+      operator: { own: 'hide', other: 'hide' },
+      bkpsdm: { own: 'hide', other: 'hide' },
+      auditor: { own: 'hide', other: 'hide' },
+    },
+  },
+  previewRuleChange: {
+    scope: 'TENANT',
+    reference: true,
+    request: (c) => ({
+      path: '/rule-changes/RC-20990101000000-abcdef/preview',
+      query: q({ month: c.month }),
+    }),
+    expect: {
+      operator: { own: 'hide', other: 'hide' },
+      bkpsdm: { own: 'hide', other: 'hide' },
+      auditor: { own: 'hide', other: 'hide' },
+    },
+  },
+  approveRuleChange: {
+    scope: 'TENANT',
+    reference: true,
+    request: () => ({ path: '/rule-changes/RC-20990101000000-abcdef/approve', body: {} }),
+    expect: { bkpsdm: { own: 'hide', other: 'hide' } },
+  },
+  rejectRuleChange: {
+    scope: 'TENANT',
+    reference: true,
+    request: () => ({ path: '/rule-changes/RC-20990101000000-abcdef/reject', body: { note: reason } }),
+    expect: { bkpsdm: { own: 'hide', other: 'hide' } },
+  },
   // payroll
   startRun: { scope: 'TENANT', request: (c) => ({ path: '/runs', body: { month: c.month } }) },
   listRuns: { scope: 'TENANT', request: () => ({ path: '/runs' }) },
