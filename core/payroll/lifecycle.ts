@@ -16,7 +16,7 @@ import type { RunState, RunSummary, SlipError } from './run-types';
  * - approve, return to draft, lock: BKPSDM only.
  */
 export function assertDraft(run: RunSummary, action: string): void {
-  if (run.state === 'LOCKED') {
+  if (run.state === 'LOCKED' || run.state === 'LOCKING') {
     throw new DomainError('LOCKED', 'RUN_LOCKED', `Run ${run.id} sudah dikunci; ${action} tidak diizinkan`);
   }
   if (run.state !== 'DRAFT') {
@@ -73,16 +73,17 @@ export function checkApproval(run: RunSummary, approver: Principal, errors: read
   }
 }
 
+/** A run being locked (LOCKING) accepts the lock again: it resumes writing the paid ledger. */
 export function checkLock(run: RunSummary): void {
   if (run.state === 'LOCKED') throw new DomainError('LOCKED', 'RUN_LOCKED', `Run ${run.id} sudah dikunci`);
-  if (run.state !== 'APPROVED') {
+  if (run.state !== 'APPROVED' && run.state !== 'LOCKING') {
     throw new DomainError('CONFLICT', 'RUN_NOT_APPROVED', `Run ${run.id} harus disetujui sebelum dikunci`);
   }
 }
 
 /** "Kembalikan ke draf": only an approved run, never a locked one (a paid month is corrected by a later run). */
 export function checkReturnToDraft(run: RunSummary): void {
-  if (run.state === 'LOCKED') {
+  if (run.state === 'LOCKED' || run.state === 'LOCKING') {
     throw new DomainError(
       'LOCKED',
       'RUN_LOCKED',

@@ -1,10 +1,10 @@
 import { listDates } from '../discipline/coverage';
 import type { EmployeeView } from '../employee/employee';
-import { addMonths } from '../pay/month';
 import type { MissingTppData } from '../pay/types';
 import { RuleNotInForceError } from '../rulesets/errors';
 import { type TenantRules, tenantRulesFor } from '../rulesets/tenant-in-force';
 import type { TenantRuleset } from '../rulesets/tenant-ruleset';
+import { performanceMonthPaidIn } from './performance-month';
 import type { SlipError } from './run-types';
 import { defaultFacts, lastDayOfMonth, type MonthlyFacts } from './snapshot';
 
@@ -59,12 +59,17 @@ const NOT_AT_STAKE: CoverageAssessment = {
   evaluationMissing: false,
 };
 
-/** The facts of the pay month and the two before (every lag in use), with defaults where none is stored. */
-function factsList(results: ReadonlyMap<string, MonthlyFacts>, month: string): MonthlyFacts[] {
-  return [0, 1, 2].map((lag) => {
-    const m = addMonths(month, -lag);
-    return results.get(m) ?? defaultFacts(m);
-  });
+/**
+ * The facts of the performance month the pay month pays (its default where none is stored); none when
+ * the pay month has no tenant rules in force (the engine names that itself).
+ */
+function factsList(
+  results: ReadonlyMap<string, MonthlyFacts>,
+  payRules: TenantRules | undefined,
+): MonthlyFacts[] {
+  if (!payRules) return [];
+  const m = performanceMonthPaidIn(payRules.month, payRules.paymentLagMonths.value);
+  return [results.get(m) ?? defaultFacts(m)];
 }
 
 function periodRules(tenant: TenantRuleset, period: string): TenantRules | undefined {
@@ -117,12 +122,12 @@ const FIX =
 
 /** Decides, for one employee of a run, whether the TPP can be paid on the stored result and how. */
 export function checkMissingData(req: MissingDataRequest): MissingDataOutcome {
-  const facts = factsList(req.results, req.month);
+  const payRules = periodRules(req.tenant, req.month);
+  const facts = factsList(req.results, payRules);
   const { view } = req;
   if (!view) return { ok: true, facts, coverage: NOT_AT_STAKE };
-  const payRules = periodRules(req.tenant, req.month);
   if (!payRules) return { ok: true, facts, coverage: NOT_AT_STAKE };
-  const period = addMonths(req.month, -payRules.paymentLagMonths.value);
+  const period = performanceMonthPaidIn(req.month, payRules.paymentLagMonths.value);
   const rules = periodRules(req.tenant, period);
   if (!rules || !tppAtStake(view, period, rules)) return { ok: true, facts, coverage: NOT_AT_STAKE };
 

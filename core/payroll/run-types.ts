@@ -8,7 +8,8 @@ import type { CoverageTotals } from './missing-data';
 export const RUN_KINDS = ['GAJI_TPP', 'GAJI', 'TPP'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
 
-export const RUN_STATES = ['DRAFT', 'APPROVED', 'LOCKED'] as const;
+/** LOCKING: the month is locked and the paid ledger is being written; LOCKED once it is complete. */
+export const RUN_STATES = ['DRAFT', 'APPROVED', 'LOCKING', 'LOCKED'] as const;
 export type RunState = (typeof RUN_STATES)[number];
 
 export function runId(month: YearMonth, kind: RunKind): string {

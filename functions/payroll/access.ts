@@ -2,10 +2,10 @@ import type { Principal } from '../../core/auth/principal';
 import { opdInScope, payListOpds, payReadBasis } from '../../core/auth/scope';
 import { DomainError, notFound } from '../../core/errors';
 import { explainSlip } from '../../core/pay/explain';
+import type { BudgetLine } from '../../core/payroll/approve-run';
 import { slipVisibleToEmployee } from '../../core/payroll/lifecycle';
+import type { PayrollDeps } from '../../core/payroll/ports';
 import type { RunSummary, SlipError, StoredSlip } from '../../core/payroll/run-types';
-import type { BudgetLine } from './run-lifecycle';
-import type { RunDeps } from './run-service';
 import { decodeSlip } from './slip-codec';
 
 /**
@@ -17,9 +17,9 @@ export async function readableSlip(
   run: Pick<RunSummary, 'id' | 'month' | 'state'>,
   nip: string,
   principal: Principal,
-  deps: Pick<RunDeps, 'repo' | 'tenant'>,
+  deps: Pick<PayrollDeps, 'slips' | 'tenant'>,
 ) {
-  const row = await deps.repo.getSlipRow(run.id, nip);
+  const row = await deps.slips.getRow(run.id, nip);
   const basis = row ? payReadBasis(principal, { nip: row.nip, opd: row.opd }) : undefined;
   if (!row || !basis) throw notFound('Slip tidak ditemukan');
   if (basis === 'SELF' && !slipVisibleToEmployee(run.state, run.month, deps.tenant)) {
@@ -65,13 +65,13 @@ export function slipSummary(slip: StoredSlip) {
 export async function scopedErrors(
   runId: string,
   principal: Principal,
-  deps: Pick<RunDeps, 'repo'>,
+  deps: Pick<PayrollDeps, 'slips' | 'chunks'>,
 ): Promise<SlipError[]> {
-  const errors = await deps.repo.listErrors(runId);
+  const errors = await deps.slips.listErrors(runId);
   const scope = payListOpds(principal);
   if (scope === 'ALL') return errors;
   const chunkOpd = errors.some((e) => !e.opd)
-    ? new Map((await deps.repo.listChunks(runId)).flatMap((c) => c.nips.map((n) => [n, c.opd] as const)))
+    ? new Map((await deps.chunks.listChunks(runId)).flatMap((c) => c.nips.map((n) => [n, c.opd] as const)))
     : new Map<string, string>();
   return errors.filter((e) => opdInScope(scope, e.opd ?? chunkOpd.get(e.nip)));
 }
@@ -83,6 +83,10 @@ export function scopedBudget(lines: readonly BudgetLine[], principal: Principal)
 
 /** The run as the API shows it: the internal planning flag stays inside. */
 export function publicRun<T extends object>(run: T): Omit<T, 'planned'> {
-  const { planned: _p, ...rest } = run as T & { planned?: boolean };
-  return rest;
+  const {
+    planned: _p,
+    ledgeredChunks: _l,
+    ...rest
+  } = run as T & { planned?: boolean; ledgeredChunks?: number };
+  return rest as Omit<T, 'planned'>;
 }

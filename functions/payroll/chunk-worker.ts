@@ -2,14 +2,14 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { handleResultsMessage } from '../appraisal/results-dispatch';
 import { log } from '../http/log';
-import { runDepsFor } from './run-deps';
-import { processChunk } from './run-service';
+import { runChunkStep, runDepsFor } from './run-deps';
 
 const message = z.strictObject({
   tenantId: z.string(),
   runId: z.string(),
   chunkNo: z.number().int().min(0),
   actor: z.strictObject({ sub: z.string(), roles: z.array(z.string()) }),
+  phase: z.literal('LEDGER').optional(),
 });
 
 /** A chunk of a month's appraisal results (functions/appraisal/results-dispatch.ts) on the same queue. */
@@ -36,9 +36,10 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
         continue;
       }
       const m = message.parse(body);
-      await processChunk(
+      await runChunkStep(
         m.runId,
         m.chunkNo,
+        m.phase ?? 'COMPUTE',
         m.actor,
         runDepsFor(m.tenantId, { actor: m.actor, inline: true }),
       );

@@ -49,7 +49,7 @@ const exportDocument = implement(
     const byBank = params.document === 'bank' && query.bank !== undefined;
     if (!byBank) checkOpdFilter(principal, requireOpd(query.opd));
     else checkOpdFilter(principal, undefined);
-    const rows = await deps.repo.allSlips(params.runId, byBank ? undefined : query.opd);
+    const rows = await deps.slips.all(params.runId, byBank ? undefined : query.opd);
     const slips: StoredSlip[] = rows.map((r) => decodeSlip(r.payload));
     const tenant = { name: deps.tenant.name };
     const stem = `${params.runId}-${query.opd ?? query.bank ?? 'semua'}`.replace(/[^A-Za-z0-9._-]+/g, '_');

@@ -13,7 +13,7 @@ const depsOf = (tenantId: string, sub: string, roles: readonly string[], request
 
 const listRuns = implementTyped(routeById('listRuns'), async ({ query, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
-  const page = await deps.repo.listRuns(query.limit, query.nextToken);
+  const page = await deps.runs.list(query.limit, query.nextToken);
   // Totals a list item carries (a locked run's): an operator sees their OPDs' lines only, as on GET /runs/{runId}.
   const scope = payListOpds(principal);
   const items = page.items.map((r) =>
@@ -34,7 +34,7 @@ const listSlips = implementTyped(routeById('listSlips'), async ({ params, query,
   checkOpdFilter(principal, query.opd);
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
   await loadRun(params.runId, deps);
-  const page = await deps.repo.querySlips(params.runId, query.opd, query.limit, query.nextToken);
+  const page = await deps.slips.page(params.runId, query.opd, query.limit, query.nextToken);
   return {
     body: {
       items: page.items.map((r) => slipSummary(decodeSlip(r.payload))),
@@ -57,12 +57,12 @@ const getSlip = implement(routeById('getSlip'), async ({ params, principal, requ
  */
 const listMySlips = implementTyped(routeById('listMySlips'), async ({ query, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
-  const runs = (await deps.repo.runsOfYear(query.year)).filter((r) =>
+  const runs = (await deps.runs.ofYear(query.year)).filter((r) =>
     slipVisibleToEmployee(r.state, r.month, deps.tenant),
   );
   const rows = new Map(
     (
-      await deps.repo.slipRowsOf(
+      await deps.slips.ofEmployee(
         principal.sub,
         runs.map((r) => r.id),
       )
@@ -102,16 +102,8 @@ const listBudgets = implementTyped(routeById('listBudgets'), async ({ params, pr
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
   // An operator sees the pagu of their own OPDs only, as they see only their OPDs' part of a run.
   const scope = payListOpds(principal);
-  const budgets = await deps.repo.budgets(params.year);
-  const items = budgets
-    .filter((b) => scope === 'ALL' || scope.includes(b.opd as string))
-    .map((b) => ({
-      opd: String(b.opd),
-      paguTpp: Number(b.paguTpp),
-      source: String(b.source),
-      ...(b.updatedAt ? { updatedAt: String(b.updatedAt) } : {}),
-      ...(b.updatedBy ? { updatedBy: String(b.updatedBy) } : {}),
-    }));
+  const budgets = await deps.budgets.ofYear(params.year);
+  const items = budgets.filter((b) => scope === 'ALL' || scope.includes(b.opd));
   return { body: { year: params.year, items } };
 });
 

@@ -1,18 +1,47 @@
 import { randomUUID } from 'node:crypto';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { tenantRegistry } from '../../config/registry';
+import { ledgerChunk } from '../../core/payroll/lock-run';
+import type {
+  ChunkPhase,
+  ChunkQueue,
+  FaultInjector,
+  PayrollDeps,
+  PhaseTimer,
+} from '../../core/payroll/ports';
+import { processChunk } from '../../core/payroll/process-chunk';
+import type { Actor } from '../../core/payroll/start-run';
+import { disableAllocationSitePretenuring } from '../batch-heap';
+import { mapLimit } from '../table/batch';
 import { documentClient, tableForTenant } from '../table/client';
 import { localAsyncChunks, localChunkQueue } from './local-chunk-queue';
 import { rulesetsFor } from './rulesets';
-import { RunRepository } from './run-repository';
-import {
-  type Actor,
-  type ChunkDispatcher,
-  type FaultInjector,
-  inlineDispatcher,
-  processChunk,
-  type RunDeps,
-} from './run-service';
+import { DynamoBudgetStore } from './store/budget-store';
+import { DynamoChunkStore } from './store/chunk-store';
+import { DynamoPaidLedger } from './store/ledger-store';
+import { DynamoRunInputs, type TableRef } from './store/run-inputs';
+import { DynamoRunStore } from './store/run-store';
+import { DynamoSlipStore } from './store/slip-store';
+
+/** The payroll use cases' ports over one tenant's table, and the table itself for the few that need it. */
+export interface RunDeps extends PayrollDeps {
+  budgets: DynamoBudgetStore;
+  /** The tenant table (functions/rulesets/simulate.ts loads one employee's run inputs with it). */
+  repo: TableRef;
+}
+
+/** Where the time goes, per phase (the bench reads it). */
+export class PhaseMetrics implements PhaseTimer {
+  readonly ms: Record<string, number> = {};
+  async time<T>(phase: string, fn: () => Promise<T> | T): Promise<T> {
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      this.ms[phase] = (this.ms[phase] ?? 0) + performance.now() - t0;
+    }
+  }
+}
 
 /** Chunk messages carry only ids: the worker re-reads everything, so a stale message cannot do harm. */
 export interface ChunkMessage {
@@ -20,14 +49,29 @@ export interface ChunkMessage {
   runId: string;
   chunkNo: number;
   actor: Actor;
+  /** Absent on messages of the compute step (and on those queued before the lock was chunked). */
+  phase?: 'LEDGER';
+}
+
+/** One chunk's step, wherever it runs: the SQS worker, the local background queue, or inline. */
+export async function runChunkStep(
+  runId: string,
+  no: number,
+  phase: ChunkPhase,
+  actor: Actor,
+  deps: PayrollDeps,
+): Promise<void> {
+  if (phase === 'LEDGER') return ledgerChunk(runId, no, deps);
+  disableAllocationSitePretenuring();
+  return processChunk(runId, no, actor, deps);
 }
 
 let sqs: SQSClient | undefined;
 
-function sqsDispatcher(queueUrl: string, tenantId: string, actor: Actor): ChunkDispatcher {
+function sqsDispatcher(queueUrl: string, tenantId: string, actor: Actor): ChunkQueue {
   sqs ??= new SQSClient({});
   return {
-    async dispatch(runId, chunkNos) {
+    async dispatch(runId, chunkNos, phase = 'COMPUTE') {
       for (let i = 0; i < chunkNos.length; i += 10) {
         const batch = chunkNos.slice(i, i + 10);
         const out = await sqs!.send(
@@ -35,7 +79,13 @@ function sqsDispatcher(queueUrl: string, tenantId: string, actor: Actor): ChunkD
             QueueUrl: queueUrl,
             Entries: batch.map((no) => ({
               Id: String(no),
-              MessageBody: JSON.stringify({ tenantId, runId, chunkNo: no, actor } satisfies ChunkMessage),
+              MessageBody: JSON.stringify({
+                tenantId,
+                runId,
+                chunkNo: no,
+                actor,
+                ...(phase === 'LEDGER' ? { phase } : {}),
+              } satisfies ChunkMessage),
             })),
           }),
         );
@@ -50,20 +100,29 @@ function sqsDispatcher(queueUrl: string, tenantId: string, actor: Actor): ChunkD
  * The local stand-in for SQS (SIGAP_LOCAL_ASYNC_CHUNKS=1): chunks go to the process's background queue
  * and are computed one after another after the request has answered, so progress can be watched.
  */
-function backgroundDispatcher(tenantId: string, getDeps: () => RunDeps, actor: Actor): ChunkDispatcher {
+function backgroundDispatcher(tenantId: string, getDeps: () => PayrollDeps, actor: Actor): ChunkQueue {
   return {
-    async dispatch(runId, chunkNos) {
+    async dispatch(runId, chunkNos, phase = 'COMPUTE') {
       for (const no of chunkNos) {
         localChunkQueue.enqueue({
-          key: `${tenantId}/${runId}/${no}`,
-          process: () => processChunk(runId, no, actor, getDeps()),
+          key: `${tenantId}/${runId}/${phase}/${no}`,
+          process: () => runChunkStep(runId, no, phase, actor, getDeps()),
         });
       }
     },
   };
 }
 
-function dispatcherFor(tenantId: string, options: RunDepsOptions, getDeps: () => RunDeps): ChunkDispatcher {
+/** The in-process dispatcher: processes chunks right away, a few at a time. */
+export function inlineDispatcher(getDeps: () => PayrollDeps, actor: () => Actor, parallel = 2): ChunkQueue {
+  return {
+    async dispatch(runId, chunkNos, phase = 'COMPUTE') {
+      await mapLimit(chunkNos, parallel, (no) => runChunkStep(runId, no, phase, actor(), getDeps()));
+    },
+  };
+}
+
+function dispatcherFor(tenantId: string, options: RunDepsOptions, getDeps: () => PayrollDeps): ChunkQueue {
   const queueUrl = options.inline ? undefined : process.env.CHUNK_QUEUE_URL;
   if (queueUrl) return sqsDispatcher(queueUrl, tenantId, options.actor);
   if (!options.inline && localAsyncChunks()) return backgroundDispatcher(tenantId, getDeps, options.actor);
@@ -89,16 +148,23 @@ export function runDepsFor(tenantId: string, options: RunDepsOptions): RunDeps {
   const tenant = tenantRegistry().get(tenantId);
   if (!tenant) throw new Error(`unknown tenant ${tenantId}`);
   const { rulesets, version } = rulesetsFor(tenant);
+  const db = documentClient;
+  const table = tableForTenant(tenantId);
   const deps: RunDeps = {
-    repo: new RunRepository(documentClient, tableForTenant(tenantId)),
+    repo: { db, table },
+    runs: new DynamoRunStore(db, table),
+    chunks: new DynamoChunkStore(db, table),
+    slips: new DynamoSlipStore(db, table),
+    ledger: new DynamoPaidLedger(db, table),
+    budgets: new DynamoBudgetStore(db, table),
+    inputs: new DynamoRunInputs({ db, table }),
     tenant,
     rulesets,
     rulesetVersion: version,
     now: () => new Date().toISOString(),
     requestId: options.requestId ?? randomUUID(),
-    dispatcher: undefined as unknown as ChunkDispatcher,
+    dispatcher: undefined as unknown as ChunkQueue,
     chunkSize: options.chunkSize ?? Number(process.env.PAYROLL_CHUNK_SIZE ?? 200),
-    concurrency: Number(process.env.PAYROLL_READ_CONCURRENCY ?? 16),
     ...(options.faults ? { faults: options.faults } : {}),
   };
   deps.dispatcher = dispatcherFor(tenantId, options, () => deps);

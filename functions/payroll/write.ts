@@ -1,14 +1,10 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { auditEntry } from '../../core/audit/audit';
 import type { Principal } from '../../core/auth/principal';
 import { payListOpds, payWriteOpds } from '../../core/auth/scope';
 import { DomainError } from '../../core/errors';
-import { auditPut } from '../audit/audit-items';
 import { HttpError } from '../http/errors';
 import { createGroupHandler, implementTyped } from '../http/http-handler';
 import { routeById } from '../routes';
-import { keys } from '../table/keys';
-import { transactWrite } from '../table/transactions';
 import { publicRun } from './access';
 import { runDepsFor } from './run-deps';
 import { approveRun, excludeEmployee, lockRun, returnToDraft, withdrawExclusion } from './run-lifecycle';
@@ -106,59 +102,28 @@ const lock = implementTyped(routeById('lockRun'), async ({ params, principal, re
   ),
 }));
 
-/**
- * SIGAP keeps no OPD list of its own: an OPD exists when an employee is placed in it (the OPD#<opd>
- * partition of gsi1). A pagu for any other code (a typo, `2026-13`) would never be read by a run.
- */
-async function opdExists(deps: RunDeps, opd: string): Promise<boolean> {
-  const index = keys.employeesByOpd(opd);
-  const out = await deps.repo.db.send(
-    new QueryCommand({
-      TableName: deps.repo.table,
-      IndexName: index.index,
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': index.pk },
-      Limit: 1,
-      ProjectionExpression: 'pk',
-    }),
-  );
-  return (out.Items?.length ?? 0) > 0;
-}
-
 const putBudget = implementTyped(routeById('putBudget'), async ({ params, body, principal, requestId }) => {
   const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
-  if (!(await opdExists(deps, params.opd))) {
+  if (!(await deps.budgets.opdExists(params.opd))) {
     throw new HttpError(404, 'NOT_FOUND', 'OPD tidak dikenal', [
       { path: 'path.opd', message: `tidak ada pegawai yang ditempatkan di OPD ${params.opd}` },
     ]);
   }
-  const key = keys.budget(params.year, params.opd);
-  const before = (await deps.repo.db.send(new GetCommand({ TableName: deps.repo.table, Key: key }))).Item;
+  const before = await deps.budgets.get(params.year, params.opd);
   const now = deps.now();
-  const item = {
-    ...key,
-    entity: 'BUDGET',
-    year: params.year,
-    opd: params.opd,
-    ...body,
-    updatedAt: now,
-    updatedBy: principal.sub,
-  };
-  await transactWrite(deps.repo.db, [
-    { Put: { TableName: deps.repo.table, Item: item } },
-    auditPut(
-      deps.repo.table,
-      auditEntry(principal, {
-        entityType: 'budget',
-        entityId: `${params.year}:${params.opd}`,
-        action: before ? 'UPDATE' : 'CREATE',
-        at: now,
-        requestId,
-        ...(before ? { before: { paguTpp: before.paguTpp, source: before.source } } : {}),
-        after: body,
-      }),
-    ),
-  ]);
+  await deps.budgets.put(
+    params.year,
+    { opd: params.opd, ...body, updatedAt: now, updatedBy: principal.sub },
+    auditEntry(principal, {
+      entityType: 'budget',
+      entityId: `${params.year}:${params.opd}`,
+      action: before ? 'UPDATE' : 'CREATE',
+      at: now,
+      requestId,
+      ...(before ? { before: { paguTpp: before.paguTpp, source: before.source } } : {}),
+      after: body,
+    }),
+  );
   return { body: { year: params.year, opd: params.opd, ...body } };
 });
 

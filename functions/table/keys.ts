@@ -11,11 +11,16 @@
  * | opening balance     | EMP#<nip>             | OPENBAL#<yyyy>              | OPENBAL#<yyyy>#<opd> / <nip> | OPENBAL#<yyyy> / <nip> |                   |
  * | run                 | RUN#<runId>           | META                        |                        | RUN / <runId>             |                       |
  * | run chunk           | RUN#<runId>           | CHUNK#<00000>               |                        |                           |                       |
- * | slip                | RUN#<runId>           | SLIP#<nip>                  | RUNOPD#<runId>#<opd> / <nip> |                     |                       |
- * | slip error          | RUN#<runId>           | ERR#<nip>                   |                        |                           |                       |
+ * | slip                | RUN#<runId>#S<nn>     | SLIP#<nip>                  | RUNOPD#<runId>#<opd>#S<mm> / <nip> |               |                       |
+ * | slip error          | RUN#<runId>#S<nn>     | ERR#<nip>                   |                        |                           |                       |
  * | run exclusion       | RUN#<runId>           | EXCL#<nip>                  |                        |                           |                       |
  * | month lock          | LOCK#<yyyy-mm>        | LOCK                        |                        |                           |                       |
  * | TPP budget (pagu)   | BUDGET#<yyyy>         | OPD#<opd>                   |                        |                           |                       |
+ *
+ * A run's slips and error entries are spread over RUN_SLIP_SHARDS partitions (nn = slipShard(nip)) and
+ * their by-OPD index over RUN_OPD_SHARDS (mm = opdShard(nip)): one partition takes about 1,000 WCU a
+ * second, and a 100,000-employee run writes ~300,000 (test/unit/payroll capacity model). The shard
+ * follows from the NIP alone, so a slip by NIP is still one GetItem; lists merge the shards by NIP.
  *
  * ── appraisal & discipline (functions/appraisal) ── APR#<nip> keeps an employee's appraisal inputs apart
  * from EMP#<nip>, which the payroll run reads whole; M#<yyyy-mm># groups one month's inputs so the
@@ -34,6 +39,29 @@
  * | indicator library   | LIBRARY               | JAB#<key>                   |                        |                           |                       |
  * | unit scores         | UNITSCORE#<yyyy-mm>   | IKM#<unit>#<service>, TEAM#<unit> |                  |                           |                       |
  */
+/** Partitions a run's slips and error entries are spread over (sized by the capacity model). */
+export const RUN_SLIP_SHARDS = 32;
+/** Partitions one OPD's slips of a run are spread over in gsi1 (a 30,000-teacher Dinas included). */
+export const RUN_OPD_SHARDS = 8;
+
+/** FNV-1a (32 bit) of the NIP: stable across processes and releases, so a slip's key never moves. */
+function nipHash(nip: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < nip.length; i++) {
+    h ^= nip.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+export const slipShard = (nip: string): number => nipHash(nip) % RUN_SLIP_SHARDS;
+// A different slice of the hash than the table shard, so one OPD's rows do not all share low bits.
+export const opdShard = (nip: string): number => (nipHash(nip) >>> 8) % RUN_OPD_SHARDS;
+const slipPk = (runId: string, shard: number) => `RUN#${runId}#S${two(shard)}`;
+const slipOpdPk = (runId: string, opd: string, shard: number) => `RUNOPD#${runId}#${opd}#S${two(shard)}`;
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
 export const keys = {
   employee: (nip: string) => ({ pk: `EMP#${nip}`, sk: 'CURRENT' }),
   /** A backdated change waits here until a locked run has paid its difference. */
@@ -90,15 +118,22 @@ export const keys = {
     sk: `CHUNK#${String(no).padStart(5, '0')}`,
   }),
   runChunkPrefix: (runId: string) => ({ pk: `RUN#${runId}`, skPrefix: 'CHUNK#' }),
-  slip: (runId: string, nip: string) => ({ pk: `RUN#${runId}`, sk: `SLIP#${nip}` }),
+  // ── a run's slips and error entries (functions/payroll/store/slip-store.ts), sharded by NIP ──
+  slip: (runId: string, nip: string) => ({ pk: slipPk(runId, slipShard(nip)), sk: `SLIP#${nip}` }),
   slipIndexes: (runId: string, opd: string, nip: string) => ({
-    gsi1pk: `RUNOPD#${runId}#${opd}`,
+    gsi1pk: slipOpdPk(runId, opd, opdShard(nip)),
     gsi1sk: nip,
   }),
-  slipsOfRun: (runId: string) => ({ pk: `RUN#${runId}`, skPrefix: 'SLIP#' }),
-  slipsOfRunOpd: (runId: string, opd: string) => ({ index: 'gsi1' as const, pk: `RUNOPD#${runId}#${opd}` }),
-  slipError: (runId: string, nip: string) => ({ pk: `RUN#${runId}`, sk: `ERR#${nip}` }),
-  slipErrorsOfRun: (runId: string) => ({ pk: `RUN#${runId}`, skPrefix: 'ERR#' }),
+  /** One Query per shard; each is sorted by NIP, so a merge by NIP gives the run's slips in order. */
+  slipShardsOfRun: (runId: string) =>
+    range(RUN_SLIP_SHARDS).map((s) => ({ pk: slipPk(runId, s), skPrefix: 'SLIP#' })),
+  /** A shard's slips after a NIP (exclusive): the sort key range that resumes a merged list. */
+  slipsAfter: (nip: string) => ({ skFrom: `SLIP#${nip}`, skTo: 'SLIP$' }),
+  slipShardsOfRunOpd: (runId: string, opd: string) =>
+    range(RUN_OPD_SHARDS).map((s) => ({ index: 'gsi1' as const, pk: slipOpdPk(runId, opd, s) })),
+  slipError: (runId: string, nip: string) => ({ pk: slipPk(runId, slipShard(nip)), sk: `ERR#${nip}` }),
+  slipErrorShardsOfRun: (runId: string) =>
+    range(RUN_SLIP_SHARDS).map((s) => ({ pk: slipPk(runId, s), skPrefix: 'ERR#' })),
   /** Apart from the error row, which every recompute rewrites: an exclusion lasts until withdrawn. */
   runExclusion: (runId: string, nip: string) => ({ pk: `RUN#${runId}`, sk: `EXCL#${nip}` }),
   runExclusions: (runId: string) => ({ pk: `RUN#${runId}`, skPrefix: 'EXCL#' }),
@@ -191,6 +226,15 @@ export const keys = {
     sk: `IKM#${unitId}#${service}`,
   }),
   teamResult: (month: string, unitId: string) => ({ pk: `UNITSCORE#${month}`, sk: `TEAM#${unitId}` }),
+  // ── appraisal console (issue 18): unit ratings, continuous feedback notes ──
+  /** Apart from UNITSCORE#: the month's inputs read every unit score, and a rating is not one. */
+  unitRating: (month: string, unitId: string) => ({ pk: `UNITRATING#${month}`, sk: `UNIT#${unitId}` }),
+  unitRatings: (month: string) => ({ pk: `UNITRATING#${month}`, skPrefix: 'UNIT#' }),
+  feedbackNote: (nip: string, year: number, at: string, id: string) => ({
+    pk: `APR#${nip}`,
+    sk: `NOTE#${year}#${at}#${id}`,
+  }),
+  feedbackNotesOfYear: (nip: string, year: number) => ({ pk: `APR#${nip}`, skPrefix: `NOTE#${year}#` }),
   // ── tenant rules (issue 17, functions/rulesets/store.ts): one partition, read whole by one Query ──
   /** The repository document the tenant started from, copied on its first proposal; never changed. */
   rulesSeed: () => ({ pk: 'RULES', sk: 'SEED' }),
@@ -198,4 +242,31 @@ export const keys = {
   rulesHead: () => ({ pk: 'RULES', sk: 'HEAD' }),
   ruleChange: (changeId: string) => ({ pk: 'RULES', sk: `CHG#${changeId}` }),
   rulesPartition: () => ({ pk: 'RULES' }),
+
+  // ── tax reporting (functions/tax) ───────────────────────────────────────────────────────────────
+  /** The tenant's withholders and tax report decisions: one small item, read by every tax export. */
+  taxSettings: () => ({ pk: 'TAX', sk: 'SETTINGS' }),
+} as const;
+
+/**
+ * The keys of the payroll run read back (functions/payroll/store): what an item's key says, parsed here
+ * beside the builders so the two cannot drift.
+ */
+export const parseKey = {
+  /** `EMP#<nip>` → nip. */
+  employeeNip: (pk: string) => pk.slice('EMP#'.length),
+  /** What an item of an employee's partition is, from its sort key. */
+  employeeItem: (sk: string) =>
+    sk === 'CURRENT'
+      ? ({ kind: 'EMPLOYEE' } as const)
+      : sk === 'CORR'
+        ? ({ kind: 'CORRECTION_MARKER' } as const)
+        : sk.startsWith('RESULT#')
+          ? ({ kind: 'RESULT', month: sk.slice('RESULT#'.length) } as const)
+          : sk.startsWith('OPENBAL#')
+            ? ({ kind: 'OPENING_BALANCE' } as const)
+            : ({ kind: 'OTHER' } as const),
+  /** `RUN#<runId>#S<nn>` → runId. */
+  slipRunId: (pk: string) => pk.slice('RUN#'.length, pk.lastIndexOf('#S')),
+  isSlipError: (sk: string) => sk.startsWith('ERR#'),
 } as const;

@@ -24,6 +24,7 @@ const BULAN = [
 export const RUN_STATE_LABEL: Readonly<Record<RunState, string>> = {
   DRAFT: 'DRAFT (belum disetujui)',
   APPROVED: 'DISETUJUI',
+  LOCKING: 'SEDANG DIKUNCI',
   LOCKED: 'TERKUNCI',
 };
 

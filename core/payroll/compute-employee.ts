@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto';
+import type { EmployeeView } from '../employee/employee';
+import { groupTimelines, viewAsOf } from '../employee/timeline';
+import type { Rulesets } from '../pay/compute-monthly-pay';
+import { PayDataError } from '../pay/errors';
+import type { PaySlip, TaxYearToDate } from '../pay/types';
+import { stableStringify } from '../rulesets/ruleset-version';
+import { correctionLines, lineAmounts } from './corrections';
+import { type CoverageAssessment, checkMissingData } from './missing-data';
+import { openingBalanceConflict, openingBalanceForMonth } from './opening-balance';
+import type { EmployeeRunData } from './ports';
+import { computeSlipOfKind, RUN_KIND_SPECS } from './run-kinds';
+import type { CorrectionLine, PaidRecord, RunKind, SlipError, StoredSlip } from './run-types';
+import { buildPayInput, lastDayOfMonth } from './snapshot';
+
+export function hashInput(value: unknown): string {
+  return createHash('sha256').update(stableStringify(value)).digest('hex').slice(0, 32);
+}
+
+/** TER bruto, PPh and iuran pensiun of a slip, as the annual (last-masa) computation needs them later. */
+export function taxFactsOf(slip: PaySlip): PaidRecord['taxFacts'] {
+  return slip.meta.taxFacts;
+}
+
+/** What the paid ledger holds of the tax year before `month`; a month paid by two lists counts once. */
+export function taxYtdFor(paid: readonly PaidRecord[], month: string): TaxYearToDate {
+  const year = month.slice(0, 4);
+  const earlier = paid.filter((p) => p.month.startsWith(year) && p.month < month);
+  const months = new Set(earlier.map((p) => p.month));
+  const add = (k: keyof PaidRecord['taxFacts']) => earlier.reduce((s, p) => s + p.taxFacts[k], 0);
+  return {
+    brutoGaji: add('brutoGaji'),
+    brutoTpp: add('brutoTpp'),
+    pphGaji: add('pphGaji'),
+    pphTpp: add('pphTpp'),
+    iuranPensiun: add('iuranPensiun'),
+    monthsWorked: months.size,
+  };
+}
+
+export type EmployeeOutcome =
+  | { ok: true; slip: StoredSlip; correctionsHash: string; coverage: CoverageAssessment }
+  | { ok: false; error: SlipError; coverage?: CoverageAssessment };
+
+export interface ComputeContext {
+  tenantId: string;
+  runId: string;
+  month: string;
+  kind: RunKind;
+  rulesets: Rulesets;
+  rulesetVersion: string;
+  now: string;
+  actor: string;
+}
+
+const NOT_AT_STAKE: CoverageAssessment = {
+  atStake: false,
+  resultMissing: false,
+  provisional: false,
+  attendanceComplete: true,
+  evaluationMissing: false,
+};
+
+/**
+ * The facts of the performance month a pay month pays, after the tenant's rule for missing data
+ * (missing-data.ts). A kind that pays no TPP (GAJI) reads none and cannot fail for their absence.
+ */
+function checkedFacts(
+  nip: string,
+  data: EmployeeRunData,
+  month: string,
+  view: EmployeeView | undefined,
+  ctx: ComputeContext,
+) {
+  if (!RUN_KIND_SPECS[ctx.kind].needsPerformanceFacts) {
+    return { ok: true as const, facts: [], coverage: NOT_AT_STAKE };
+  }
+  return checkMissingData({ nip, month, view, results: data.results, tenant: ctx.rulesets.tenant });
+}
+
+function payFailure(nip: string, err: unknown, data: EmployeeRunData): SlipError | undefined {
+  if (!(err instanceof PayDataError)) return undefined;
+  return {
+    nip,
+    code: 'PAY_DATA',
+    field: err.field,
+    message: err.reason,
+    ...(data.employee
+      ? { nama: data.employee.identity.nama, opd: data.employee.current.penempatan.opd }
+      : {}),
+  };
+}
+
+/**
+ * The saldo awal a recomputed paid month gets; one that now overlaps the ledger stops the employee with
+ * the field named (a PayDataError becomes the run's error entry), never a year counted twice.
+ */
+function checkedOpeningBalance(
+  nip: string,
+  month: string,
+  tmtEnd: string | undefined,
+  data: EmployeeRunData,
+) {
+  const ob = openingBalanceForMonth(month, tmtEnd, data.openingBalances);
+  const overlap = ob && openingBalanceConflict(nip, month, ob, data.paid);
+  if (overlap) throw new PayDataError(overlap.field, overlap.message);
+  return ob;
+}
+
+/** Recompute each locked month whose inputs or rules changed since it was paid; the rest cost one hash. */
+function corrections(data: EmployeeRunData, ctx: ComputeContext) {
+  const lines: CorrectionLine[] = [];
+  const basis: PaidRecord[] = [];
+  const employee = data.employee;
+  // Only a marker (a change recorded after the fact) reopens paid months; the ledger may be loaded for
+  // other reasons (the last masa needs it for everyone) without anything to correct.
+  if (!employee || !data.correctionMarker) return { lines, basis };
+  const set = groupTimelines(data.timelines);
+  for (const paid of data.paid) {
+    if (paid.month >= ctx.month || paid.kind !== ctx.kind) continue;
+    const view = viewAsOf(employee.identity, set, employee.version, lastDayOfMonth(paid.month));
+    // A paid month is recomputed under the same missing-data rule it was paid under.
+    const checked = checkedFacts(employee.identity.nip, data, paid.month, view, ctx);
+    if (!checked.ok) continue;
+    const built = buildPayInput({
+      tenantId: ctx.tenantId,
+      month: paid.month,
+      nip: employee.identity.nip,
+      view,
+      facts: checked.facts,
+      taxYtd: taxYtdFor(data.paid, paid.month),
+      openingBalance: checkedOpeningBalance(employee.identity.nip, paid.month, view?.tmtEnd, data),
+    });
+    if (!built.ok) continue;
+    const inputHash = hashInput(built.input);
+    if (inputHash === paid.inputHash && ctx.rulesetVersion === paid.rulesetVersion) continue;
+    const slip = computeSlipOfKind(built.input, ctx.rulesets, paid.kind);
+    const cause =
+      inputHash !== paid.inputHash
+        ? 'perubahan data pegawai/kinerja setelah dikunci'
+        : 'perubahan aturan berlaku surut';
+    const diff = correctionLines(paid, slip, cause);
+    const amounts = lineAmounts(slip);
+    basis.push({
+      ...paid,
+      inputHash,
+      rulesetVersion: ctx.rulesetVersion,
+      lineAmounts: amounts.amounts,
+      labels: amounts.labels,
+    });
+    lines.push(...diff);
+  }
+  return { lines, basis };
+}
+
+/** One employee's slip of the run (its kind's lists), or the error entry that names what to fix. */
+export function computeEmployee(nip: string, data: EmployeeRunData, ctx: ComputeContext): EmployeeOutcome {
+  const employee = data.employee;
+  const view = employee
+    ? viewAsOf(employee.identity, groupTimelines(data.timelines), employee.version, lastDayOfMonth(ctx.month))
+    : undefined;
+  const checked = checkedFacts(nip, data, ctx.month, view, ctx);
+  const { coverage } = checked;
+  const openingBalance = openingBalanceForMonth(ctx.month, view?.tmtEnd, data.openingBalances);
+  const overlap = openingBalance && openingBalanceConflict(nip, ctx.month, openingBalance, data.paid);
+  if (overlap) {
+    const who = data.employee
+      ? { nama: data.employee.identity.nama, opd: data.employee.current.penempatan.opd }
+      : {};
+    return { ok: false, error: { ...overlap, ...who }, coverage };
+  }
+  const built = buildPayInput({
+    tenantId: ctx.tenantId,
+    month: ctx.month,
+    nip,
+    view,
+    facts: checked.facts,
+    taxYtd: taxYtdFor(data.paid, ctx.month),
+    openingBalance,
+  });
+  // The master record's own faults (not in service, no bank account) are named first.
+  if (!built.ok) return { ok: false, error: built.error, coverage };
+  if (!checked.ok) return { ok: false, error: checked.error, coverage };
+  try {
+    const slip = computeSlipOfKind(built.input, ctx.rulesets, ctx.kind);
+    const corr = corrections(data, ctx);
+    const stored: StoredSlip = {
+      tenantId: ctx.tenantId,
+      runId: ctx.runId,
+      month: ctx.month,
+      kind: ctx.kind,
+      header: built.header,
+      slip,
+      input: built.input,
+      inputHash: hashInput(built.input),
+      rulesetVersion: ctx.rulesetVersion,
+      computedAt: ctx.now,
+      computedBy: ctx.actor,
+      ...(corr.lines.length ? { corrections: corr.lines, correctionBasis: corr.basis } : {}),
+      ...(data.correctionMarker ? { correctionMarkerSeen: data.correctionMarker } : {}),
+    };
+    return { ok: true, slip: stored, correctionsHash: hashInput(corr.lines), coverage };
+  } catch (err) {
+    const failure = payFailure(nip, err, data);
+    if (failure) return { ok: false, error: failure, coverage };
+    throw err;
+  }
+}

@@ -1,0 +1,92 @@
+import { auditEntry } from '../audit/audit';
+import type { Principal } from '../auth/principal';
+import { planChunks } from './chunks';
+import { checkMonthBegun } from './lifecycle';
+import type { PayrollDeps } from './ports';
+import { runId as makeRunId, type RunKind, type RunSummary } from './run-types';
+import { type RunView, withTotals } from './run-view';
+
+/** Who acts: a person from a verified token, or the tenant's schedule. */
+export interface Actor {
+  sub: string;
+  roles: readonly string[];
+}
+
+export const SCHEDULER_ACTOR: Actor = { sub: 'system:scheduler', roles: ['system'] };
+
+export function asPrincipal(actor: Actor, tenantId: string): Principal {
+  return { tenantId, sub: actor.sub, roles: actor.roles as Principal['roles'], opds: [] };
+}
+
+/**
+ * Starts (or resumes) the run of a month. Any number of simultaneous starts make one run: the create
+ * is conditional, and every caller then finishes whatever planning and dispatching is still missing.
+ */
+export async function startRun(
+  month: string,
+  kind: RunKind,
+  actor: Actor,
+  deps: PayrollDeps,
+): Promise<RunSummary> {
+  return (await startRunOutcome(month, kind, actor, deps)).run;
+}
+
+/**
+ * As startRun, and whether this call created the run: of ten simultaneous starts exactly one did
+ * (201 Created), the other nine found it (200). A month that has not begun on the tenant's clock is
+ * refused, unless the tenant's policy allows preparing next month's run.
+ */
+export async function startRunOutcome(
+  month: string,
+  kind: RunKind,
+  actor: Actor,
+  deps: PayrollDeps,
+): Promise<{ run: RunView; created: boolean }> {
+  const id = makeRunId(month, kind);
+  const now = deps.now();
+  checkMonthBegun(month, 'START', deps.tenant, now);
+  let created = false;
+  let run = await deps.runs.get(id);
+  if (!run) {
+    const fresh: RunSummary = {
+      id,
+      tenantId: deps.tenant.id,
+      tenantName: deps.tenant.name,
+      month,
+      kind,
+      state: 'DRAFT',
+      version: 1,
+      counts: { employees: 0, computed: 0, errors: 0, chunks: 0, chunksDone: 0 },
+      totals: [],
+      startedAt: now,
+      startedBy: actor.sub,
+      computedBy: [actor.sub],
+    };
+    created = await deps.runs.create(
+      fresh,
+      auditEntry(asPrincipal(actor, deps.tenant.id), {
+        entityType: 'run',
+        entityId: id,
+        action: 'START',
+        at: now,
+        requestId: deps.requestId,
+        after: { state: 'DRAFT', month, kind },
+      }),
+    );
+    deps.faults?.hit('start:after-create');
+    run = await deps.runs.get(id);
+    if (!run) throw new Error(`run ${id} vanished after create`);
+  }
+  if (run.state !== 'DRAFT') return { run: await withTotals(run, deps), created };
+  if (!run.planned) {
+    const employees = await deps.inputs.roster(month);
+    const plans = planChunks(employees, deps.chunkSize);
+    await deps.chunks.putChunks(id, plans);
+    deps.faults?.hit('start:after-chunks');
+    await deps.runs.markPlanned(id, plans.length, employees.length);
+  }
+  const pending = (await deps.chunks.listChunks(id)).filter((c) => c.state === 'PENDING').map((c) => c.no);
+  if (pending.length > 0) await deps.dispatcher.dispatch(id, pending, 'COMPUTE');
+  const after = await deps.runs.get(id);
+  return { run: await withTotals(after ?? run, deps), created };
+}

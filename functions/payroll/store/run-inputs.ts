@@ -1,0 +1,130 @@
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { TimelineEntry } from '../../../core/employee/timeline';
+import { performanceMonthPaidIn } from '../../../core/payroll/performance-month';
+import type { EmployeeRunData, RunInputs } from '../../../core/payroll/ports';
+import type { PaidRecord } from '../../../core/payroll/run-types';
+import { lastDayOfMonth, type MonthlyFacts } from '../../../core/payroll/snapshot';
+import { employeeFromItem } from '../../employees/dynamo-employee-repository';
+import { engineOpeningBalance, openingBalanceFromItem } from '../../opening-balances/store';
+import { batchGetAll, mapLimit } from '../../table/batch';
+import { keys, parseKey } from '../../table/keys';
+import { queryPrefix } from '../../table/query';
+
+/** The table a store reads: kept for callers outside payroll that load a run's inputs themselves. */
+export interface TableRef {
+  db: DynamoDBDocumentClient;
+  table: string;
+}
+
+/** Who is in service in a month (from the employee index), and what a chunk of them needs to be paid. */
+export class DynamoRunInputs implements RunInputs {
+  constructor(private readonly ref: TableRef) {}
+
+  async roster(month: string): Promise<{ nip: string; opd: string }[]> {
+    const { db, table } = this.ref;
+    const first = `${month}-01`;
+    const last = lastDayOfMonth(month);
+    const q = keys.allEmployees();
+    const out: { nip: string; opd: string }[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: q.index,
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': q.pk },
+          // Planning needs only who and where: a projection keeps a 100k-employee listing small.
+          ProjectionExpression: 'nip, #c.penempatan.opd, #i.tmtStart, #i.tmtEnd',
+          ExpressionAttributeNames: { '#c': 'current', '#i': 'identity' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const identity = item.identity as { tmtStart: string; tmtEnd?: string };
+        if (identity.tmtStart > last || (identity.tmtEnd && identity.tmtEnd < first)) continue;
+        out.push({
+          nip: String(item.nip),
+          opd: (item.current as { penempatan: { opd: string } }).penempatan.opd,
+        });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  load(nips: readonly string[], month: string, performanceMonths: readonly string[]) {
+    return loadRunData(this.ref, nips, month, performanceMonths);
+  }
+}
+
+/**
+ * Loads what a chunk of employees needs with BatchGetItem: the record (timelines inside), the monthly
+ * results of the performance months the run pays, and the correction marker. Only employees with a
+ * marker (a backdated change) or in their last masa pajak also get a Query of their paid ledger.
+ */
+export async function loadRunData(
+  ref: TableRef,
+  nips: readonly string[],
+  month: string,
+  /** The performance months whose results this month pays (default: every lag the schema allows). */
+  months: readonly string[] = [0, 1, 2, 3].map((lag) => performanceMonthPaidIn(month, lag)),
+): Promise<Map<string, EmployeeRunData>> {
+  const { db, table } = ref;
+  const lastMasaMonth = month.endsWith('-12');
+  const year = Number(month.slice(0, 4));
+  const wanted = nips.flatMap((nip) => [
+    keys.employee(nip),
+    keys.correctionMarker(nip),
+    ...months.map((m) => keys.monthlyResult(nip, m)),
+    // December is everyone's last masa: the year's saldo awal comes in the same batch.
+    ...(lastMasaMonth ? [keys.openingBalance(nip, year)] : []),
+  ]);
+  const items = await batchGetAll(db, table, wanted);
+  const data = new Map<string, EmployeeRunData>(
+    nips.map((n) => [n, { timelines: [], results: new Map(), paid: [], openingBalances: new Map() }]),
+  );
+  const marked = new Set<string>();
+  for (const item of items) {
+    const nip = parseKey.employeeNip(String(item.pk));
+    const d = data.get(nip);
+    if (!d) continue;
+    const sk = parseKey.employeeItem(String(item.sk));
+    if (sk.kind === 'EMPLOYEE') {
+      d.employee = employeeFromItem(item);
+      d.timelines = (item.timelines ?? []) as TimelineEntry[];
+    } else if (sk.kind === 'CORRECTION_MARKER') {
+      d.correctionMarker = String(item.at);
+      marked.add(nip);
+    } else if (sk.kind === 'RESULT') {
+      d.results.set(sk.month, item.facts as MonthlyFacts);
+    } else if (sk.kind === 'OPENING_BALANCE') {
+      const ob = engineOpeningBalance(openingBalanceFromItem(item));
+      d.openingBalances.set(ob.year, ob);
+    }
+  }
+  const needLedger = nips.filter((nip) => {
+    const tmtEnd = data.get(nip)?.employee?.identity.tmtEnd;
+    return lastMasaMonth || marked.has(nip) || tmtEnd?.startsWith(month) === true;
+  });
+  await mapLimit(needLedger, 8, async (nip) => {
+    const d = data.get(nip)!;
+    d.paid = (await queryPrefix(db, table, keys.paidLedgerPrefix(nip))).map((i) => i.record as PaidRecord);
+    // A last masa other than December, or a paid last masa to recompute, may need any year's saldo awal.
+    if (!lastMasaMonth || marked.has(nip)) {
+      for (const item of await queryPrefix(db, table, keys.openingBalancesOf(nip))) {
+        const ob = engineOpeningBalance(openingBalanceFromItem(item));
+        d.openingBalances.set(ob.year, ob);
+      }
+    }
+    // Recomputing a paid month needs that month's results too, not only the ones paid now.
+    if (marked.has(nip)) {
+      for (const item of await queryPrefix(db, table, keys.monthlyResultsPrefix(nip))) {
+        const sk = parseKey.employeeItem(String(item.sk));
+        if (sk.kind === 'RESULT' && !d.results.has(sk.month))
+          d.results.set(sk.month, item.facts as MonthlyFacts);
+      }
+    }
+  });
+  return data;
+}
