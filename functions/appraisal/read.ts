@@ -1,17 +1,27 @@
-import { createGroupHandler, implement } from '../http/http-handler';
+import { createGroupHandler, implement, implementTyped } from '../http/http-handler';
 import { routeById } from '../routes';
 import { appraisalDeps } from './deps';
 import { attendanceMonth } from './use-cases/attendance';
+import { attendanceGrid } from './use-cases/attendance-grid';
 import { getCalendar } from './use-cases/calendar';
+import {
+  listFeedbackNotes,
+  planOptions,
+  previewEvaluation,
+  progressByMonth,
+  yearMonths,
+} from './use-cases/console-plan';
 import { listDiscipline } from './use-cases/discipline';
 import { getEvaluation } from './use-cases/evaluation';
+import { lembarPenilaianPdf } from './use-cases/lembar';
 import { listLibrary } from './use-cases/library';
 import { assignedPeerReviews } from './use-cases/peer';
 import { bawahanProgress, listRealizations, progress } from './use-cases/realizations';
-import { calibrationReport, disciplineWarnings, followUp } from './use-cases/reports';
+import { calibrationMembers, calibrationReport, disciplineWarnings, followUp } from './use-cases/reports';
 import { computeProgress, getResult, listResults } from './use-cases/results';
 import { getSkp } from './use-cases/skp';
 import { listSkpsToAssess } from './use-cases/skp-workflow';
+import { listUnitRatings } from './use-cases/unit-ratings';
 import { listUnitScores } from './use-cases/unit-scores';
 
 /** appraisal-read: every GET of SKP, realizations, evaluations, results, reports and discipline (RO table). */
@@ -59,6 +69,16 @@ export const handler = createGroupHandler('appraisal-read', [
   })),
   implement(routeById('followUpList'), async ({ params, query, principal, requestId }) => {
     const out = await followUp(params.month, query, principal, deps(principal, requestId));
+    if ('xlsx' in out && out.xlsx !== undefined) {
+      return {
+        raw: {
+          body: out.xlsx.toString('base64'),
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          isBase64Encoded: true,
+        },
+        headers: { 'content-disposition': `attachment; filename="${out.fileName}"` },
+      };
+    }
     if ('csv' in out && out.csv !== undefined) {
       return {
         raw: { body: out.csv, contentType: 'text/csv; charset=utf-8' },
@@ -78,5 +98,37 @@ export const handler = createGroupHandler('appraisal-read', [
   })),
   implement(routeById('disciplineWarnings'), async ({ params, query, principal, requestId }) => ({
     body: await disciplineWarnings(params.month, query, principal, deps(principal, requestId)),
+  })),
+  // ── the console's appraisal screens (issue 18) ──
+  implementTyped(routeById('skpPlanOptions'), async ({ params, principal, requestId }) => ({
+    body: await planOptions(params.nip, params.year, principal, deps(principal, requestId)),
+  })),
+  implementTyped(routeById('skpMonthlyProgress'), async ({ params, principal, requestId }) => ({
+    body: await progressByMonth(params.nip, params.year, principal, deps(principal, requestId)),
+  })),
+  implementTyped(routeById('skpYearMonths'), async ({ params, principal, requestId }) => ({
+    body: await yearMonths(params.nip, params.year, principal, deps(principal, requestId)),
+  })),
+  implementTyped(routeById('listFeedbackNotes'), async ({ params, query, principal, requestId }) => ({
+    body: await listFeedbackNotes(params.nip, params.year, query, principal, deps(principal, requestId)),
+  })),
+  implementTyped(routeById('previewEvaluation'), async ({ params, body, principal, requestId }) => ({
+    body: await previewEvaluation(params.month, params.nip, body, principal, deps(principal, requestId)),
+  })),
+  implement(routeById('lembarPenilaianPdf'), async ({ params, principal, requestId }) => {
+    const out = await lembarPenilaianPdf(params.month, params.nip, principal, deps(principal, requestId));
+    return {
+      raw: { body: out.pdf.toString('base64'), contentType: 'application/pdf', isBase64Encoded: true },
+      headers: { 'content-disposition': `attachment; filename="${out.fileName}"` },
+    };
+  }),
+  implementTyped(routeById('calibrationMembers'), async ({ params, query, principal, requestId }) => ({
+    body: await calibrationMembers(params.month, query, principal, deps(principal, requestId)),
+  })),
+  implementTyped(routeById('listUnitRatings'), async ({ params, principal, requestId }) => ({
+    body: await listUnitRatings(params.month, deps(principal, requestId)),
+  })),
+  implementTyped(routeById('attendanceGrid'), async ({ params, query, principal, requestId }) => ({
+    body: await attendanceGrid(params.month, query, principal, deps(principal, requestId)),
   })),
 ]);

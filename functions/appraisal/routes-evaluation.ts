@@ -173,7 +173,8 @@ export const EVALUATION_ROUTES = [
     method: 'GET',
     path: '/follow-up/{month}',
     group: R,
-    summary: 'Pembinaan and recognition lists of an OPD; format=csv for a ;-separated UTF-8 file',
+    summary:
+      'Pembinaan and recognition (penghargaan, pelatihan) lists of an OPD; format=csv for a ;-separated UTF-8 file, format=xlsx for a workbook with one sheet per list',
     tags,
     roles: ['bkpsdm', 'auditor'],
     params: monthParams,

@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../http/route-spec';
+import { CONSOLE_APPRAISAL_ROUTES } from './routes-console';
 import { DISCIPLINE_ROUTES } from './routes-discipline';
 import { EVALUATION_ROUTES } from './routes-evaluation';
 import { SKP_ROUTES } from './routes-skp';
@@ -8,4 +9,5 @@ export const APPRAISAL_ROUTES = [
   ...SKP_ROUTES,
   ...EVALUATION_ROUTES,
   ...DISCIPLINE_ROUTES,
+  ...CONSOLE_APPRAISAL_ROUTES,
 ] as const satisfies readonly RouteSpec[];

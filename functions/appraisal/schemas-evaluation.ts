@@ -106,6 +106,6 @@ export const calibrationQuery = z.strictObject({
 
 export const followUpQuery = z.strictObject({
   opd: z.string().regex(/^[A-Z0-9][A-Z0-9._-]{1,30}$/),
-  format: z.enum(['json', 'csv']).default('json'),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   ...paginationQuery,
 });

@@ -1,18 +1,22 @@
 import type { AttendanceImportRow } from '../../core/discipline/attendance-import';
-import { createGroupHandler, implement } from '../http/http-handler';
+import type { RealizationImportRow } from '../../core/performance/realization-import';
+import { createGroupHandler, implement, implementTyped } from '../http/http-handler';
 import { routeById } from '../routes';
 import { appraisalDeps } from './deps';
 import { resultsDispatcherFor } from './results-dispatch';
 import { correctAttendance, importAttendance } from './use-cases/attendance';
 import { putCalendar } from './use-cases/calendar';
+import { addFeedbackNote } from './use-cases/console-plan';
 import { addLeave, addSanction } from './use-cases/discipline';
 import { putEvaluation } from './use-cases/evaluation';
 import { putLibraryEntry } from './use-cases/library';
 import { choosePeerRaters, submitPeerFeedback } from './use-cases/peer';
+import { importRealizations } from './use-cases/realization-import';
 import { addRealization } from './use-cases/realizations';
 import { computeResults } from './use-cases/results';
 import { type CreateSkpInput, createSkp } from './use-cases/skp';
 import { decideSkp, editOwnSkp, reviseApprovedSkp, submitOwnSkp } from './use-cases/skp-workflow';
+import { putUnitRatings } from './use-cases/unit-ratings';
 import { putUnitScores } from './use-cases/unit-scores';
 
 /** appraisal-write: every mutation; each one and its audit record go in one transaction (RW table). */
@@ -122,5 +126,23 @@ export const handler = createGroupHandler('appraisal-write', [
   implement(routeById('addSanction'), async ({ params, body, principal, requestId }) => ({
     status: 201,
     body: await addSanction(params.nip, body, principal, deps(principal, requestId)),
+  })),
+  // ── the console's appraisal screens (issue 18) ──
+  implementTyped(routeById('addFeedbackNote'), async ({ params, body, principal, requestId }) => ({
+    status: 201,
+    body: await addFeedbackNote(params.nip, params.year, body, principal, deps(principal, requestId)),
+  })),
+  implementTyped(routeById('putUnitRatings'), async ({ params, body, principal, requestId }) => ({
+    body: await putUnitRatings(params.month, body, principal, deps(principal, requestId)),
+  })),
+  implementTyped(routeById('importRealizations'), async ({ params, body, principal, requestId }) => ({
+    // A dry run creates nothing: 200 with its report; an import 201.
+    status: body.dryRun ? 200 : 201,
+    body: await importRealizations(
+      params.year,
+      { ...body, rows: body.rows as RealizationImportRow[] },
+      principal,
+      deps(principal, requestId),
+    ),
   })),
 ]);

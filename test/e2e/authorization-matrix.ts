@@ -314,6 +314,19 @@ export const DECLARATIONS: Record<RouteId, Declaration> = {
     request: (c) => ({ path: `/runs/${c.runId}/slips/${c.nip}/pdf` }),
     ownRefused: { roles: ['pegawai'], why: 'a slip is the employee’s only once the run is released to them' },
   },
+  // exports for the outside world (#16): the matrix's run is a draft, so an allowed caller gets 200 (menu)
+  // or 409 RUN_NOT_EXPORTABLE (file); an operator naming another OPD is refused before the run state.
+  listRunExports: {
+    scope: 'OPD_FILTER',
+    request: (c) => ({ path: `/runs/${c.runId}/exports`, query: q({ opd: c.opd }) }),
+  },
+  downloadRunExport: {
+    scope: 'OPD_FILTER',
+    request: (c) => ({
+      path: `/runs/${c.runId}/exports/sipd-gaji`,
+      query: q({ opd: c.opd, preview: 'true' }),
+    }),
+  },
   putBudget: {
     scope: 'TENANT',
     request: (c) => ({
@@ -502,5 +515,60 @@ export const DECLARATIONS: Record<RouteId, Declaration> = {
   disciplineWarnings: {
     scope: 'OPD_FILTER',
     request: (c) => ({ path: `/discipline-warnings/${c.month}`, query: q({ opd: c.opd }) }),
+  },
+  // appraisal console (issue 18)
+  skpPlanOptions: { scope: 'ROW_READ', request: (c) => ({ path: `/skp/${c.nip}/${c.year}/plan-options` }) },
+  skpMonthlyProgress: {
+    scope: 'ROW_READ',
+    request: (c) => ({ path: `/skp/${c.nip}/${c.year}/progress/monthly` }),
+  },
+  skpYearMonths: { scope: 'ROW_READ', request: (c) => ({ path: `/skp/${c.nip}/${c.year}/months` }) },
+  addFeedbackNote: {
+    scope: 'BAWAHAN_WRITE',
+    request: (c) => ({ path: `/skp/${c.nip}/${c.year}/feedback-notes`, body: { text: 'Catatan matriks' } }),
+  },
+  listFeedbackNotes: {
+    scope: 'ROW_READ',
+    request: (c) => ({ path: `/skp/${c.nip}/${c.year}/feedback-notes` }),
+  },
+  previewEvaluation: {
+    scope: 'BAWAHAN_WRITE',
+    request: (c) => ({
+      path: `/evaluations/${c.month}/${c.nip}/preview`,
+      body: { hasilKerja: 'SESUAI_EKSPEKTASI', perilaku: 'SESUAI_EKSPEKTASI' },
+    }),
+  },
+  lembarPenilaianPdf: {
+    scope: 'ROW_READ',
+    request: (c) => ({ path: `/evaluations/${c.month}/${c.nip}/pdf` }),
+  },
+  calibrationMembers: {
+    scope: 'TENANT',
+    request: (c) => ({ path: `/calibration/${c.month}/members`, query: q({ opd: c.opd }) }),
+  },
+  putUnitRatings: {
+    // Bantul does not scale its curve by unit (400 naming body.ratings); binjai has no such unit (400).
+    scope: 'TENANT',
+    request: (c) => ({
+      path: `/unit-ratings/${c.month}`,
+      body: { ratings: [{ unitId: `${c.opd}/SEKRETARIAT`, predikat: 'BAIK' }] },
+    }),
+  },
+  listUnitRatings: { scope: 'TENANT', request: (c) => ({ path: `/unit-ratings/${c.month}` }) },
+  importRealizations: {
+    scope: 'OPD_FILTER',
+    request: (c) => ({
+      path: `/realizations/${c.year}/imports`,
+      body: {
+        opd: c.opd,
+        fileName: 'matriks.xlsx',
+        dryRun: true,
+        rows: [{ nip: c.nip, indicatorId: 'tidak-ada', date: `${c.month}-02`, value: 1 }],
+      },
+    }),
+  },
+  attendanceGrid: {
+    scope: 'OPD_FILTER',
+    request: (c) => ({ path: `/attendance/${c.month}`, query: q({ opd: c.opd }) }),
   },
 };

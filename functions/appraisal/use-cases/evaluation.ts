@@ -1,6 +1,7 @@
 import { auditEntry } from '../../../core/audit/audit';
 import { hasAnyRole, type Principal, TENANT_WIDE_ROLES } from '../../../core/auth/principal';
 import { monthStanding } from '../../../core/discipline/local-time';
+import type { StoredEmployee } from '../../../core/employee/repository';
 import { DomainError } from '../../../core/errors';
 import type { MatrixAssessment, NumericAssessment } from '../../../core/performance/monthly-evaluation';
 import type { Rating } from '../../../core/performance/predikat';
@@ -135,6 +136,35 @@ export async function putEvaluation(
       explanation: preview.detail.performance.explanation,
     },
   };
+}
+
+/**
+ * The outcome the ratings would give, computed from the month's stored inputs with this assessment in
+ * place of any stored one; nothing is written (the lembar penilaian's preview before saving).
+ */
+export async function previewAssessment(
+  employee: StoredEmployee,
+  month: string,
+  body: EvaluationBody,
+  principal: Principal,
+  deps: AppraisalDeps,
+) {
+  const { mode } = settingsFor(deps.tenantId, month).evaluation;
+  const nip = employee.identity.nip;
+  const draft: StoredEvaluation = {
+    nip,
+    month,
+    assessment: assessmentFor(mode, body, principal.sub, deps.now),
+    ...(body.feedback ? { feedback: body.feedback } : {}),
+    version: 0,
+    updatedAt: deps.now,
+  };
+  return previewOutcome(
+    employee,
+    month,
+    (inputs) => ({ ...inputs, bundle: { ...inputs.bundle, evaluation: draft } }),
+    deps,
+  );
 }
 
 /** The ratee sees their rating and feedback, and only counts of peer raters: never who they are. */
