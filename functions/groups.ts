@@ -18,6 +18,8 @@ export const FUNCTION_GROUPS = {
   'payroll-read': { entry: 'functions/payroll/read.ts', tableAccess: 'RO', memoryMb: 1024 },
   'payroll-write': { entry: 'functions/payroll/write.ts', tableAccess: 'RW', memoryMb: 1769 },
   'payroll-docs': { entry: 'functions/payroll/docs.ts', tableAccess: 'RO', memoryMb: 1769 },
+  // Exports for the outside world (bank, BPJS, Taspen, SIPD): reads the run, writes only its audit record.
+  reports: { entry: 'functions/reports/index.ts', tableAccess: 'RW', memoryMb: 1769 },
   'opening-balances-read': { entry: 'functions/opening-balances/read.ts', tableAccess: 'RO', memoryMb: 512 },
   'opening-balances-write': {
     entry: 'functions/opening-balances/write.ts',

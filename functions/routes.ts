@@ -4,6 +4,7 @@ import { EMPLOYEE_ROUTES } from './employees/routes';
 import type { RouteSpec } from './http/route-spec';
 import { OPENING_BALANCE_ROUTES } from './opening-balances/routes';
 import { PAYROLL_ROUTES } from './payroll/routes';
+import { REPORT_ROUTES } from './reports/routes';
 import { RULESET_ROUTES } from './rulesets/routes';
 import { SYSTEM_ROUTES } from './system/routes';
 
@@ -18,6 +19,7 @@ export const ROUTES = [
   ...AUDIT_ROUTES,
   ...RULESET_ROUTES,
   ...PAYROLL_ROUTES,
+  ...REPORT_ROUTES,
   ...OPENING_BALANCE_ROUTES,
   ...APPRAISAL_ROUTES,
 ] as const satisfies readonly RouteSpec[];

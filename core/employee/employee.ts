@@ -95,6 +95,8 @@ export interface EmployeeIdentity {
   gelarBelakang?: string;
   /** NIK (16 digits): the SIPD list and the bukti potong identify the employee by it. */
   nik?: string;
+  /** Home address, as the SIPD list's `alamat` column carries it (bank-dan-laporan.md §6, sipd-bas.json). */
+  alamat?: string;
   /** 16 digits (the NIK since 2024) or an old 15-digit number; absent = no NPWP (higher PPh rate). */
   npwp?: string;
   /** The employee's own NITKU (NPWP + 6 digits), for the reports that name the recipient's place. */

@@ -36,6 +36,7 @@ export const IDENTITY_KEYS = [
   'gelarDepan',
   'gelarBelakang',
   'nik',
+  'alamat',
   'npwp',
   'nitku',
   'ptkpStatus',

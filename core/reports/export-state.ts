@@ -25,10 +25,12 @@ export class RunNotExportableError extends DomainError {
     const message =
       run.state === 'DRAFT'
         ? `Run ${run.id} masih DRAFT: ekspor hanya untuk run yang sudah dikunci (atau disetujui, sebagai pratinjau).`
-        : `Run ${run.id} berstatus APPROVED: berkas final hanya untuk run yang sudah dikunci; minta sebagai pratinjau (preview=true).`;
+        : run.state === 'APPROVED'
+          ? `Run ${run.id} berstatus APPROVED: berkas final hanya untuk run yang sudah dikunci; minta sebagai pratinjau (preview=true).`
+          : `Run ${run.id} berstatus ${run.state}: tunggu sampai penguncian selesai.`;
     super('CONFLICT', 'RUN_NOT_EXPORTABLE', message, [
       {
-        path: run.state === 'DRAFT' || preview ? 'params.runId' : 'query.preview',
+        path: run.state === 'APPROVED' && !preview ? 'query.preview' : 'params.runId',
         message: `status run ${run.state}`,
       },
     ]);

@@ -20,6 +20,8 @@ export const AUDIT_ENTITY_TYPES = [
   'budget',
   // employee imports: `employee-import:<sha256 of the sheet>`
   'employee-import',
+  // files handed out for the outside world (bank, BPJS, Taspen, SIPD): `export:<runId>`
+  'export',
 ] as const;
 
 /**

@@ -122,6 +122,7 @@ const identityFields = {
   gelarDepan: z.string().max(30).optional(),
   gelarBelakang: z.string().max(60).optional(),
   nik: nikSchema.optional(),
+  alamat: z.string().trim().min(5).max(200).optional(),
   npwp: npwpSchema.optional(),
   nitku: nitkuSchema.optional(),
   ptkpStatus: z.enum(PTKP_STATUS),

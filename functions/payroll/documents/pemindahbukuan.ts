@@ -26,6 +26,8 @@ export interface PemindahbukuanDocument {
   readonly tenantName: string;
   readonly run: ExportRunRef;
   readonly account: SourceAccount;
+  /** Who the lampiran lists: the OPD asked for, else the account's label (every OPD it pays). */
+  readonly unit: string;
   readonly letter: NonNullable<ExportSettings['pemindahbukuan']>;
   readonly settingsVersion: string;
   /** Nomor naskah as the bendahara numbers it; absent leaves dots to fill in by hand. */
@@ -50,7 +52,7 @@ const HEADINGS = [
 export function lampiranTitle(d: PemindahbukuanDocument): string {
   const [year, month] = d.run.month.split('-');
   const bulan = formatBulan(`${year}-${month}`).split(' ')[0]?.toUpperCase();
-  return `DAFTAR GAJI ${d.account.label.toUpperCase()} ${d.tenantName.toUpperCase()} BULAN ${bulan} TAHUN ${year}`;
+  return `DAFTAR GAJI ${d.unit.toUpperCase()} ${d.tenantName.toUpperCase()} BULAN ${bulan} TAHUN ${year}`;
 }
 
 export function letterParagraphs(d: PemindahbukuanDocument): string[] {

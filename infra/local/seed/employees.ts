@@ -240,6 +240,15 @@ function entryAge(education: Education, prng: Prng): number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const nikAndNpwp = (nik: string) => ({ nik, npwp: nik });
+
+/** A street address in one of the tenant's places, derived from the NIP (no PRNG draw: the rest of the seed stays as it was). */
+function demoAddress(profile: TenantProfile, nip: string): string {
+  const n = Number(nip.slice(-3));
+  const street = ['Jl. Melati', 'Jl. Kenanga', 'Jl. Flamboyan', 'Jl. Cempaka', 'Jl. Mawar'][n % 5];
+  return `${street} No. ${(n % 87) + 1}, ${profile.places[n % profile.places.length]}`;
+}
+
 function buildEmployee(
   prng: Prng,
   ids: IdentityRegistry,
@@ -278,9 +287,16 @@ function buildEmployee(
     nip,
     nama,
     ...gelarFor(prng, plan),
-    npwp: ids.nik(birth, gender),
+    // NIK doubles as the 16-digit NPWP since 2024; the SIPD list and the bukti potong carry both.
+    ...nikAndNpwp(ids.nik(birth, gender)),
+    alamat: demoAddress(profile, nip),
     ptkpStatus: ptkpStatus(gender, keluarga),
-    bankAccount: { bank: profile.bank, accountNumber: ids.accountNumber(), accountName: nama.toUpperCase() },
+    bankAccount: {
+      bank: profile.bank,
+      bankCode: profile.bankCode,
+      accountNumber: ids.accountNumber(),
+      accountName: nama.toUpperCase(),
+    },
     tmtStart,
     pangkat: { golongan: plan.golongan, tmt: safePangkatTmt },
     masaKerja: {

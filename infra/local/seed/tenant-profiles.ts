@@ -27,6 +27,8 @@ export interface OpdProfile {
 export interface TenantProfile {
   region: NameRegion;
   bank: string;
+  /** Sandi bank of that bank (the SIPD list's kode_bank; rulesets/payroll-exports/<tenant>.json knows it). */
+  bankCode: string;
   /** Digits 1–4 of a NIK (province + kabupaten/kota); NIK doubles as NPWP since 2024. */
   nikRegion: string;
   places: readonly string[];
@@ -55,6 +57,7 @@ export const TENANT_PROFILES: Record<string, TenantProfile> = {
   bantul: {
     region: 'jawa',
     bank: 'BPD DIY',
+    bankCode: '112',
     nikRegion: '3402',
     places: ['Sewon', 'Kasihan', 'Imogiri', 'Pandak', 'Bambanglipuro', 'Piyungan'],
     provincial: false,
@@ -87,6 +90,7 @@ export const TENANT_PROFILES: Record<string, TenantProfile> = {
   binjai: {
     region: 'sumut',
     bank: 'Bank Sumut',
+    bankCode: '117',
     nikRegion: '1275',
     places: ['Binjai Kota', 'Binjai Utara', 'Binjai Timur', 'Binjai Selatan', 'Binjai Barat'],
     provincial: false,
@@ -116,6 +120,7 @@ export const TENANT_PROFILES: Record<string, TenantProfile> = {
   sofifi: {
     region: 'malut',
     bank: 'Bank Maluku Malut',
+    bankCode: '131',
     nikRegion: '8272',
     places: ['Sofifi', 'Oba Utara', 'Ternate', 'Tidore', 'Weda', 'Tobelo'],
     provincial: true,
@@ -145,6 +150,7 @@ export const TENANT_PROFILES: Record<string, TenantProfile> = {
   bukitintan: {
     region: 'campuran',
     bank: 'Bank BPD',
+    bankCode: '990',
     nikRegion: '6399',
     places: ['Bukitintan Hulu', 'Bukitintan Hilir', 'Tanjung Rawa', 'Sungai Lebar'],
     provincial: false,

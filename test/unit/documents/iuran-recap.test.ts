@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { PayLine } from '../../../core/pay/types';
+import type { ExplainedPayLine } from '../../../core/pay/types';
 import type { StoredSlip } from '../../../core/payroll/run-types';
 import { bpjsKesehatanRecap, taspenRecap } from '../../../core/reports/iuran-recap';
 import { aLine, anEngineTenant, aStoredSlip, engineSlips, totalsOf } from '../../fixtures/slips';
 
-function slipWith(nip: string, opd: string, jenisAsn: string, lines: PayLine[]): StoredSlip {
+function slipWith(nip: string, opd: string, jenisAsn: string, lines: ExplainedPayLine[]): StoredSlip {
   const base = aStoredSlip({ header: { nip, opd, jenisAsn }, gaji: null, tpp: null });
   return { ...base, slip: { ...base.slip, lines, totals: totalsOf(lines) } };
 }

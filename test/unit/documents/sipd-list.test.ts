@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { PayLine } from '../../../core/pay/types';
+import type { ExplainedPayLine } from '../../../core/pay/types';
 import type { EmployeeFacts } from '../../../core/reports/employee-facts';
 import { SIPD_GAJI_LAYOUT, SIPD_TPP_LAYOUT } from '../../../core/reports/sipd-layout';
 import { buildSipdList } from '../../../core/reports/sipd-list';
@@ -14,7 +14,7 @@ const NIP = '199703112020121004';
 
 /** The real row of bank-dan-laporan.md §6 as stored slip lines (amounts from §4–§7; see fixtures/sipd/README.md). */
 function realRowSlip() {
-  const lines: PayLine[] = [
+  const lines: ExplainedPayLine[] = [
     aLine('GAJI_POKOK', 2_964_000),
     aLine('TUNJ_SUAMI_ISTRI', 296_400),
     aLine('TUNJ_ANAK', 59_280),
@@ -58,12 +58,7 @@ function realRowSlip() {
         ...base.input.employee,
         mkgYears: 4,
         mkgMonths: 0,
-        jabatan: {
-          type: 'FUNGSIONAL' as const,
-          nama: 'Pranata Komputer Ahli Pertama',
-          kode: 'PRAKOM',
-          jenjang: 'AHLI_PERTAMA',
-        },
+        jabatan: { type: 'FUNGSIONAL' as const, code: 'PRAKOM', jenjang: 'AHLI_PERTAMA' },
       },
     },
   };

@@ -1,3 +1,4 @@
+import { EKSPOR_LABELS } from './labels-ekspor';
 import { GAJI_LABELS } from './labels-gaji';
 import { KINERJA_LABELS } from './labels-kinerja';
 import { DISIPLIN_LABELS, KINERJA_BKPSDM_LABELS } from './labels-kinerja-bkpsdm';
@@ -41,6 +42,8 @@ export const L = {
   /** Appraisal journeys 4–7 (kalibrasi, tindak lanjut, capaian unit, impor kinerja) and disiplin: ./labels-kinerja-bkpsdm.ts. */
   kinerjaBkpsdm: KINERJA_BKPSDM_LABELS,
   disiplin: DISIPLIN_LABELS,
+  /** Exports for the outside world on the run page (#16): ./labels-ekspor.ts. */
+  ekspor: EKSPOR_LABELS,
   app: {
     name: 'SIGAP',
     fullName: 'Sistem Informasi Gaji dan Penilaian Kinerja ASN',
@@ -444,6 +447,7 @@ export const AUDIT_ENTITY_LABELS = {
   library: 'Pustaka indikator',
   'opening-balance': 'Saldo awal',
   ruleset: 'Aturan',
+  export: 'Ekspor berkas',
 } as const;
 
 /** Audit actions as passive forms ("Diubah"); an action not listed shows its code. */
@@ -465,4 +469,5 @@ export const AUDIT_ACTION_LABELS = {
   REALIZATION: 'Realisasi diisi',
   REVISE: 'Direvisi',
   REJECTED: 'Ditolak',
+  EXPORT: 'Diekspor',
 } as const;

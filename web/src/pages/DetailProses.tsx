@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../components/ErrorDisplay';
 import { PageHeader } from '../components/PageHeader';
 import { ApprovalPanel } from '../components/run/ApprovalPanel';
 import { BudgetTable } from '../components/run/BudgetTable';
+import { ExportMenu } from '../components/run/ExportMenu';
 import { notifyOk, useRecompute, useRun, useRunErrors, useTenantClock } from '../components/run/hooks';
 import { RunDocuments } from '../components/run/RunDocuments';
 import { RunErrors } from '../components/run/RunErrors';
@@ -153,7 +154,10 @@ export default function DetailProsesPage() {
           <RunErrors run={data} errors={errorItems} canWrite={canWrite} timeZone={clock.timeZone} />
         </Tabs.Panel>
         <Tabs.Panel value="dokumen" pt="md">
-          <RunDocuments run={data} opds={opds} slips={slipsForDocs.data?.items} />
+          <Stack gap="lg">
+            <RunDocuments run={data} opds={opds} slips={slipsForDocs.data?.items} />
+            <ExportMenu runId={runId} opds={opds} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="persetujuan" pt="md">
           <Stack gap="md">
