@@ -25,6 +25,7 @@ import { useMe, useReadOnly } from '../../../auth/useAuth';
 import { EmptyState } from '../../../components/EmptyState';
 import { ApiErrorAlert, ErrorSummary, fieldId } from '../../../components/ErrorDisplay';
 import { call, isNotFound } from '../../../components/kinerja/api';
+import { FeedbackNotes } from '../../../components/kinerja/FeedbackNotes';
 import { formatPct, useTenantToday } from '../../../components/kinerja/kinerja';
 import { MonthSelect } from '../../../components/kinerja/MonthSelect';
 import { ProgressTable } from '../../../components/kinerja/ProgressTable';
@@ -389,6 +390,7 @@ function FeedbackAndPredikat(props: {
           <Text c="dimmed">{C.notRated}</Text>
         )}
       </Card>
+      <FeedbackNotes nip={nip} year={year} canWrite={false} />
       <Title order={2} size="h3">
         {C.predikatTitle}
       </Title>

@@ -20,10 +20,11 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ok } from '../../../api/client';
 import { fieldErrors } from '../../../api/errors';
-import { useMe, useReadOnly, useRoles } from '../../../auth/useAuth';
+import { useReadOnly, useRoles } from '../../../auth/useAuth';
 import { EmptyState } from '../../../components/EmptyState';
 import { ApiErrorAlert, ErrorSummary, fieldId } from '../../../components/ErrorDisplay';
 import { call, isNotFound } from '../../../components/kinerja/api';
+import { FeedbackNotes } from '../../../components/kinerja/FeedbackNotes';
 import { formatPct, monthsUpTo, useTenantToday } from '../../../components/kinerja/kinerja';
 import { MonthSelect } from '../../../components/kinerja/MonthSelect';
 import { ProgressTable } from '../../../components/kinerja/ProgressTable';
@@ -34,7 +35,7 @@ import { PredikatChip, SkpStatusChip } from '../../../components/kinerja/SkpStat
 import type { Predikat, SkpOfYear, SkpProgressView, SkpRevision } from '../../../components/kinerja/types';
 import { PageHeader } from '../../../components/PageHeader';
 import { notifyOk } from '../../../components/run/hooks';
-import { formatDateTime, formatMonth, formatNip } from '../../../format';
+import { formatMonth, formatNip } from '../../../format';
 import { L } from '../../../i18n/labels';
 import { pathTo } from '../../../routes';
 
@@ -56,15 +57,6 @@ interface MonthlyProgress {
     weightedAchievementPercent: number | null;
     indicators: { indicatorId: string; achievementPercent: number | null }[];
   }[];
-}
-
-interface FeedbackNote {
-  id: string;
-  text: string;
-  indicatorId?: string;
-  by: string;
-  byNama?: string;
-  at: string;
 }
 
 /**
@@ -423,88 +415,5 @@ function MonthsPanel(props: { nip: string; year: number; lastMonth: string }) {
         </Table>
       </ScrollArea>
     </Stack>
-  );
-}
-
-/** Continuous feedback through the year: notes the pegawai reads at once, newest first. */
-function FeedbackNotes(props: { nip: string; year: number; canWrite: boolean }) {
-  const { nip, year } = props;
-  const qc = useQueryClient();
-  const notes = useQuery({
-    queryKey: ['feedback-notes', nip, year],
-    queryFn: () =>
-      call<{ items: FeedbackNote[] }>('GET', '/skp/{nip}/{year}/feedback-notes', {
-        params: { path: { nip, year }, query: { limit: 50 } },
-      }),
-  });
-  const timeZone = useMe().data?.timeZone ?? 'Asia/Jakarta';
-  const form = useForm({ mode: 'controlled', initialValues: { text: '' } });
-  const add = useMutation({
-    mutationFn: (text: string) =>
-      call<FeedbackNote>('POST', '/skp/{nip}/{year}/feedback-notes', {
-        params: { path: { nip, year } },
-        body: { text },
-      }),
-    onSuccess: () => {
-      form.reset();
-      notifyOk(K.lembar.saved);
-      void qc.invalidateQueries({ queryKey: ['feedback-notes', nip, year] });
-    },
-    onError: (err) => form.setErrors(fieldErrors(err, 'body')),
-  });
-  return (
-    <Card withBorder padding="md" component="section" aria-labelledby="umpan-balik-berkelanjutan">
-      <Title order={2} size="h3" id="umpan-balik-berkelanjutan">
-        {D.feedbackTitle}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {D.feedbackIntro}
-      </Text>
-      {props.canWrite ? (
-        <form
-          noValidate
-          onSubmit={form.onSubmit((v) => {
-            form.clearErrors();
-            if (!v.text.trim()) {
-              form.setErrors({ text: 'wajib diisi' });
-              return;
-            }
-            add.mutate(v.text.trim());
-          })}
-        >
-          <ErrorSummary
-            errors={form.errors as Record<string, string>}
-            labels={{ text: D.feedbackTitle }}
-            error={add.error}
-          />
-          <Textarea
-            label={K.lembar.feedback}
-            autosize
-            minRows={2}
-            id={fieldId('text')}
-            {...form.getInputProps('text')}
-          />
-          <Group justify="flex-end" mt="xs">
-            <Button type="submit" loading={add.isPending} variant="default">
-              {L.common.save}
-            </Button>
-          </Group>
-        </form>
-      ) : null}
-      {notes.error ? (
-        <ApiErrorAlert error={notes.error} />
-      ) : (
-        <Stack gap="xs" mt="sm">
-          {(notes.data?.items ?? []).map((n) => (
-            <Card key={n.id} withBorder padding="xs">
-              <Text size="xs" c="dimmed">
-                {`${n.byNama ?? n.by} · ${formatDateTime(n.at, timeZone)}`}
-              </Text>
-              <Text size="sm">{n.text}</Text>
-            </Card>
-          ))}
-        </Stack>
-      )}
-    </Card>
   );
 }
