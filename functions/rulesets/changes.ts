@@ -55,8 +55,11 @@ async function runsOf(table: string): Promise<RunSummary[]> {
   return runs;
 }
 
+/** A month is paid once its lock has begun (LOCKING writes the ledger chunk by chunk). */
+const isLocked = (r: RunSummary) => r.state === 'LOCKED' || r.state === 'LOCKING';
+
 const lockedMonthsOf = (runs: readonly RunSummary[]) =>
-  [...new Set(runs.filter((r) => r.state === 'LOCKED').map((r) => r.month))].sort();
+  [...new Set(runs.filter(isLocked).map((r) => r.month))].sort();
 
 async function slipsOf(table: string, runId: string) {
   const rows = await allSlipsOfRun(documentClient, table, runId);
@@ -174,10 +177,7 @@ export async function ruleHistory(parameterId: string, principal: Principal, dep
 /** The run a month's preview is computed from: its locked run, else its latest one. */
 function runOfMonth(runs: readonly RunSummary[], month: string): RunSummary | undefined {
   const ofMonth = runs.filter((r) => r.month === month);
-  return (
-    ofMonth.find((r) => r.state === 'LOCKED') ??
-    ofMonth.sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1))[0]
-  );
+  return ofMonth.find(isLocked) ?? ofMonth.sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1))[0];
 }
 
 /** Corrections the change creates in each locked month from its first month on. */
@@ -189,7 +189,7 @@ async function correctionsOf(
 ): Promise<CorrectionEffect[]> {
   const first = firstMonthInForce(change.effectiveFrom);
   const locked = runs
-    .filter((r) => r.state === 'LOCKED' && r.month >= first)
+    .filter((r) => isLocked(r) && r.month >= first)
     .sort((a, b) => (a.month < b.month ? -1 : 1));
   const out: CorrectionEffect[] = [];
   for (const run of locked) {
