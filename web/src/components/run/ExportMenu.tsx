@@ -21,7 +21,8 @@ export function exportHref(entry: Entry, data: RunExports, opd: string, account:
     .replaceAll('{month}', encodeURIComponent(data.month))
     .replaceAll('{opd}', encodeURIComponent(opd));
   const query = new URLSearchParams();
-  if (opd && !entry.path.includes('{opd}')) query.set('opd', opd);
+  // A per-masa file (tax) covers the whole month: no OPD filter unless its path names one.
+  if (opd && entry.scope !== 'MONTH' && !entry.path.includes('{opd}')) query.set('opd', opd);
   if (account && entry.scope === 'ACCOUNT') query.set('account', account);
   if (data.menuState === 'PREVIEW') query.set('preview', 'true');
   const qs = query.toString();
