@@ -105,7 +105,7 @@ function backgroundDispatcher(tenantId: string, getDeps: () => PayrollDeps, acto
     async dispatch(runId, chunkNos, phase = 'COMPUTE') {
       for (const no of chunkNos) {
         localChunkQueue.enqueue({
-          key: `${tenantId}/${runId}/${phase}/${no}`,
+          key: phase === 'LEDGER' ? `${tenantId}/${runId}/LEDGER/${no}` : `${tenantId}/${runId}/${no}`,
           process: () => runChunkStep(runId, no, phase, actor, getDeps()),
         });
       }

@@ -10,7 +10,7 @@
  * | paid ledger         | EMP#<nip>             | PAID#<yyyy-mm>#<kind>       |                        |                           |                       |
  * | opening balance     | EMP#<nip>             | OPENBAL#<yyyy>              | OPENBAL#<yyyy>#<opd> / <nip> | OPENBAL#<yyyy> / <nip> |                   |
  * | run                 | RUN#<runId>           | META                        |                        | RUN / <runId>             |                       |
- * | run chunk           | RUN#<runId>           | CHUNK#<00000>               |                        |                           |                       |
+ * | run chunk           | RUN#<runId>#C<cc>     | CHUNK#<00000>               |                        |                           |                       |
  * | slip                | RUN#<runId>#S<nn>     | SLIP#<nip>                  | RUNOPD#<runId>#<opd>#S<mm> / <nip> |               |                       |
  * | slip error          | RUN#<runId>#S<nn>     | ERR#<nip>                   |                        |                           |                       |
  * | run exclusion       | RUN#<runId>           | EXCL#<nip>                  |                        |                           |                       |
@@ -40,9 +40,11 @@
  * | unit scores         | UNITSCORE#<yyyy-mm>   | IKM#<unit>#<service>, TEAM#<unit> |                  |                           |                       |
  */
 /** Partitions a run's slips and error entries are spread over (sized by the capacity model). */
-export const RUN_SLIP_SHARDS = 32;
+export const RUN_SLIP_SHARDS = 64;
+/** Partitions a run's chunk items are spread over (chunk no mod this). */
+export const RUN_CHUNK_SHARDS = 8;
 /** Partitions one OPD's slips of a run are spread over in gsi1 (a 30,000-teacher Dinas included). */
-export const RUN_OPD_SHARDS = 8;
+export const RUN_OPD_SHARDS = 64;
 
 /** FNV-1a (32 bit) of the NIP: stable across processes and releases, so a slip's key never moves. */
 function nipHash(nip: string): number {
@@ -113,11 +115,13 @@ export const keys = {
   run: (runId: string) => ({ pk: `RUN#${runId}`, sk: 'META' }),
   runIndexes: (runId: string) => ({ gsi2pk: 'RUN', gsi2sk: runId }),
   runs: () => ({ index: 'gsi2' as const, pk: 'RUN' }),
+  /** Chunk items (5 KB: their NIPs) are written several times each: spread beside the run's META. */
   runChunk: (runId: string, no: number) => ({
-    pk: `RUN#${runId}`,
+    pk: `RUN#${runId}#C${two(no % RUN_CHUNK_SHARDS)}`,
     sk: `CHUNK#${String(no).padStart(5, '0')}`,
   }),
-  runChunkPrefix: (runId: string) => ({ pk: `RUN#${runId}`, skPrefix: 'CHUNK#' }),
+  runChunkShards: (runId: string) =>
+    range(RUN_CHUNK_SHARDS).map((s) => ({ pk: `RUN#${runId}#C${two(s)}`, skPrefix: 'CHUNK#' })),
   // ── a run's slips and error entries (functions/payroll/store/slip-store.ts), sharded by NIP ──
   slip: (runId: string, nip: string) => ({ pk: slipPk(runId, slipShard(nip)), sk: `SLIP#${nip}` }),
   slipIndexes: (runId: string, opd: string, nip: string) => ({

@@ -1,9 +1,13 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../functions/table/keys';
 
-/** Every key a run holds: its own partition (META, chunks, exclusions) and each slip shard (slips, errors). */
+/** Every key a run holds: its own partition (META, exclusions), its chunk shards and its slip shards. */
 function runPartitions(runId: string): string[] {
-  return [keys.run(runId).pk, ...keys.slipShardsOfRun(runId).map((s) => s.pk)];
+  return [
+    keys.run(runId).pk,
+    ...keys.runChunkShards(runId).map((s) => s.pk),
+    ...keys.slipShardsOfRun(runId).map((s) => s.pk),
+  ];
 }
 
 async function queryKeys(db: DynamoDBDocumentClient, table: string, pk: string, skPrefix?: string) {
@@ -28,7 +32,9 @@ async function queryKeys(db: DynamoDBDocumentClient, table: string, pk: string, 
 /** How many slips a run has stored, over all its shards (read from the table, not from the run's counters). */
 export async function slipCount(db: DynamoDBDocumentClient, table: string, runId: string): Promise<number> {
   const shards = keys.slipShardsOfRun(runId);
-  const counts = await Promise.all(shards.map(async (s) => (await queryKeys(db, table, s.pk, s.skPrefix)).length));
+  const counts = await Promise.all(
+    shards.map(async (s) => (await queryKeys(db, table, s.pk, s.skPrefix)).length),
+  );
   return counts.reduce((a, b) => a + b, 0);
 }
 

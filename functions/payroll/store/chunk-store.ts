@@ -55,7 +55,13 @@ export class DynamoChunkStore implements ChunkStore {
   }
 
   async listChunks(runId: string): Promise<ChunkItem[]> {
-    return (await queryPrefix(this.db, this.table, keys.runChunkPrefix(runId), true)).map(chunkFromItem);
+    const shards = await Promise.all(
+      keys.runChunkShards(runId).map((k) => queryPrefix(this.db, this.table, k, true)),
+    );
+    return shards
+      .flat()
+      .map(chunkFromItem)
+      .sort((a, b) => a.no - b.no);
   }
 
   async getChunk(runId: string, no: number): Promise<ChunkItem | undefined> {
