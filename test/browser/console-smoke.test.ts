@@ -25,7 +25,8 @@ describe('console smoke (Chromium)', () => {
     await page.goto('/');
     // Demo users of each tenant, grouped under the tenant's name.
     await page.getByRole('heading', { level: 2, name: 'Pemerintah Kabupaten Bantul' }).waitFor();
-    expect(await page.locator('[data-demo-user^="bantul:"]').count()).toBe(5);
+    // Five roles and a second BKPSDM user who approves rule changes (four eyes, issue 17).
+    expect(await page.locator('[data-demo-user^="bantul:"]').count()).toBe(6);
     await expectNoSeriousAxeViolations(page);
     await saveScreenshot(page, 'masuk');
 

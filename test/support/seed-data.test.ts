@@ -96,7 +96,14 @@ describe.each(TENANTS)('demo data of %s', (tenantId) => {
   it('should pick demo users that exist and fit their roles', () => {
     const users = demoUsers(seed);
     const byNip = new Map(employees.map((e) => [e.nip, e]));
-    expect(users.map((u) => u.label)).toEqual(['bkpsdm', 'operator', 'atasan', 'pegawai', 'auditor']);
+    expect(users.map((u) => u.label)).toEqual([
+      'bkpsdm',
+      'operator',
+      'atasan',
+      'pegawai',
+      'auditor',
+      'penyetuju-aturan',
+    ]);
     const [, operator, atasan, pegawai] = users;
     expect(byNip.get(operator!.sub)?.penempatan.opd).toBe(operator!.opds[0]);
     expect(byNip.get(pegawai!.sub)?.penempatan.atasanNip).toBe(atasan!.sub);

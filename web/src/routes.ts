@@ -42,7 +42,12 @@ export type PageId =
   | 'tindakLanjut'
   | 'capaianUnit'
   | 'imporKinerja'
-  | 'disiplin';
+  | 'disiplin'
+  // Tenant rules (#17): pages in pages/aturan
+  | 'aturan'
+  | 'riwayatAturan'
+  | 'usulanAturan'
+  | 'detailUsulanAturan';
 
 const T = L.page.titles;
 
@@ -161,6 +166,27 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     title: L.disiplin.title,
     roles: ['operator', 'bkpsdm', 'auditor'],
     nav: L.disiplin.nav,
+  },
+  // Tenant rules (#17): pages in pages/aturan.
+  {
+    id: 'aturan',
+    path: '/aturan',
+    title: L.aturan.titles.aturan,
+    roles: ['operator', 'bkpsdm', 'auditor'],
+    nav: L.aturan.nav,
+  },
+  {
+    id: 'riwayatAturan',
+    path: '/aturan/riwayat/:parameterId',
+    title: L.aturan.titles.riwayat,
+    roles: ['operator', 'bkpsdm', 'auditor'],
+  },
+  { id: 'usulanAturan', path: '/aturan/usulan-baru', title: L.aturan.titles.usulanBaru, roles: ['bkpsdm'] },
+  {
+    id: 'detailUsulanAturan',
+    path: '/aturan/usulan/:changeId',
+    title: L.aturan.titles.detailUsulan,
+    roles: ['operator', 'bkpsdm', 'auditor'],
   },
   {
     id: 'jejakAudit',

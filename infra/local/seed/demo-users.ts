@@ -9,7 +9,7 @@ import { hasDemoProfile } from './tenant-profiles';
  */
 export interface DemoUser {
   tenant: string;
-  label: 'bkpsdm' | 'operator' | 'atasan' | 'pegawai' | 'auditor';
+  label: 'bkpsdm' | 'operator' | 'atasan' | 'pegawai' | 'auditor' | 'penyetuju-aturan';
   sub: string;
   nama: string;
   roles: Role[];
@@ -22,6 +22,10 @@ export function demoUsers(seed: TenantSeed): DemoUser[] {
   const firstOpd = seed.opds[0]!.code;
   const hrOpd = members.find((m) => m.role === 'kabid' && /^(BKPSDM|BKD)$/.test(m.opd))?.opd ?? firstOpd;
   const bkpsdm = need(members.find((m) => m.role === 'kabid' && m.opd === hrOpd));
+  // Rule changes need a second BKPSDM user (four eyes, issue 17): the head of the same agency.
+  const approver =
+    members.find((m) => m.role === 'kepala' && m.opd === hrOpd) ??
+    need(members.find((m) => m.opd === hrOpd && m !== bkpsdm && m.role !== 'staff'));
   const staffOf = (atasan: SeedMember) =>
     members.filter((m) => m.employee.penempatan.atasanNip === atasan.employee.nip && m.role === 'staff');
   const atasan = need(members.find((m) => m.role === 'kabid' && m.opd === firstOpd && staffOf(m).length > 0));
@@ -66,6 +70,14 @@ export function demoUsers(seed: TenantSeed): DemoUser[] {
       opds: [],
       note: 'Inspektorat: read everything, write nothing',
     },
+    // Last, so the five role users keep their places (tests address them by index).
+    user(
+      'penyetuju-aturan',
+      approver,
+      ['bkpsdm'],
+      [],
+      `${approver.employee.jabatan.nama}: BKPSDM, approves the rule changes another BKPSDM user proposes`,
+    ),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { ATURAN_AUDIT_ACTIONS, ATURAN_LABELS } from './labels-aturan';
 import { EKSPOR_LABELS } from './labels-ekspor';
 import { GAJI_LABELS } from './labels-gaji';
 import { KINERJA_LABELS } from './labels-kinerja';
@@ -44,6 +45,8 @@ export const L = {
   disiplin: DISIPLIN_LABELS,
   /** Exports for the outside world on the run page (#16): ./labels-ekspor.ts. */
   ekspor: EKSPOR_LABELS,
+  /** Tenant rules, history, proposals and their approval (#17): ./labels-aturan.ts. */
+  aturan: ATURAN_LABELS,
   app: {
     name: 'SIGAP',
     fullName: 'Sistem Informasi Gaji dan Penilaian Kinerja ASN',
@@ -470,4 +473,5 @@ export const AUDIT_ACTION_LABELS = {
   REVISE: 'Direvisi',
   REJECTED: 'Ditolak',
   EXPORT: 'Diekspor',
+  ...ATURAN_AUDIT_ACTIONS,
 } as const;

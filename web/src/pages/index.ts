@@ -29,4 +29,9 @@ export const PAGES: Record<PageId, LazyExoticComponent<ComponentType>> = {
   capaianUnit: lazy(() => import('./kinerja/bkpsdm/CapaianUnit')),
   imporKinerja: lazy(() => import('./kinerja/bkpsdm/ImporKinerja')),
   disiplin: lazy(() => import('./disiplin/Disiplin')),
+  // Tenant rules (#17)
+  aturan: lazy(() => import('./aturan/Aturan')),
+  riwayatAturan: lazy(() => import('./aturan/RiwayatAturan')),
+  usulanAturan: lazy(() => import('./aturan/UsulanBaru')),
+  detailUsulanAturan: lazy(() => import('./aturan/DetailUsulan')),
 };
