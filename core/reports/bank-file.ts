@@ -152,6 +152,7 @@ export function bankFileName(template: BankTemplate, ctx: BankFileContext): stri
     .replaceAll('{date}', ctx.valueDate.replaceAll('-', ''))
     .replaceAll('{month}', ctx.run.month)
     .replaceAll('{bank}', template.id)
+    .replaceAll('{version}', template.version)
     .replace(/[^A-Za-z0-9._-]+/g, '-');
   return ctx.run.exportState === 'PREVIEW' ? `PRATINJAU-${name}` : name;
 }

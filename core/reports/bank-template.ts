@@ -71,7 +71,7 @@ export const bankTemplateSchema = z
     dateFormat: z.enum(['yyyymmdd', 'ddmmyyyy', 'yyyy-mm-dd', 'dd/mm/yyyy']),
     /** Integer rupiah, or with two decimals (`.00`) where a bank asks for them. */
     amountFormat: z.enum(['INTEGER', 'DECIMAL_2']),
-    /** Tokens: {runId} {state} {account} {date} {bank} {month}. */
+    /** Tokens: {runId} {state} {account} {date} {bank} {month} {version} (the template's). */
     fileNamePattern: z.string().min(3).max(120),
     /** Tokens: {BULAN} (NOVEMBER) {MON} (NOV) {YYYY} {runId}. */
     remarkPattern: z.string().min(1).max(80),

@@ -32,6 +32,9 @@ function unavailableReason(
 ) {
   if (run.state === 'DRAFT')
     return 'Run masih DRAFT: ekspor tersedia setelah disetujui (pratinjau) atau dikunci.';
+  if (run.state !== 'APPROVED' && run.state !== 'LOCKED') {
+    return `Run berstatus ${run.state}: tunggu sampai selesai dikunci.`;
+  }
   if (entry.area !== 'TAX' && !settings) return 'Pengaturan ekspor pemda ini belum ada.';
   if (entry.disbursement && settings?.disbursementMode !== entry.disbursement) {
     return 'Pemda ini membayar langsung dari SP2D, bukan melalui rekening bendahara.';

@@ -199,7 +199,7 @@ describe('exports of a run (bank, pemindahbukuan, BPJS, Taspen, SIPD)', () => {
       'x-sigap-total': String(total),
     });
     expect(res.headers['content-disposition']).toBe(
-      `attachment; filename="transfer-${runId}-LOCKED-bendahara-gaji.csv"`,
+      `attachment; filename="transfer-${runId}-LOCKED-bendahara-gaji-v2026-12-03.1.csv"`,
     );
   });
 

@@ -72,7 +72,7 @@ describe('bank templates as data', () => {
     expect(checked.excluded.map((e) => e.nip)).toEqual(['199201012019031003']);
     expect(file.content.toString('latin1')).toBe(golden('mandiri-mcm-bulk.golden.csv').toString('latin1'));
     expect(file.total).toBe(8_264_600);
-    expect(file.fileName).toBe('mcm-2026-11-GAJI_TPP-LOCKED-rkud-20261128.csv');
+    expect(file.fileName).toBe('mcm-2026-11-GAJI_TPP-LOCKED-rkud-20261128-v2026-12-03.1.csv');
     expect(`${file.templateId}@${file.templateVersion}`).toBe('mandiri-mcm-bulk@2026-12-03.1');
   });
 
@@ -83,7 +83,7 @@ describe('bank templates as data', () => {
     const file = renderBankFile(template, checked.transfers, CTX);
 
     expect(file.content.equals(golden('generic-csv.golden.csv'))).toBe(true);
-    expect(file.fileName).toBe('transfer-2026-11-GAJI_TPP-LOCKED-rkud.csv');
+    expect(file.fileName).toBe('transfer-2026-11-GAJI_TPP-LOCKED-rkud-v2026-12-03.1.csv');
   });
 
   it('should mark a preview (approved run) in the first line and the file name', () => {
@@ -96,7 +96,7 @@ describe('bank templates as data', () => {
     });
 
     expect(file.content.toString('utf8').split('\r\n')[0]).toBe('PRATINJAU — BUKAN UNTUK PEMBAYARAN');
-    expect(file.fileName).toBe('PRATINJAU-transfer-2026-11-GAJI_TPP-APPROVED-rkud.csv');
+    expect(file.fileName).toBe('PRATINJAU-transfer-2026-11-GAJI_TPP-APPROVED-rkud-v2026-12-03.1.csv');
   });
 
   it('should list account, name and bank code problems as entries and keep them out of the file', () => {
