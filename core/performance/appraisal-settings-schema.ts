@@ -64,7 +64,8 @@ const followUp = z.strictObject({
   recognition: z.strictObject({
     enabled: z.boolean(),
     consecutiveMonths: z.number().int().min(1).max(12),
-    programmes: z.array(z.enum(['PENGHARGAAN', 'PELATIHAN', 'PENDIDIKAN'])).min(1),
+    /** PROMOSI: candidates for promotion (pengembangan karier), where the tenant's rule names it. */
+    programmes: z.array(z.enum(['PENGHARGAAN', 'PELATIHAN', 'PENDIDIKAN', 'PROMOSI'])).min(1),
   }),
 });
 

@@ -234,6 +234,7 @@ export const unitRatingsResponse = z.object({
   month: z.string(),
   groupBy: z.enum(['OPD', 'UNIT']),
   scaled: z.boolean(),
+  uses: z.object({ publicSatisfaction: z.boolean(), teamResult: z.boolean(), unitRating: z.boolean() }),
   multipliers: z.partialRecord(predikat, z.number()).nullable(),
   items: z.array(
     z.object({

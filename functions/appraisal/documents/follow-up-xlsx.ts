@@ -99,5 +99,16 @@ export async function renderFollowUpXlsx(spec: FollowUpWorkbook): Promise<Buffer
     spec.rule.recognition,
     recognition.filter((r) => /PELATIHAN|PENDIDIKAN/.test(r.programmes)),
   );
+  const promotion = recognition.filter((r) => r.programmes.includes('PROMOSI'));
+  // Only where the tenant's rule names promotion candidates: an empty sheet would read as "nobody".
+  if (promotion.length > 0)
+    sheet(
+      book,
+      'Promosi',
+      'Daftar Calon Promosi / Pengembangan Karier',
+      spec,
+      spec.rule.recognition,
+      promotion,
+    );
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -125,14 +125,22 @@ export async function assignedPeerReviews(
     nextToken: query.nextToken,
   });
   const asks = page.items.map(parse.peerAsk);
-  const done = new Set(
-    (await deps.store.batchGet(asks.map((a) => keys.peerRating(a.nip, month, principal.sub)))).map(
-      (i) => i.pk,
-    ),
-  );
+  const [ratings, employees] = await Promise.all([
+    deps.store.batchGet(asks.map((a) => keys.peerRating(a.nip, month, principal.sub))),
+    deps.store.batchGet(asks.map((a) => keys.employee(a.nip))),
+  ]);
+  const done = new Set(ratings.map((i) => i.pk));
+  // The rater sees whom they rate (name and jabatan to answer the questionnaire); the ratee never sees the rater.
+  const who = new Map(employees.map(parse.employee).map((e) => [e.identity.nip, e]));
   return {
     month,
-    items: asks.map((a) => ({ nip: a.nip, month, submitted: done.has(keys.appraisal(a.nip).pk) })),
+    items: asks.map((a) => ({
+      nip: a.nip,
+      nama: who.get(a.nip)?.identity.nama ?? null,
+      jabatan: who.get(a.nip)?.current.jabatan.nama ?? null,
+      month,
+      submitted: done.has(keys.appraisal(a.nip).pk),
+    })),
     ...(page.nextToken ? { nextToken: page.nextToken } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { keys } from '../../table/keys';
 import type { AppraisalDeps } from '../deps';
 import { settingsFor, unitIdOf } from '../settings';
 import { employeesInService } from './results';
+import { unitSourcesUsed } from './unit-scores';
 
 /**
  * Predikat kinerja unit per month, entered by BKPSDM where the tenant scales its calibration curve by
@@ -86,7 +87,8 @@ export async function putUnitRatings(
 }
 
 export async function listUnitRatings(month: string, deps: AppraisalDeps) {
-  const config = settingsFor(deps.tenantId, month).calibration;
+  const settings = settingsFor(deps.tenantId, month);
+  const config = settings.calibration;
   const items = (await storedUnitRatings(month, deps)).map((r) => ({
     ...r,
     multiplierPercent: unitMultiplierPercent(r.predikat, config),
@@ -95,6 +97,7 @@ export async function listUnitRatings(month: string, deps: AppraisalDeps) {
     month,
     groupBy: config.groupBy,
     scaled: config.unitRatingMultiplierPercent !== null,
+    uses: unitSourcesUsed(settings),
     multipliers: config.unitRatingMultiplierPercent,
     items,
   };

@@ -73,6 +73,15 @@ export async function putUnitScores(
   return { month, publicSatisfaction: body.publicSatisfaction.length, teamResults: body.teamResults.length };
 }
 
+/** Which unit inputs the tenant's appraisal uses in the month: the console shows only those forms. */
+export function unitSourcesUsed(settings: ReturnType<typeof settingsFor>) {
+  return {
+    publicSatisfaction: settings.publicSatisfaction.enabled,
+    teamResult: settings.teamResult.enabled,
+    unitRating: settings.calibration.unitRatingMultiplierPercent !== null,
+  };
+}
+
 export async function listUnitScores(
   month: string,
   query: { limit: number; nextToken?: string | undefined },
@@ -85,6 +94,7 @@ export async function listUnitScores(
   });
   return {
     month,
+    uses: unitSourcesUsed(settingsFor(deps.tenantId, month)),
     items: page.items.map((i) => ({ kind: i.kind, ...(i.score as object), at: i.at })),
     ...(page.nextToken ? { nextToken: page.nextToken } : {}),
   };
