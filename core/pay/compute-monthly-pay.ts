@@ -1,34 +1,30 @@
-import { nationalRulesFor } from '../rulesets/national-in-force';
-import type { NationalRuleset } from '../rulesets/national-ruleset';
-import { rulesetVersion } from '../rulesets/ruleset-version';
-import { tenantRulesFor } from '../rulesets/tenant-in-force';
-import type { TenantRuleset } from '../rulesets/tenant-ruleset';
 import { PayDataError } from './errors';
 import { berasStep, gajiPokokStep, jabatanStep, keluargaStep } from './gaji-steps';
 import { iuranGajiStep } from './iuran-steps';
 import { BP_PER_UNIT } from './money';
 import { dateMonthIndex, monthIndex } from './month';
 import type { PayContext } from './pay-context';
+import { type PayRules, payRulesOf, type Rulesets } from './pay-rules';
 import { SlipBuilder } from './slip-builder';
 import { type GajiBruto, taxAndPembulatanStep } from './tax-steps';
 import { tppStep } from './tpp-steps';
 import type { PayInput, PaySlip } from './types';
 
-export interface Rulesets {
-  readonly national: NationalRuleset;
-  readonly tenant: TenantRuleset;
-}
+export { PayRules, type Rulesets } from './pay-rules';
 
 /**
  * One employee's monthly payslip: the gaji of the pay month and the TPP paid in it, every line naming
- * its rule. Reads in the calculation order of payroll-run.md §2. Pure and synchronous.
+ * its rule. Reads in the calculation order of payroll-run.md §2. Pure and synchronous. A run passes
+ * one PayRules for all its slips (each month's rules resolved once); bare rulesets are resolved for
+ * this slip alone.
  */
-export function computeMonthlyPay(input: PayInput, rulesets: Rulesets): PaySlip {
+export function computeMonthlyPay(input: PayInput, rulesOrRulesets: PayRules | Rulesets): PaySlip {
+  const rules = payRulesOf(rulesOrRulesets);
   const { employee, month } = input;
-  if (input.tenantId !== rulesets.tenant.tenantId) {
+  if (input.tenantId !== rules.rulesets.tenant.tenantId) {
     throw new PayDataError(
       'tenantId',
-      `input is for ${input.tenantId}, ruleset is ${rulesets.tenant.tenantId}`,
+      `input is for ${input.tenantId}, ruleset is ${rules.rulesets.tenant.tenantId}`,
     );
   }
   const monthIdx = monthIndex(month);
@@ -42,8 +38,9 @@ export function computeMonthlyPay(input: PayInput, rulesets: Rulesets): PaySlip 
     monthIdx,
     startIdx,
     endIdx,
-    nat: nationalRulesFor(rulesets.national, month),
-    ten: tenantRulesFor(rulesets.tenant, month),
+    nat: rules.national.in(month),
+    ten: rules.tenant.in(month),
+    rules,
     slip: new SlipBuilder(),
   };
   const { slip, nat } = ctx;
@@ -57,7 +54,13 @@ export function computeMonthlyPay(input: PayInput, rulesets: Rulesets): PaySlip 
   }
   const isLastMasa = input.isLastMasa ?? (monthIdx % 12 === 11 || endIdx === monthIdx);
   const gajiPaid = (nat.statusBp.value[employee.status] ?? BP_PER_UNIT) > 0;
-  slip.step('status', 'status', gajiPaid ? 1 : 0, statusDetail(employee, isLastMasa), nat.statusBp.citation);
+  slip.step(
+    'status',
+    'status',
+    gajiPaid ? 1 : 0,
+    `${employee.jenisAsn} ${employee.status}${isLastMasa ? ', masa pajak terakhir' : ''}`,
+    nat.statusBp.citation,
+  );
 
   let gaji: (GajiBruto & { bpjsBaseUsed: number }) | undefined;
   if (gajiPaid) {
@@ -83,7 +86,7 @@ export function computeMonthlyPay(input: PayInput, rulesets: Rulesets): PaySlip 
   }
 
   // TPP paid this month (performance month = pay month − lag), with its BPJS after the gaji's share of the cap.
-  const tpp = tppStep(ctx, rulesets.tenant, gaji?.bpjsBaseUsed ?? 0);
+  const tpp = tppStep(ctx, gaji?.bpjsBaseUsed ?? 0);
 
   // 8–10. Pembulatan and PPh 21 (order depends on who bears the PPh).
   const taxFacts = taxAndPembulatanStep(ctx, gaji, tpp, isLastMasa);
@@ -95,33 +98,7 @@ export function computeMonthlyPay(input: PayInput, rulesets: Rulesets): PaySlip 
     // Present even when undefined (storage drops it): one shape for every slip's meta.
     tppPeriod: tpp?.period,
     isLastMasa,
-    rulesetVersion: rulesetVersion(rulesets),
+    rulesetVersion: rules.version,
     taxFacts,
   });
-}
-
-/** `PNS AKTIF`, `, masa pajak terakhir` in December: a handful of texts, built once each. */
-const statusDetails = new Map<string, Map<string, readonly [string, string]>>();
-
-let lastStatus: { jenisAsn: string; status: string; texts: readonly [string, string] } | undefined;
-
-function statusDetail(employee: PayInput['employee'], isLastMasa: boolean): string {
-  // Most of a run shares one jenis and status: compare before looking up.
-  if (lastStatus?.jenisAsn === employee.jenisAsn && lastStatus.status === employee.status) {
-    return lastStatus.texts[isLastMasa ? 1 : 0];
-  }
-  let byStatus = statusDetails.get(employee.jenisAsn);
-  if (!byStatus) {
-    byStatus = new Map();
-    if (statusDetails.size < 16) statusDetails.set(employee.jenisAsn, byStatus);
-  }
-  let texts = byStatus.get(employee.status);
-  if (!texts) {
-    const text = `${employee.jenisAsn} ${employee.status}`;
-    texts = [text, `${text}, masa pajak terakhir`];
-    // Both keys are validated enums in practice; the guard keeps odd input from growing the memo.
-    if (byStatus.size < 16) byStatus.set(employee.status, texts);
-  }
-  lastStatus = { jenisAsn: employee.jenisAsn, status: employee.status, texts };
-  return texts[isLastMasa ? 1 : 0];
 }

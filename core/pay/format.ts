@@ -46,22 +46,8 @@ function rupiahBelowBillion(n: number): string {
   const millions = (thousands / 1000) | 0;
   return (RP_HEAD[millions] as string) + (GROUP[thousands - millions * 1000] as string) + units;
 }
-const BP_CACHE_MAX = 20_000;
-const bpText = new Array<string | undefined>(BP_CACHE_MAX + 1).fill(undefined);
-
-/** Basis points → `2%`, `0,24%`, `4,75%`, `100%` (memoised: rates repeat across every slip). */
+/** Basis points → `2%`, `0,24%`, `4,75%`, `100%`. */
 export function formatBp(bp: number): string {
-  if (bp >= 0 && bp <= BP_CACHE_MAX && Number.isInteger(bp)) {
-    const cached = bpText[bp];
-    if (cached !== undefined) return cached;
-    const text = bpToText(bp);
-    bpText[bp] = text;
-    return text;
-  }
-  return bpToText(bp);
-}
-
-function bpToText(bp: number): string {
   const whole = Math.trunc(bp / 100);
   const cents = Math.abs(bp % 100);
   if (cents === 0) return `${formatNumber(whole)}%`;

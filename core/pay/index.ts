@@ -1,9 +1,10 @@
-export { computeMonthlyPay, type Rulesets } from './compute-monthly-pay';
+export { computeMonthlyPay } from './compute-monthly-pay';
 export { PayDataError } from './errors';
 export { formatBp, formatNumber, formatRupiah } from './format';
 export { type GajiPokokLookup, gajiPokokReceived, lookupGajiPokok } from './gaji-pokok';
 export { bpjsKesehatan, iuranJkkJkm, iuranTapera, iuranTaspen, iuranThtPppk } from './iuran';
 export { floorToUnit, mulDiv, percentToBp, roundHalfUpRate, topUpToUnit, truncateRate } from './money';
+export { PayRules, payRulesOf, type Rulesets } from './pay-rules';
 export { pembulatan } from './pembulatan';
 export { pasal17, pph21Annual, pph21LastMasa, pph21Ter, terRateBp } from './pph21';
 export { computeTpp, type TppInput, type TppResult, type TppRules } from './tpp';

@@ -1,6 +1,7 @@
 import type { NationalRules } from '../rulesets/national-in-force';
 import type { TenantRules } from '../rulesets/tenant-in-force';
-import type { LineBasis, LineHead, SlipBuilder } from './slip-builder';
+import type { PayRules } from './pay-rules';
+import { type LineBasis, type LineHead, lineHead, type SlipBuilder } from './slip-builder';
 import type { Citation, EmployeeSnapshot, LineGroup, PayInput } from './types';
 
 /** What every calculation step of one payslip reads: the input, the rules in force, the slip so far. */
@@ -13,6 +14,8 @@ export interface PayContext {
   readonly endIdx: number;
   readonly nat: NationalRules;
   readonly ten: TenantRules;
+  /** The run's rules: other months' rules in force (the TPP's performance month) come from here. */
+  readonly rules: PayRules;
   readonly slip: SlipBuilder;
 }
 
@@ -31,9 +34,9 @@ export function employerPremiumHead(
   deduction: { readonly code: string; readonly label: string },
 ): EmployerPremiumHead {
   return {
-    income: { ...income, kind: 'PENGHASILAN', group, ruleId },
-    deduction: { ...deduction, kind: 'POTONGAN', group, ruleId },
-    cost: { ...income, kind: 'IURAN_PEMBERI_KERJA', group, ruleId },
+    income: lineHead(group, 'PENGHASILAN', ruleId, income.code, income.label),
+    deduction: lineHead(group, 'POTONGAN', ruleId, deduction.code, deduction.label),
+    cost: lineHead(group, 'IURAN_PEMBERI_KERJA', ruleId, income.code, income.label),
   };
 }
 

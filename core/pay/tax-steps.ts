@@ -1,9 +1,8 @@
-import type { NationalRules, TerCategory } from '../rulesets/national-in-force';
+import type { TerCategory } from '../rulesets/national-in-force';
 import type { InForce } from '../rulesets/rules-in-force';
 import type { TenantRules } from '../rulesets/tenant-in-force';
 import { PayDataError } from './errors';
 import { formatBp, formatRupiah } from './format';
-import { perObject } from './memo';
 import { mulDiv } from './money';
 import { openingBalanceIssues, openingBalancePeriod } from './opening-balance';
 import type { PayContext } from './pay-context';
@@ -131,7 +130,7 @@ export function taxAndPembulatanStep(
         'pph21.tpp.ter',
         'pph21.ter',
         all.amount,
-        terDetail(nat, true, category, all.rateBp),
+        terDetail(true, category, all.rateBp),
         nat.ter.citation,
       );
     }
@@ -140,7 +139,7 @@ export function taxAndPembulatanStep(
       'pph21.gaji.ter',
       'pph21.ter',
       pphGaji,
-      terDetail(nat, false, category, ter.rateBp),
+      terDetail(false, category, ter.rateBp),
       nat.ter.citation,
     );
   }
@@ -191,24 +190,11 @@ export function taxAndPembulatanStep(
   return { brutoGaji, brutoTpp, pphGaji, pphTpp, iuranPensiun: gaji?.iuranPensiun ?? 0 };
 }
 
-/**
- * The trace's `PPh 21 TER A: 1,5% × bruto gaji` and its TPP twin are fixed by the category and the
- * bracket's rate (the step's value is the amount), so each is built once per month's rules, keyed by a
- * number rather than a string that would cost as much to build.
- */
-const terDetails = perObject((_nat: NationalRules) => new Map<number, string>());
-
-function terDetail(nat: NationalRules, forTpp: boolean, category: TerCategory, rateBp: number): string {
-  const memo = terDetails(nat);
-  const key = (rateBp * 4 + category.charCodeAt(0) - 65) * 2 + (forTpp ? 1 : 0);
-  let prefix = memo.get(key);
-  if (prefix === undefined) {
-    prefix = forTpp
-      ? `PPh 21 atas TPP: TER ${category} ${formatBp(rateBp)} × bruto gaji + TPP − PPh gaji`
-      : `PPh 21 TER ${category}: ${formatBp(rateBp)} × bruto gaji`;
-    memo.set(key, prefix);
-  }
-  return prefix;
+/** The trace's `PPh 21 TER A: 1,5% × bruto gaji`, and its TPP twin (the step's value is the amount). */
+function terDetail(forTpp: boolean, category: TerCategory, rateBp: number): string {
+  return forTpp
+    ? `PPh 21 atas TPP: TER ${category} ${formatBp(rateBp)} × bruto gaji + TPP − PPh gaji`
+    : `PPh 21 TER ${category}: ${formatBp(rateBp)} × bruto gaji`;
 }
 
 function lastMasa(
@@ -442,13 +428,5 @@ function addPphLines(
   }
   const refund = shown < 0 ? (true as const) : undefined;
   if (governmentBorne) slip.add(heads.tunj, shown, bearer.citation, basis, refund);
-  const mode = ten.tppPph.value.mode;
-  // A switch rather than pot[mode]: a load under a varying key goes through the generic stub.
-  const pot =
-    mode === 'APBD_BORNE'
-      ? heads.pot.APBD_BORNE
-      : mode === 'FLAT_BY_GOLONGAN'
-        ? heads.pot.FLAT_BY_GOLONGAN
-        : heads.pot.EMPLOYEE_BORNE_DIFFERENCE;
-  slip.add(pot, shown, citation, basis, refund);
+  slip.add(heads.pot[ten.tppPph.value.mode], shown, citation, basis, refund);
 }

@@ -2,7 +2,6 @@ import type { CutTarget, LeaveRuleBp } from '../rulesets/tenant-in-force';
 import type { PerformanceKey } from '../rulesets/tenant-schema';
 import { PayDataError } from './errors';
 import { formatBp } from './format';
-import { perObject } from './memo';
 import { BP_PER_UNIT, percentToBp } from './money';
 import type { DisciplineSummary, LeaveEntry, MonthlyPerformanceResult, SanctionEntry } from './types';
 
@@ -20,21 +19,6 @@ export interface FactorResult {
 
 /** The tenant's tpp.missingData rule pays a month without its evaluation at 100% (the slip says why). */
 const WITHOUT_EVALUATION: FactorResult = { bp: BP_PER_UNIT, detail: 'penilaian belum ada, tanpa potongan' };
-
-const PREDIKAT_DETAIL = new Map<string, string>();
-const PERILAKU_DETAIL = new Map<string, string>();
-
-/** `predikat BAIK`, built once per key rather than once per slip. */
-function keyDetail(memo: Map<string, string>, prefix: string, key: string): string {
-  let detail = memo.get(key);
-  if (detail === undefined) {
-    detail = `${prefix}${key}`;
-    memo.set(key, detail);
-  }
-  return detail;
-}
-
-const predikatFactors = perObject((_rules: PerformanceRulesBp) => new Map<PerformanceKey, FactorResult>());
 
 function performanceKey(perf: MonthlyPerformanceResult, field: string): PerformanceKey {
   if (perf.status !== 'FINAL') return perf.status;
@@ -60,25 +44,15 @@ export function performanceFactor(
   if (perf.paidWithoutEvaluation) return WITHOUT_EVALUATION;
   let bp: number;
   let detail: string;
-  const penalised = perf.atasanTidakMenilai === true && rules.supervisorPenaltyBp > 0;
   if (rules.source === 'CAPAIAN' && perf.status === 'FINAL' && perf.capaianPercent !== undefined) {
     bp = percentInput(perf.capaianPercent, `${field}.capaianPercent`);
     detail = 'capaian kinerja';
   } else {
     const key = performanceKey(perf, field);
-    // By predikat alone the result is the same for everyone with it: share one object per key.
-    const shared = penalised ? undefined : predikatFactors(rules).get(key);
-    if (shared) return shared;
     bp = rules.predikatBp[key];
-    detail = keyDetail(PREDIKAT_DETAIL, 'predikat ', key);
-    // Only keys the tenant maps are kept, so odd input cannot grow the memo.
-    if (!penalised && typeof bp === 'number') {
-      const result = { bp, detail };
-      predikatFactors(rules).set(key, result);
-      return result;
-    }
+    detail = `predikat ${key}`;
   }
-  if (penalised) {
+  if (perf.atasanTidakMenilai === true && rules.supervisorPenaltyBp > 0) {
     bp = Math.max(0, bp - rules.supervisorPenaltyBp);
     detail += ' − penalti atasan tidak menilai';
   }
@@ -98,7 +72,7 @@ export function behaviourFactor(
   const key = performanceKey(perf, field);
   return {
     bp: (rules.perilakuBp ?? rules.predikatBp)[key],
-    detail: keyDetail(PERILAKU_DETAIL, 'perilaku menurut ', key),
+    detail: `perilaku menurut ${key}`,
   };
 }
 
@@ -127,9 +101,6 @@ type AttendanceRules = ReadonlyMap<
   { readonly label: string; readonly bp: number; readonly target: CutTarget }
 >;
 
-/** An attendance cut is fixed by its code and count: one item per pair, shared by every slip. */
-const attendanceItems = perObject((_rules: AttendanceRules) => new Map<string, (CutItem | undefined)[]>());
-const MEMO_COUNT = 64;
 const NO_CUTS: CutsResult = { wholeBp: 0, disciplineBp: 0, items: [] };
 
 function cutItem(
@@ -153,24 +124,12 @@ function cutItem(
 }
 
 function attendanceItem(rules: AttendanceRules, code: string, count: number, field: string): CutItem {
-  const byCount = attendanceItems(rules).get(code);
-  const memoised = count < MEMO_COUNT ? byCount?.[count] : undefined;
-  if (memoised) return memoised;
   if (!Number.isInteger(count) || count < 0)
     throw new PayDataError(`${field}.counts.${code}`, 'must be a whole count ≥ 0');
   const rule = rules.get(code);
   if (!rule)
     throw new PayDataError(`${field}.counts.${code}`, `attendance code ${code} is not defined by the tenant`);
-  const item = cutItem('KEHADIRAN', code, rule, rule.bp * count, `${count} × ${formatBp(rule.bp)}`);
-  if (count < MEMO_COUNT) {
-    let slots = byCount;
-    if (!slots) {
-      slots = new Array(MEMO_COUNT);
-      attendanceItems(rules).set(code, slots);
-    }
-    slots[count] = item;
-  }
-  return item;
+  return cutItem('KEHADIRAN', code, rule, rule.bp * count, `${count} × ${formatBp(rule.bp)}`);
 }
 
 /** Attendance codes × occurrences and leave rules, summed per target (tpp.md §5–6). */
@@ -185,9 +144,7 @@ export function disciplineCuts(
     if (count === 0) continue;
     items.push(attendanceItem(rules.attendance, code, count, field));
   }
-  const { leave } = discipline;
-  for (let i = 0; i < leave.length; i++) {
-    const entry = leave[i] as LeaveEntry;
+  for (const [i, entry] of discipline.leave.entries()) {
     const rule = rules.leave.get(entry.type);
     if (!rule)
       throw new PayDataError(
@@ -242,8 +199,7 @@ export function sanctionCut(
 ): { readonly bp: number; readonly skNumber?: string } {
   let bestBp = 0;
   let skNumber: string | undefined;
-  for (let i = 0; i < sanctions.length; i++) {
-    const s = sanctions[i] as SanctionEntry;
+  for (const [i, s] of sanctions.entries()) {
     const bp =
       s.cutPercent === undefined
         ? defaults[s.level]
@@ -254,7 +210,5 @@ export function sanctionCut(
     }
   }
   if (bestBp === 0) return NO_SANCTION;
-  const bp = Math.min(BP_PER_UNIT, bestBp);
-  // skNumber present even when undefined: one hidden class for every result, NO_SANCTION included.
-  return { bp, skNumber };
+  return { bp: Math.min(BP_PER_UNIT, bestBp), skNumber };
 }

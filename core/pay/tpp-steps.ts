@@ -1,22 +1,15 @@
 import { listDates } from '../discipline/coverage';
-import { type TenantRules, type TppPart, tenantRulesFor } from '../rulesets/tenant-in-force';
-import type { TenantRuleset } from '../rulesets/tenant-ruleset';
+import { performanceMonthPaidIn } from '../payroll/performance-month';
+import type { TenantRules } from '../rulesets/tenant-in-force';
 import type { TppCriterion } from '../rulesets/tenant-schema';
 import { PayDataError } from './errors';
-import { formatRupiah } from './format';
+import { formatBp, formatRupiah } from './format';
 import { bpjsKesehatan } from './iuran';
-import { perObject } from './memo';
-import { addMonths, dayOfMonth, daysInMonth, monthIndex } from './month';
+import { dayOfMonth, daysInMonth, monthIndex } from './month';
 import { addEmployerPremium, employerPremiumHead, type PayContext } from './pay-context';
-import { type LineHead, lineHead, traceStep } from './slip-builder';
-import {
-  computeTpp,
-  type TppCriterionResult,
-  type TppPartResult,
-  type TppResult,
-  type TppRules,
-} from './tpp';
-import type { MissingTppData, TraceStep } from './types';
+import { type LineHead, lineHead } from './slip-builder';
+import { computeTpp, type TppRules } from './tpp';
+import type { MissingTppData } from './types';
 
 export interface TppPaid {
   readonly period: string;
@@ -35,36 +28,45 @@ const CRITERION_LINE: Readonly<Record<TppCriterion, LineHead>> = {
   POL: lineHead('TPP', 'PENGHASILAN', 'tpp.criterion', 'TPP_POL', 'TPP Pertimbangan Objektif Lainnya'),
 };
 
-const BPJS_TPP_PREMIUM = employerPremiumHead(
-  'TPP',
-  'iuran.bpjs-kesehatan.tpp.pemberi-kerja',
-  { code: 'TUNJ_BPJS_KESEHATAN_TPP', label: 'Tunjangan iuran BPJS Kesehatan atas TPP (4%)' },
-  {
-    code: 'POT_BPJS_KESEHATAN_TPP_PEMBERI_KERJA',
-    label: 'Potongan iuran BPJS Kesehatan atas TPP pemberi kerja (4%)',
-  },
-);
-const BPJS_TPP_PEGAWAI_LINE = lineHead(
-  'TPP',
-  'POTONGAN',
-  'iuran.bpjs-kesehatan.tpp.pegawai',
-  'POT_IWP_BPJS_1_TPP',
-  'Iuran BPJS Kesehatan pegawai atas TPP (1%)',
-);
+/** The BPJS Kesehatan lines on the TPP, labelled with the rates in force (`… (4%)`, `… (1%)`). */
+function bpjsTppHeads(rates: { readonly employerBp: number; readonly employeeBp: number }) {
+  const employer = formatBp(rates.employerBp);
+  return {
+    premium: employerPremiumHead(
+      'TPP',
+      'iuran.bpjs-kesehatan.tpp.pemberi-kerja',
+      { code: 'TUNJ_BPJS_KESEHATAN_TPP', label: `Tunjangan iuran BPJS Kesehatan atas TPP (${employer})` },
+      {
+        code: 'POT_BPJS_KESEHATAN_TPP_PEMBERI_KERJA',
+        label: `Potongan iuran BPJS Kesehatan atas TPP pemberi kerja (${employer})`,
+      },
+    ),
+    employee: lineHead(
+      'TPP',
+      'POTONGAN',
+      'iuran.bpjs-kesehatan.tpp.pegawai',
+      'POT_IWP_BPJS_1_TPP',
+      `Iuran BPJS Kesehatan pegawai atas TPP (${formatBp(rates.employeeBp)})`,
+    ),
+  };
+}
 
 /**
  * The TPP paid in this pay month: the performance month is pay month − the tenant's payment lag; its
  * amount follows the tenant rules in force in that performance month, its iuran the pay month.
  */
-export function tppStep(
-  ctx: PayContext,
-  tenant: TenantRuleset,
-  bpjsBaseUsedByGaji: number,
-): TppPaid | undefined {
+export function tppStep(ctx: PayContext, bpjsBaseUsedByGaji: number): TppPaid | undefined {
   const { input, employee, ten, nat, slip } = ctx;
-  const paid = paidPeriodOf(ten);
-  const { period, periodIdx } = paid;
-  slip.record(paid.step);
+  const lag = ten.paymentLagMonths.value;
+  const period = performanceMonthPaidIn(input.month, lag);
+  const periodIdx = monthIndex(period);
+  slip.step(
+    'tpp.period',
+    'tpp.payment-lag',
+    lag,
+    `TPP bulan kinerja ${period} dibayar ${input.month}`,
+    ten.paymentLagMonths.citation,
+  );
   if (!input.tppPeriods) return undefined;
 
   const { startIdx, endIdx } = ctx;
@@ -72,17 +74,13 @@ export function tppStep(
     slip.step('tpp.notInService', 'tpp.eligibility', 0, `tidak dalam masa kerja pada ${period}`);
     return undefined;
   }
-  let factsIndex = -1;
-  for (let i = 0; i < input.tppPeriods.length && factsIndex < 0; i++) {
-    if (input.tppPeriods[i]?.month === period) factsIndex = i;
-  }
+  const factsIndex = input.tppPeriods.findIndex((p) => p.month === period);
   const facts = input.tppPeriods[factsIndex];
   if (!facts)
     throw new PayDataError('tppPeriods', `no performance facts for ${period} (paid in ${input.month})`);
-  const field = periodField(factsIndex);
-  // Resolved on first need only: a month whose TPP is not paid must not require the period's rules.
-  paid.rules ??= tenantRulesFor(tenant, period);
-  const { rules } = paid;
+  const field = `tppPeriods[${factsIndex}]`;
+  // The TPP follows the tenant rules in force in the performance month (resolved only when TPP is paid).
+  const rules = ctx.rules.tenant.in(period);
   const partial =
     (startIdx === periodIdx && dayOfMonth(employee.tmtStart) > 1) ||
     (employee.tmtEnd !== undefined &&
@@ -112,13 +110,16 @@ export function tppStep(
     tppRulesOf(rules),
     field,
   );
-  const kelas = kelasTexts(rules, kelasJabatan, tpp);
-  slip.record(kelas.step);
+  slip.step(
+    'tpp.ceiling',
+    'tpp.ceilings',
+    tpp.ceilingTotal,
+    `kelas jabatan ${kelasJabatan}`,
+    rules.ceilings.citation,
+  );
   // One step per part, valued at the part's capped cut; the factors are spelled out in tpp.total.
-  const partSteps = partStepNames(rules.parts.value);
-  for (let i = 0; i < tpp.parts.length; i++) {
-    const part = tpp.parts[i] as TppPartResult;
-    slip.step(partSteps[i] as string, 'tpp.parts', part.cutBp, part.label, rules.parts.citation);
+  for (const part of tpp.parts) {
+    slip.step(`tpp.partCut.${part.code}`, 'tpp.parts', part.cutBp, part.label, rules.parts.citation);
   }
   for (const cut of tpp.cuts.items) {
     const attendance = cut.source === 'KEHADIRAN';
@@ -143,12 +144,11 @@ export function tppStep(
     'tpp.total',
     rules.tppRounding.value === 'FLOOR' ? 'tpp.rounding.floor' : 'tpp.rounding.half_up',
     tpp.total,
-    kelas.totalPrefix + tpp.factorText,
+    `${formatRupiah(tpp.ceilingTotal)} × ${tpp.factorText}`,
     rules.tppRounding.citation,
   );
 
-  for (let i = 0; i < tpp.criteria.length; i++) {
-    const c = tpp.criteria[i] as TppCriterionResult;
+  for (const c of tpp.criteria) {
     slip.add(CRITERION_LINE[c.criterion], c.amount, rules.ceilings.citation, {
       period,
       kelasJabatan,
@@ -165,13 +165,14 @@ export function tppStep(
       ? Math.max(0, rates.maxMonthlyBase - bpjsBaseUsedByGaji)
       : rates.maxMonthlyBase;
   const bpjs = bpjsKesehatan({ base: tpp.total, headroom }, rates);
-  addEmployerPremium(ctx, BPJS_TPP_PREMIUM, bpjs.employer, nat.bpjs.citation, {
+  const heads = bpjsTppHeads(rates);
+  addEmployerPremium(ctx, heads.premium, bpjs.employer, nat.bpjs.citation, {
     tpp: tpp.total,
     headroom,
     cappedBase: bpjs.cappedBase,
     rateBp: rates.employerBp,
   });
-  slip.add(BPJS_TPP_PEGAWAI_LINE, bpjs.employee, nat.bpjs.citation, {
+  slip.add(heads.employee, bpjs.employee, nat.bpjs.citation, {
     tpp: tpp.total,
     headroom,
     cappedBase: bpjs.cappedBase,
@@ -207,71 +208,9 @@ function missingDataNotes(period: string, missing: MissingTppData): string[] {
   return notes;
 }
 
-/** The performance month a pay month's TPP belongs to, with the rules in force in it. */
-interface PaidPeriod {
-  readonly lag: number;
-  readonly period: string;
-  readonly periodIdx: number;
-  readonly step: TraceStep;
-  /** The tenant rules in force in the performance month. */
-  rules?: TenantRules;
-}
-
-/** Keyed by the pay month's resolved rules: the lag and the pay month are theirs. */
-const paidPeriodOf = perObject((ten: TenantRules): PaidPeriod => {
-  const lag = ten.paymentLagMonths.value;
-  const period = addMonths(ten.month, -lag);
+/** The TPP rule values of the performance month's tenant rules, as computeTpp takes them. */
+function tppRulesOf(rules: TenantRules): TppRules {
   return {
-    lag,
-    period,
-    periodIdx: monthIndex(period),
-    step: traceStep(
-      'tpp.period',
-      'tpp.payment-lag',
-      lag,
-      `TPP bulan kinerja ${period} dibayar ${ten.month}`,
-      ten.paymentLagMonths.citation,
-    ),
-    rules: undefined,
-  };
-});
-
-/** The trace texts that follow from a kelas jabatan's ceilings in a performance month. */
-interface KelasTexts {
-  readonly step: TraceStep;
-  readonly totalPrefix: string;
-}
-
-const kelasTextMemo = perObject((_rules: TenantRules) => new Map<number, KelasTexts>());
-
-function kelasTexts(rules: TenantRules, kelasJabatan: number, tpp: TppResult): KelasTexts {
-  const memo = kelasTextMemo(rules);
-  let texts = memo.get(kelasJabatan);
-  if (!texts) {
-    texts = {
-      step: traceStep(
-        'tpp.ceiling',
-        'tpp.ceilings',
-        tpp.ceilingTotal,
-        `kelas jabatan ${kelasJabatan}`,
-        rules.ceilings.citation,
-      ),
-      totalPrefix: `${formatRupiah(tpp.ceilingTotal)} × `,
-    };
-    memo.set(kelasJabatan, texts);
-  }
-  return texts;
-}
-
-const PERIOD_FIELDS = Array.from({ length: 4 }, (_, i) => `tppPeriods[${i}]`);
-
-function periodField(index: number): string {
-  return PERIOD_FIELDS[index] ?? `tppPeriods[${index}]`;
-}
-
-/** The TPP rule values of a resolved tenant month, built once per month and shared by every employee. */
-const tppRulesOf = perObject(
-  (rules: TenantRules): TppRules => ({
     ceilings: rules.ceilings.value,
     parts: rules.parts.value,
     performance: rules.performance.value,
@@ -281,8 +220,5 @@ const tppRulesOf = perObject(
     eligibilityBp: rules.eligibilityBp.value,
     proration: rules.proration.value,
     rounding: rules.tppRounding.value,
-  }),
-);
-
-/** `tpp.partCut.<code>` per part of a month's rules, built once rather than once per slip. */
-const partStepNames = perObject((parts: readonly TppPart[]) => parts.map((p) => `tpp.partCut.${p.code}`));
+  };
+}

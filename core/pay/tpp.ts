@@ -2,7 +2,6 @@ import type { CeilingEntry, CutTarget, LeaveRuleBp, TppPart } from '../rulesets/
 import type { TppCriterion } from '../rulesets/tenant-schema';
 import { PayDataError } from './errors';
 import { formatBp, formatNumber } from './format';
-import { BoundedMemo } from './memo';
 import { applyRatio, BP_PER_UNIT, type Ratio, ratio, ratioIsHalfOrMore, ratioTimes } from './money';
 import {
   behaviourFactor,
@@ -83,22 +82,21 @@ export function computeTpp(input: TppInput, rules: TppRules, field = 'tpp'): Tpp
   if (!ceilings)
     throw new PayDataError('employee.kelasJabatan', `kelas jabatan ${input.kelasJabatan} has no TPP ceiling`);
 
-  const fields = fieldsOf(field);
-  const performance = performanceFactor(input.performance, rules.performance, fields.performance);
-  const cuts = disciplineCuts(input.discipline, rules, fields.discipline);
-  // Arrays sized up front (here and below): a pushed-to [] reserves 16 slots, and four of them per slip
-  // were ~4% of a slip's allocation.
-  const parts = new Array<TppPartResult>(rules.parts.length);
-  for (let i = 0; i < rules.parts.length; i++) {
-    const part = rules.parts[i] as TppPart;
+  const performanceField = `${field}.performance`;
+  const disciplineField = `${field}.discipline`;
+  const performance = performanceFactor(input.performance, rules.performance, performanceField);
+  const cuts = disciplineCuts(input.discipline, rules, disciplineField);
+  // Each part: its weight × its factor × (1 − its cut, at most 100%); the discipline part takes the
+  // discipline cuts on top of the cuts on the whole TPP.
+  const parts = rules.parts.map((part): TppPartResult => {
     const f =
       part.factor === 'PERFORMANCE'
         ? performance
         : part.factor === 'BEHAVIOUR'
-          ? behaviourFactor(input.performance, rules.performance, fields.performance)
+          ? behaviourFactor(input.performance, rules.performance, performanceField)
           : DISCIPLINE_FACTOR;
     const raw = cuts.wholeBp + (part.factor === 'DISCIPLINE' ? cuts.disciplineBp : 0);
-    parts[i] = {
+    return {
       code: part.code,
       label: part.label,
       weightBp: part.weightBp,
@@ -106,16 +104,16 @@ export function computeTpp(input: TppInput, rules: TppRules, field = 'tpp'): Tpp
       factorDetail: f.detail,
       cutBp: Math.min(BP_PER_UNIT, raw),
     };
-  }
-  const sanction = sanctionCut(input.discipline.sanctions, rules.sanctionBp, fields.discipline);
+  });
+  const sanction = sanctionCut(input.discipline.sanctions, rules.sanctionBp, disciplineField);
   const jenisBp = rules.eligibilityBp[input.jenisAsn] ?? 0;
   const statusBp = rules.eligibilityBp[input.status] ?? 0;
   const proration = prorationOf(input, rules, field);
 
   let partsSum = 0;
   for (const p of parts) partsSum += p.weightBp * p.factorBp * (BP_PER_UNIT - p.cutBp);
-  let factor = partsRatio(partsSum);
-  factor = ratioTimes(factor, jenisBp * statusBp, BP_SQUARED);
+  let factor = ratio(partsSum, BP_PER_UNIT ** 3);
+  factor = ratioTimes(factor, jenisBp * statusBp, BP_PER_UNIT ** 2);
   factor = ratioTimes(factor, BP_PER_UNIT - sanction.bp, BP_PER_UNIT);
   if (proration) factor = ratioTimes(factor, proration.served, proration.inMonth);
 
@@ -128,13 +126,13 @@ export function computeTpp(input: TppInput, rules: TppRules, field = 'tpp'): Tpp
   // Floors first, then one rupiah each to the largest remainders (ties: the first criterion) until the
   // rounded total is reached. At most six criteria, so a bitmask records who got one.
   const n = ceilings.length;
-  const amounts = new Array<number>(n);
-  const remainders = new Array<number>(n);
+  const amounts: number[] = [];
+  const remainders: number[] = [];
   let left = total;
-  for (let i = 0; i < n; i++) {
-    const [q, r] = applyRatio((ceilings[i] as CeilingEntry).amount, factor);
-    amounts[i] = q;
-    remainders[i] = r;
+  for (const c of ceilings) {
+    const [q, r] = applyRatio(c.amount, factor);
+    amounts.push(q);
+    remainders.push(r);
     left -= q;
   }
   let given = 0;
@@ -149,16 +147,14 @@ export function computeTpp(input: TppInput, rules: TppRules, field = 'tpp'): Tpp
     amounts[best] = (amounts[best] as number) + 1;
     left--;
   }
-  const criteria = new Array<TppCriterionResult>(n);
-  for (let i = 0; i < n; i++) {
-    const c = ceilings[i] as CeilingEntry;
-    criteria[i] = {
+  const criteria = ceilings.map(
+    (c, i): TppCriterionResult => ({
       criterion: c.criterion,
       ceiling: c.amount,
       amount: amounts[i] as number,
       allocated: (given & (1 << i)) === 0 ? 0 : 1,
-    };
-  }
+    }),
+  );
 
   return {
     criteria,
@@ -168,7 +164,6 @@ export function computeTpp(input: TppInput, rules: TppRules, field = 'tpp'): Tpp
     cuts,
     sanction,
     eligibilityBp: { jenisAsn: jenisBp, status: statusBp },
-    // Present even when undefined: a spread here gave the result two shapes and a runtime copy per slip.
     proration,
     factor,
     factorText: factorText(parts, jenisBp, statusBp, sanction.bp, proration, input),
@@ -217,41 +212,4 @@ function factorText(
   return text;
 }
 
-// Named rather than written as powers: an imported base is not constant-folded, so ** ran per slip.
-const BP_SQUARED = BP_PER_UNIT * BP_PER_UNIT;
-const BP_CUBED = BP_SQUARED * BP_PER_UNIT;
-
-/**
- * Σ parts over 100%³, reduced. Reducing takes a Euclid on numbers near 10¹², while the sums themselves
- * are few (predikat × cut combinations), so the reduced ratio is memoised per sum.
- */
-const partsRatios = new BoundedMemo<number, Ratio>(4096);
-
-function partsRatio(partsSum: number): Ratio {
-  return partsRatios.get(partsSum) ?? partsRatios.set(partsSum, ratio(partsSum, BP_CUBED));
-}
-
 const DISCIPLINE_FACTOR = { bp: BP_PER_UNIT, detail: 'disiplin' } as const;
-
-interface FieldNames {
-  readonly field: string;
-  readonly performance: string;
-  readonly discipline: string;
-}
-
-/** Error field names under a TPP input's field, built once per field rather than once per slip. */
-const fieldNames = new Map<string, FieldNames>();
-let lastFields: FieldNames | undefined;
-
-function fieldsOf(field: string): FieldNames {
-  // Every slip of a run passes the same one or two fields.
-  if (field === lastFields?.field) return lastFields;
-  let names = fieldNames.get(field);
-  if (!names) {
-    names = { field, performance: `${field}.performance`, discipline: `${field}.discipline` };
-    // Callers pass a handful of fixed fields; the guard only keeps an odd caller from growing it.
-    if (fieldNames.size < 256) fieldNames.set(field, names);
-  }
-  lastFields = names;
-  return names;
-}

@@ -46,26 +46,19 @@ export function tunjanganKeluarga(
 
   const count = children.length;
   if (count === 0) return { isHolder, suamiIstri, anak: 0, anakCount: 0, children: [] };
-  const births: number[] = [];
-  const order: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const birth = dateMonthIndexOrInvalid((children[i] as Child).birthDate);
+  const births = children.map((child, i) => {
+    const birth = dateMonthIndexOrInvalid(child.birthDate);
     if (birth < 0) throw new PayDataError(`employee.family.children[${i}].birthDate`, 'expected YYYY-MM-DD');
-    births.push(birth);
-    // Insertion sort, oldest first then input order (a family lists a handful of children at most).
-    order.push(i);
-    let j = i;
-    while (j > 0 && (births[order[j - 1] as number] as number) > birth) {
-      order[j] = order[j - 1] as number;
-      j--;
-    }
-    order[j] = i;
-  }
+    return birth;
+  });
+  // Oldest first; children born in the same month keep the order they are listed in.
+  const order = children
+    .map((_, i) => i)
+    .sort((a, b) => (births[a] as number) - (births[b] as number) || a - b);
   const decisions: ChildDecision[] = new Array(count);
   let paid = 0;
   let angkat = 0;
-  for (let k = 0; k < count; k++) {
-    const index = order[k] as number;
+  for (const index of order) {
     const child = children[index] as Child;
     const reason = isHolder
       ? childIneligibility(child, births[index] as number, input.monthIndex, rules)
@@ -73,9 +66,9 @@ export function tunjanganKeluarga(
     if (reason) {
       decisions[index] = { index, paid: false, reason };
     } else if (paid >= rules.maxAnak) {
-      decisions[index] = { index, paid: false, reason: numberedReason(OVER_ANAK, rules.maxAnak) };
+      decisions[index] = { index, paid: false, reason: `melebihi ${rules.maxAnak} anak` };
     } else if (child.status === 'ANGKAT' && angkat >= rules.maxAnakAngkat) {
-      decisions[index] = { index, paid: false, reason: numberedReason(OVER_ANGKAT, rules.maxAnakAngkat) };
+      decisions[index] = { index, paid: false, reason: `melebihi ${rules.maxAnakAngkat} anak angkat` };
     } else {
       if (child.status === 'ANGKAT') angkat++;
       paid++;
@@ -84,24 +77,6 @@ export function tunjanganKeluarga(
   }
   const perChild = roundHalfUpRate(input.gajiPokok, rules.anakBp);
   return { isHolder, suamiIstri, anak: perChild * paid, anakCount: paid, children: decisions };
-}
-
-/** Reasons that carry a limit from the rules: a few distinct texts, built once each. */
-interface NumberedReason {
-  readonly texts: Map<number, string>;
-  readonly build: (n: number) => string;
-}
-const OVER_ANAK: NumberedReason = { texts: new Map(), build: (n) => `melebihi ${n} anak` };
-const OVER_ANGKAT: NumberedReason = { texts: new Map(), build: (n) => `melebihi ${n} anak angkat` };
-const OVER_AGE: NumberedReason = { texts: new Map(), build: (n) => `usia melewati ${n} tahun` };
-
-function numberedReason(reason: NumberedReason, n: number): string {
-  let text = reason.texts.get(n);
-  if (text === undefined) {
-    text = reason.build(n);
-    if (reason.texts.size < 64) reason.texts.set(n, text);
-  }
-  return text;
 }
 
 function childIneligibility(
@@ -115,7 +90,7 @@ function childIneligibility(
   if (child.hasIncome) return 'berpenghasilan sendiri';
   const limit = child.inSchool ? rules.anakAgeLimitIfStudying : rules.anakAgeLimit;
   // Paid up to and including the month the limit age is reached; it stops the month after.
-  if (month > birth + limit * 12) return numberedReason(OVER_AGE, limit);
+  if (month > birth + limit * 12) return `usia melewati ${limit} tahun`;
   return undefined;
 }
 

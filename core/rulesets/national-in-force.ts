@@ -2,7 +2,7 @@ import { percentToBp } from '../pay/money';
 import { type NationalRuleset, nationalParameter, tunjanganFungsionalParameters } from './national-ruleset';
 import type { NationalParameterId, NationalValue, TunjanganFungsionalTable } from './national-schema';
 import { versionInForce } from './parameter';
-import { type InForce, inForce, memoByRulesetAndMonth } from './rules-in-force';
+import { type InForce, inForce } from './rules-in-force';
 import type { PtkpStatus } from './value-schemas';
 
 /** One golongan's steps, sorted by MKG, for a binary-free linear scan (≤ 18 steps). */
@@ -158,6 +158,8 @@ function resolveNational(ruleset: NationalRuleset, month: string): NationalRules
   };
 }
 
-/** Memoised per ruleset object and month: a payroll run resolves each month once. */
-export const nationalRulesFor: (ruleset: NationalRuleset, month: string) => NationalRules =
-  memoByRulesetAndMonth(resolveNational);
+/**
+ * The rules of a month, resolved afresh on each call. A payroll run resolves each month once through
+ * its own PayRules (core/pay/pay-rules.ts), which it drops with the run.
+ */
+export const nationalRulesFor: (ruleset: NationalRuleset, month: string) => NationalRules = resolveNational;

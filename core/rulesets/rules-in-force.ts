@@ -63,29 +63,25 @@ export function inForce<T>(
 }
 
 /**
- * Per ruleset object and month, resolve once: employees of one run share the same index. The last
- * answer is kept at hand, since a run asks for the same ruleset and month for every employee.
+ * The rules of one ruleset resolved per month, kept for as long as the caller keeps this value: a
+ * payroll run makes one per chunk (core/pay/pay-rules.ts), a request one per request. Nothing is kept
+ * at module level, so changed rulesets (a newly approved rule) never meet a stale resolution, and what
+ * a run resolved is dropped with the run.
  */
-export function memoByRulesetAndMonth<R extends object, T>(build: (ruleset: R, month: string) => T) {
-  const cache = new WeakMap<R, Map<string, T>>();
-  let lastRuleset: R | undefined;
-  let lastMonth: string | undefined;
-  let lastResolved: T | undefined;
-  return (ruleset: R, month: string): T => {
-    if (ruleset === lastRuleset && month === lastMonth) return lastResolved as T;
-    let byMonth = cache.get(ruleset);
-    if (!byMonth) {
-      byMonth = new Map();
-      cache.set(ruleset, byMonth);
+export class RulesByMonth<R extends object, T> {
+  private readonly resolved = new Map<string, T>();
+
+  constructor(
+    readonly ruleset: R,
+    private readonly resolve: (ruleset: R, month: string) => T,
+  ) {}
+
+  in(month: string): T {
+    let rules = this.resolved.get(month);
+    if (rules === undefined) {
+      rules = this.resolve(this.ruleset, month);
+      this.resolved.set(month, rules);
     }
-    let resolved = byMonth.get(month);
-    if (resolved === undefined) {
-      resolved = build(ruleset, month);
-      byMonth.set(month, resolved);
-    }
-    lastRuleset = ruleset;
-    lastMonth = month;
-    lastResolved = resolved;
-    return resolved;
-  };
+    return rules;
+  }
 }

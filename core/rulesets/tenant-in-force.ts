@@ -1,5 +1,5 @@
 import { percentToBp } from '../pay/money';
-import { type InForce, inForce, memoByRulesetAndMonth } from './rules-in-force';
+import { type InForce, inForce } from './rules-in-force';
 import { type TenantRuleset, tenantParameter } from './tenant-ruleset';
 import {
   type LeaveRule,
@@ -181,5 +181,8 @@ function resolveTenant(ruleset: TenantRuleset, month: string): TenantRules {
   };
 }
 
-export const tenantRulesFor: (ruleset: TenantRuleset, month: string) => TenantRules =
-  memoByRulesetAndMonth(resolveTenant);
+/**
+ * The rules of a month, resolved afresh on each call. A payroll run resolves each month once through
+ * its own PayRules (core/pay/pay-rules.ts), which it drops with the run.
+ */
+export const tenantRulesFor: (ruleset: TenantRuleset, month: string) => TenantRules = resolveTenant;

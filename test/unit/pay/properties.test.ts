@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeMonthlyPay } from '../../../core/pay/compute-monthly-pay';
+import { computeMonthlyPay, PayRules } from '../../../core/pay/compute-monthly-pay';
 import type { PayInput, PaySlip } from '../../../core/pay/types';
 import { nationalRuleset } from '../../../core/rulesets/national-data';
 import { demoTenantRulesets } from '../../../core/rulesets/tenant-data';
@@ -109,21 +109,22 @@ describe('payslip invariants (property-based)', () => {
     );
   });
 
-  it('should give the same slip whether the month memos are warm from other employees or empty', () => {
-    // Texts are memoised per month's rules (core/pay/memo.ts); a memo keyed too coarsely would leak one
-    // employee's text into another's slip. Fresh ruleset objects start with empty memos.
+  it('should give the same slip whether the run computed other employees with its rules first or not', () => {
+    // The engine keeps nothing between calls (core/ has no module-level state); the only thing a run
+    // shares across its slips is its PayRules (each month's rules resolved once). Sharing it must not
+    // carry one employee's figures or texts into another's slip.
     fc.assert(
       fc.property(fc.array(aPayInputArb, { minLength: 2, maxLength: 6 }), (inputs) => {
         const tenantId = inputs[0]?.tenantId as keyof typeof demoTenantRulesets;
         const same = inputs.map((input) => ({ ...input, tenantId }));
-        const shared = rulesetsFor(tenantId);
-        const warm = same.map((input) => JSON.stringify(computeMonthlyPay(input, shared)));
+        const runRules = new PayRules(rulesetsFor(tenantId));
+        const shared = same.map((input) => JSON.stringify(computeMonthlyPay(input, runRules)));
         for (const [i, input] of same.entries()) {
-          const cold = {
+          const alone = new PayRules({
             national: structuredClone(nationalRuleset),
             tenant: structuredClone(demoTenantRulesets[tenantId]),
-          };
-          expect(JSON.stringify(computeMonthlyPay(input, cold))).toBe(warm[i]);
+          });
+          expect(JSON.stringify(computeMonthlyPay(input, alone))).toBe(shared[i]);
         }
       }),
       { numRuns: 60 },

@@ -37,8 +37,8 @@ const binjai = tppRules(demoTenantRulesets.binjai);
 
 describe('computeTpp', () => {
   it('should spell out the factors of each input even when two inputs weigh the same in total', () => {
-    // 50% × 80% + 50% and 50% × 100% + 50% × (100% − 20%) are both 90%: the same ratio, so nothing
-    // keyed by it (the reduced ratio is memoised per Σ parts) may decide the text.
+    // 50% × 80% + 50% and 50% × 100% + 50% × (100% − 20%) are both 90%: the same ratio, and the
+    // text must still spell out each input's own factors.
     const rules: TppRules = {
       ...bukitintan,
       parts: [
