@@ -29,6 +29,11 @@ export const FUNCTION_GROUPS = {
   // Appraisal & discipline: reads in an RO function; writes (incl. bulk import and month compute) RW.
   'appraisal-read': { entry: 'functions/appraisal/read.ts', tableAccess: 'RO', memoryMb: 1024 },
   'appraisal-write': { entry: 'functions/appraisal/write.ts', tableAccess: 'RW', memoryMb: 1769 },
+  // Tax reporting (Coretax bukti potong, rekap PPh): settings read RO, written RW; every export writes
+  // its audit record, so the export function is RW too; it renders PDF/XLSX/XML of a whole masa or year.
+  'tax-read': { entry: 'functions/tax/read.ts', tableAccess: 'RO', memoryMb: 256 },
+  'tax-write': { entry: 'functions/tax/write.ts', tableAccess: 'RW', memoryMb: 256 },
+  'tax-exports': { entry: 'functions/tax/exports.ts', tableAccess: 'RW', memoryMb: 1769 },
 } as const satisfies Record<string, { entry: string; tableAccess: TableAccess; memoryMb: number }>;
 
 export type FunctionGroup = keyof typeof FUNCTION_GROUPS;

@@ -7,6 +7,7 @@ import { PAYROLL_ROUTES } from './payroll/routes';
 import { REPORT_ROUTES } from './reports/routes';
 import { RULESET_ROUTES } from './rulesets/routes';
 import { SYSTEM_ROUTES } from './system/routes';
+import { TAX_ROUTES } from './tax/routes';
 
 /**
  * Every HTTP route of SIGAP, declared per area and gathered here. The stack, the local server, the
@@ -22,6 +23,7 @@ export const ROUTES = [
   ...REPORT_ROUTES,
   ...OPENING_BALANCE_ROUTES,
   ...APPRAISAL_ROUTES,
+  ...TAX_ROUTES,
 ] as const satisfies readonly RouteSpec[];
 
 export type RouteId = (typeof ROUTES)[number]['id'];

@@ -22,6 +22,9 @@ export const AUDIT_ENTITY_TYPES = [
   'employee-import',
   // files handed out for the outside world (bank, BPJS, Taspen, SIPD): `export:<runId>`
   'export',
+  // tax reporting: `tax-settings:tenant` (withholders), `tax-export:<FORM>:<period>:<withholder|nip|opd>`
+  'tax-settings',
+  'tax-export',
 ] as const;
 
 /**

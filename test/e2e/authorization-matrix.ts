@@ -138,6 +138,28 @@ const libraryEntry = {
   ],
 };
 
+/** One withholder for every OPD and list (tax routes of the matrix). */
+const TAX_SETTINGS = {
+  withholders: [
+    {
+      id: 'BPKAD',
+      name: 'Bendahara Pengeluaran BPKAD',
+      npwp: '0001234567890000',
+      nitku: '0001234567890000000000',
+      bendahara: { nama: 'Bendahara Matriks', nip: '198001012005012001' },
+      opds: [],
+      lists: ['GAJI', 'TPP'],
+    },
+  ],
+  pnsDtpCertificate: 'N/A',
+  pppkAnnualForm: 'A2',
+  source: 'matriks otorisasi',
+};
+const prepareTaxSettings = () => ({
+  method: 'PUT',
+  request: { path: '/tax/settings', body: { ...TAX_SETTINGS, expectedVersion: 0 } },
+});
+
 export const DECLARATIONS: Record<RouteId, Declaration> = {
   // system
   health: { scope: 'PUBLIC', request: () => ({ path: '/health' }) },
@@ -570,5 +592,37 @@ export const DECLARATIONS: Record<RouteId, Declaration> = {
   attendanceGrid: {
     scope: 'OPD_FILTER',
     request: (c) => ({ path: `/attendance/${c.month}`, query: q({ opd: c.opd }) }),
+  },
+  // tax reporting (functions/tax): every export ends in a 409 about the data (withholders not set yet,
+  // the fixture month's run not locked, A1 for an A2 tenant), past authorization.
+  getTaxSettings: {
+    scope: 'TENANT',
+    request: () => ({ path: '/tax/settings' }),
+    prepare: prepareTaxSettings,
+  },
+  putTaxSettings: {
+    // The second and later calls send a stale version: 409 about the request itself.
+    scope: 'TENANT',
+    request: () => ({ path: '/tax/settings', body: { ...TAX_SETTINGS, expectedVersion: 0 } }),
+  },
+  exportBpmp: {
+    scope: 'TENANT',
+    request: (c) => ({ path: `/tax/bpmp/${c.month}`, query: q({ preview: 'true' }) }),
+  },
+  exportTaxRecap: {
+    scope: 'OPD_FILTER',
+    request: (c) => ({ path: `/tax/recap/${c.month}`, query: q({ opd: c.opd, preview: 'true' }) }),
+  },
+  exportA2Pdf: {
+    scope: 'TENANT',
+    request: (c) => ({ path: `/tax/a2/${c.year}/${c.nip}/pdf`, query: q({ preview: 'true' }) }),
+  },
+  exportA2Data: {
+    scope: 'TENANT',
+    request: (c) => ({ path: `/tax/a2/${c.year}`, query: q({ preview: 'true' }) }),
+  },
+  exportA1: {
+    scope: 'TENANT',
+    request: (c) => ({ path: `/tax/a1/${c.year}`, query: q({ preview: 'true' }) }),
   },
 };

@@ -38,6 +38,8 @@ const SAMPLE_IDS: Record<string, string> = {
   'opening-balance': `2026:${NIP}`,
   budget: '2031:DINKES',
   'employee-import': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  'tax-settings': 'tenant',
+  'tax-export': 'BPMP:2026-11:BPKAD',
   export: '2026-11-GAJI_TPP',
 };
 
