@@ -5,11 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../core/auth/principal';
 import type { RunSummary } from '../../core/payroll/run-types';
 import type { FaultInjector } from '../../functions/payroll/run-service';
+import { keys } from '../../functions/table/keys';
 import { generateTenantSeed } from '../../infra/local/seed/employees';
 import { aPrincipal } from '../builders/employee';
 import { call, type Handler } from '../builders/http-event';
 import { storeCoveredResults } from '../support/covered-results';
 import { useTestTables } from '../support/dynamo';
+import { gajiPokokPns } from '../support/gaji-pokok-reference';
 import { slipCount as countSlips, deleteRun as deleteRunItems } from '../support/run-items';
 
 const db = useTestTables(['bantul', 'binjai', 'sofifi', 'bukitintan']);
@@ -70,7 +72,8 @@ beforeAll(async () => {
 }, 120_000);
 
 const slipCount = (tenantId: string, runId: string) => countSlips(db.client, db.tableName(tenantId), runId);
-const deleteRun = (tenantId: string, runId: string) => deleteRunItems(db.client, db.tableName(tenantId), runId);
+const deleteRun = (tenantId: string, runId: string) =>
+  deleteRunItems(db.client, db.tableName(tenantId), runId);
 
 function totalBersih(run: RunSummary) {
   return run.totals.reduce((s, t) => s + t.bersih, 0);
@@ -183,7 +186,7 @@ describe('the monthly payroll run on DynamoDB Local', () => {
     await db.client.send(
       new UpdateCommand({
         TableName: db.tableName(tenantId),
-        Key: { pk: `EMP#${nip}`, sk: 'CURRENT' },
+        Key: keys.employee(nip),
         UpdateExpression: 'REMOVE #i.bankAccount',
         ExpressionAttributeNames: { '#i': 'identity' },
       }),
@@ -337,7 +340,14 @@ describe('the monthly payroll run on DynamoDB Local', () => {
     const corrections = slip.json.corrections as { month: string; code: string; amount: number }[];
     expect(corrections.length).toBeGreaterThan(0);
     expect(corrections.every((c) => c.month === '2026-05')).toBe(true);
-    expect(corrections.find((c) => c.code === 'GAJI_POKOK')?.amount).toBeGreaterThan(0);
+    // One month of the grid step two MKG years up (PP 5/2024 Lampiran), a PNS paid 100 %.
+    expect(emp.json.kepegawaian.jenisAsn).toBe('PNS');
+    const golongan = emp.json.pangkat.golongan as string;
+    const years = emp.json.masaKerja.years as number;
+    expect(corrections.find((c) => c.code === 'GAJI_POKOK')?.amount).toBe(
+      gajiPokokPns(golongan, years + 2) - gajiPokokPns(golongan, years),
+    );
+    expect(gajiPokokPns(golongan, years + 2)).toBeGreaterThan(gajiPokokPns(golongan, years));
     const other = seeded.get(tenantId)!.find((n) => n !== nip)!;
     const otherSlip = await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', {
       params: { runId: next.json.id, nip: other },
