@@ -3,8 +3,10 @@ import { computeMonthlyPay } from '../../../core/pay/compute-monthly-pay';
 import { pasal17, pph21Annual, pph21LastMasa, pph21Ter } from '../../../core/pay/pph21';
 import { nationalRuleset } from '../../../core/rulesets/national-data';
 import { nationalRulesFor } from '../../../core/rulesets/national-in-force';
-import terJson from '../../../rulesets/national/pph21-ter.json' with { type: 'json' };
 import { aPayInput, aTenantRuleset, rulesetsFor } from './builders';
+// A verbatim copy of ../shared/domain/pph21-ter-bulanan.json (the domain reference, PP 58/2023 Lampiran),
+// not the ruleset the engine reads: the engine's table is checked against it row by row.
+import reference from './golden/pph21-ter-bulanan.json' with { type: 'json' };
 
 const rules = nationalRulesFor(nationalRuleset, '2026-01');
 const annualRules = {
@@ -15,10 +17,7 @@ const annualRules = {
   surchargeBp: 0,
 };
 type Row = { maxBruto: number | null; ratePercent: number };
-const tables = (terJson.parameters.find((p) => p.id === 'pph21.ter')?.versions[0]?.value ?? {}) as Record<
-  'A' | 'B' | 'C',
-  Row[]
->;
+const tables = reference.categories as Record<'A' | 'B' | 'C', Row[]>;
 const edges = (['A', 'B', 'C'] as const).flatMap((category) =>
   tables[category].flatMap((row, i) => {
     const next = tables[category][i + 1];
@@ -35,9 +34,28 @@ const edges = (['A', 'B', 'C'] as const).flatMap((category) =>
 );
 
 describe('pph21Ter', () => {
-  it('should cover all 125 rows (122 closed edges)', () => {
+  it('should cover all 125 rows of the reference (122 closed edges)', () => {
     expect(tables.A.length + tables.B.length + tables.C.length).toBe(125);
     expect(edges).toHaveLength(122);
+  });
+
+  it("should apply each reference row's rate from its first to its last rupiah, and the top rate above", () => {
+    for (const category of ['A', 'B', 'C'] as const) {
+      let from = 0;
+      for (const row of tables[category]) {
+        const bp = Math.round(row.ratePercent * 100);
+        expect(pph21Ter({ bruto: from, category }, rules.ter.value).rateBp).toBe(bp);
+        if (row.maxBruto === null) {
+          expect(pph21Ter({ bruto: 10_000_000_000, category }, rules.ter.value).rateBp).toBe(bp);
+          break;
+        }
+        from = row.maxBruto + 1;
+      }
+    }
+  });
+
+  it('should take the TER category of each PTKP status from the reference', () => {
+    expect(rules.terCategory.value).toEqual(reference.categoryByPtkp);
   });
 
   it.each(edges)(
