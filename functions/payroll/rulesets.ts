@@ -6,7 +6,6 @@ import { applyApprovedChanges, type RuleChange } from '../../core/rulesets/tenan
 import { parseTenantRuleset, type TenantRuleset } from '../../core/rulesets/tenant-ruleset';
 import type { TenantConfig } from '../../core/tenant/tenant-config';
 import { type RulesPartition, RulesStore, type SeedItem } from '../rulesets/store';
-import { documentClient, tableForTenant } from '../table/client';
 
 /** A tenant without a ruleset of its own is paid by the reference defaults (tpp-tenant-examples.json). */
 export const REFERENCE_RULESET = 'bukitintan';
@@ -85,14 +84,19 @@ function buildState(tenant: TenantConfig, partition: RulesPartition, table: stri
   };
 }
 
+/**
+ * The table client, on first use: this module is imported (through functions/appraisal/settings.ts) by
+ * the local seed before the local runtime has set DYNAMODB_ENDPOINT, and the client reads it when built.
+ */
+const tableClient = () => import('../table/client');
+
 /** Everything about a tenant's rules, from ONE Query of its table (seed, approvals, every change). */
-export async function loadTenantRules(
-  tenantId: string,
-  table = tableForTenant(tenantId),
-): Promise<TenantRulesState> {
+export async function loadTenantRules(tenantId: string, table?: string): Promise<TenantRulesState> {
   const tenant = tenantConfig(tenantId);
-  const partition = await new RulesStore(documentClient, table).load();
-  return buildState(tenant, partition, table);
+  const { documentClient, tableForTenant } = await tableClient();
+  const name = table ?? tableForTenant(tenantId);
+  const partition = await new RulesStore(documentClient, name).load();
+  return buildState(tenant, partition, name);
 }
 
 /**
@@ -101,7 +105,7 @@ export async function loadTenantRules(
  */
 export async function loadRulesets(
   tenantId: string,
-  table = tableForTenant(tenantId),
+  table?: string,
 ): Promise<{ rulesets: Rulesets; version: string }> {
   const { rulesets, version } = await loadTenantRules(tenantId, table);
   return { rulesets, version };
@@ -115,7 +119,7 @@ export async function loadRulesets(
 export async function rulesetsAtVersion(
   tenantId: string,
   version: string,
-  table = tableForTenant(tenantId),
+  table?: string,
 ): Promise<Rulesets | undefined> {
   const state = await loadTenantRules(tenantId, table);
   if (state.version === version) return state.rulesets;
@@ -141,10 +145,7 @@ export async function withCurrentRules<
   D extends { tenant: TenantConfig; rulesets: Rulesets; rulesetVersion: string },
 >(deps: D & { repo?: { table?: string } }): Promise<D> {
   if (loaded.has(deps)) return deps;
-  const { rulesets, version } = await loadRulesets(
-    deps.tenant.id,
-    deps.repo?.table ?? tableForTenant(deps.tenant.id),
-  );
+  const { rulesets, version } = await loadRulesets(deps.tenant.id, deps.repo?.table);
   deps.rulesets = rulesets;
   deps.rulesetVersion = version;
   loaded.add(deps);
