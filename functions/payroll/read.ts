@@ -94,8 +94,14 @@ const listErrors = implementTyped(routeById('listRunErrors'), async ({ params, p
   return { body: { items: await scopedErrors(params.runId, principal, deps) } };
 });
 
-const verify = implementTyped(routeById('verifyRun'), async ({ params, principal, requestId }) => ({
-  body: await verifyRun(params.runId, depsOf(principal.tenantId, principal.sub, principal.roles, requestId)),
+/** Chunks verified per call: 50 × 200 slips stays well inside one Lambda invocation. */
+const VERIFY_CHUNKS_PER_CALL = 50;
+
+const verify = implementTyped(routeById('verifyRun'), async ({ params, query, principal, requestId }) => ({
+  body: await verifyRun(params.runId, depsOf(principal.tenantId, principal.sub, principal.roles, requestId), {
+    fromChunk: query.fromChunk ?? 0,
+    maxChunks: VERIFY_CHUNKS_PER_CALL,
+  }),
 }));
 
 const listBudgets = implementTyped(routeById('listBudgets'), async ({ params, principal, requestId }) => {

@@ -27,6 +27,7 @@ import {
   slipListResponse,
   slipResponse,
   startRunBody,
+  verifyQuery,
   verifyResponse,
 } from './schemas';
 
@@ -119,10 +120,12 @@ export const PAYROLL_ROUTES = [
     method: 'GET',
     path: '/runs/{runId}/verify',
     group: 'payroll-read',
-    summary: 'Recompute every slip from its stored snapshot and report any difference',
+    summary:
+      'Recompute every slip from its stored snapshot and report any difference (up to 50 chunks a call; nextChunk continues)',
     tags: ['payroll'],
     roles: ['auditor', 'bkpsdm'],
     params: runParams,
+    query: verifyQuery,
     response: verifyResponse,
   }),
   defineRoute({

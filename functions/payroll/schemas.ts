@@ -30,6 +30,11 @@ export const returnToDraftBody = z
   .strictObject({ reason: z.string().trim().min(10, 'alasan minimal 10 karakter').max(500) })
   .meta({ id: 'RunReturnToDraft' });
 
+/** Verify works through a run's chunks in bounded calls: the next call starts where `nextChunk` says. */
+export const verifyQuery = z.strictObject({
+  fromChunk: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
+
 export const mySlipsQuery = z.strictObject({ year: z.string().regex(/^\d{4}$/, 'tahun 4 digit') });
 
 export const approveBody = z
@@ -199,6 +204,8 @@ export const verifyResponse = z
     /** Slips computed under another ruleset version than today's (verify recomputes under their own). */
     rulesetChangedSince: count,
     ok: z.boolean(),
+    /** Present when the run has more chunks than one call verifies: call again with ?fromChunk=nextChunk. */
+    nextChunk: count.optional(),
   })
   .meta({ id: 'RunVerification' });
 
