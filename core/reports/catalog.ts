@@ -43,6 +43,9 @@ export const EXPORT_CATALOG: readonly ExportEntry[] = [
   { id: 'sipd-gaji', area: 'SIPD', format: 'CSV', scope: 'OPD', path: `${RUN_EXPORT}sipd-gaji` },
   { id: 'sipd-tpp', area: 'SIPD', format: 'CSV', scope: 'OPD', path: `${RUN_EXPORT}sipd-tpp` },
   // --- tax (helper C) --- add Coretax BPMP, BPA2/BPA1 and the tax recap entries below this line.
+  // Per masa, every run of the month (functions/tax): the tenant's only withholder, or ?withholder=.
+  { id: 'bpmp-xml', area: 'TAX', format: 'XML', scope: 'MONTH', path: '/tax/bpmp/{month}' },
+  { id: 'rekap-pph21', area: 'TAX', format: 'XLSX', scope: 'MONTH', path: '/tax/recap/{month}' },
 ];
 
 export const RUN_EXPORT_IDS = [

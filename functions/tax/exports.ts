@@ -1,5 +1,6 @@
 import { auditEntry } from '../../core/audit/audit';
 import type { Principal } from '../../core/auth/principal';
+import { payListOpds } from '../../core/auth/scope';
 import { DomainError, notFound } from '../../core/errors';
 import type { RunSummary } from '../../core/payroll/run-types';
 import { nationalRulesFor } from '../../core/rulesets/national-in-force';
@@ -200,7 +201,9 @@ const exportBpmp = implement(routeById('exportBpmp'), async ({ params, query, pr
 const exportRecap = implement(
   routeById('exportTaxRecap'),
   async ({ params, query, principal, requestId }) => {
-    checkOpdFilter(principal, query.opd);
+    // An OPD named must be the caller's; an operator naming none gets their own OPDs (menu: per masa).
+    const scope = payListOpds(principal);
+    if (query.opd) checkOpdFilter(principal, query.opd);
     const deps = taxDeps(principal, requestId);
     const month = params.month;
     const { runs, slips } = await periodSlips(
@@ -210,7 +213,10 @@ const exportRecap = implement(
       query.preview === 'true',
       query.opd ? { opd: query.opd } : {},
     );
-    const recap = taxRecap(month, slips);
+    const recap = taxRecap(
+      month,
+      scope === 'ALL' || query.opd ? slips : slips.filter((s) => scope.includes(s.opd)),
+    );
     const xlsx = await renderTaxRecap(recap, {
       tenantName: deps.tenant.name,
       runsCaption: runsCaption(runs.runs),

@@ -259,10 +259,20 @@ describe('tax exports of a masa from a real run', () => {
     expect(String(values.find((r) => String(r[1]).startsWith('Sumber'))?.[1])).toContain(
       `${runId} (DIKUNCI)`,
     );
-    // An operator gets their own OPD only.
+    // An operator gets their own OPD only: another OPD named is refused, none named is theirs.
     const disdik = aPrincipal({ sub: 'op.disdik', roles: ['operator'], opds: ['DISDIK'] });
-    const refused = await download('GET /tax/recap/{month}', { month: MONTH }, {}, disdik);
-    expect(refused.status).toBe(400);
+    const other = members.find((m) => m.opd !== 'DISDIK')!.opd;
+    expect((await download('GET /tax/recap/{month}', { month: MONTH }, { opd: other }, disdik)).status).toBe(
+      403,
+    );
+    const own = await download('GET /tax/recap/{month}', { month: MONTH }, {}, disdik);
+    expect(own.status).toBe(200);
+    const ownBook = new ExcelJS.Workbook();
+    await ownBook.xlsx.load(own.body as unknown as ArrayBuffer);
+    const opdsShown = (ownBook.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][])
+      .map((r) => r[1])
+      .filter((v) => typeof v === 'string' && /^[A-Z]+$/.test(v) && v !== 'OPD' && v !== 'JUMLAH');
+    expect(opdsShown).toEqual(members.some((m) => m.opd === 'DISDIK') ? ['DISDIK'] : []);
   });
 
   it('should refuse an annual A2 while the year has no last masa, naming why', async () => {

@@ -33,5 +33,14 @@ export const EKSPOR_LABELS = {
     taspen: { label: 'Rekap iuran Taspen, JKK dan JKM', hint: 'Per OPD dan per pegawai' },
     'sipd-gaji': { label: 'Daftar gaji SIPD', hint: 'CSV per OPD' },
     'sipd-tpp': { label: 'Daftar TPP SIPD', hint: 'CSV per OPD' },
+    // tax (helper C): per masa, from every run of the month
+    'bpmp-xml': {
+      label: 'Bukti potong PPh 21 bulanan (BPMP) untuk Coretax',
+      hint: 'XML impor massal Coretax, semua run bulan ini; per pemotong',
+    },
+    'rekap-pph21': {
+      label: 'Rekap PPh 21 masa ini',
+      hint: 'Bruto, PPh dipotong, ditanggung pemerintah dan pegawai per OPD',
+    },
   } as Record<string, { label: string; hint: string }>,
 } as const;

@@ -451,6 +451,9 @@ export const AUDIT_ENTITY_LABELS = {
   'opening-balance': 'Saldo awal',
   ruleset: 'Aturan',
   export: 'Ekspor berkas',
+  // tax reporting (helper C)
+  'tax-settings': 'Pemotong PPh 21',
+  'tax-export': 'Berkas pajak',
 } as const;
 
 /** Audit actions as passive forms ("Diubah"); an action not listed shows its code. */
@@ -473,5 +476,11 @@ export const AUDIT_ACTION_LABELS = {
   REVISE: 'Direvisi',
   REJECTED: 'Ditolak',
   EXPORT: 'Diekspor',
+  // tax reporting (helper C): which tax file was handed out
+  EXPORT_BPMP: 'BPMP Coretax diekspor',
+  EXPORT_TAX_RECAP: 'Rekap PPh 21 diekspor',
+  EXPORT_A2_PDF: 'Bukti potong 1721-A2 dicetak',
+  EXPORT_A2_DATA: 'Data 1721-A2 diekspor',
+  EXPORT_A1: 'BPA1 Coretax diekspor',
   ...ATURAN_AUDIT_ACTIONS,
 } as const;
