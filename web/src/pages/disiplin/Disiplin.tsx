@@ -20,7 +20,7 @@ import { ApiErrorAlert } from '../../components/ErrorDisplay';
 import { useOpdOptions } from '../../components/employee/opds';
 import { PageHeader } from '../../components/PageHeader';
 import { useTenantClock } from '../../components/run/hooks';
-import { formatMonth, formatNip, formatPercent, formatRupiah } from '../../format';
+import { formatMonth, formatNip, formatPercent } from '../../format';
 import { L } from '../../i18n/labels';
 import { EmployeeDiscipline } from './EmployeeDiscipline';
 import { type AttendanceGrid, type GridDay, type GridRow, useAttendanceGrid, weekdayOf } from './grid-data';
@@ -48,7 +48,7 @@ export function codeText(code: string): string {
   if (code === 'LIBUR') return D.codes.L!;
   if (code === 'CUTI') return D.codes.C!;
   return code
-    .split(' ')
+    .split(/[+ ]/)
     .map((c) => {
       if (c.startsWith('TL')) return `${D.codes.TL!.split(' (')[0]} ${c}`;
       if (c.startsWith('PSW')) return `${D.codes.PSW!.split(' (')[0]} ${c}`;
@@ -179,12 +179,19 @@ function countsText(counts: Record<string, number>): string {
   return parts.join(', ') || '—';
 }
 
+/** "TL/PSW/TK 5% · hukuman 25%" of the month's result; "belum dihitung" before it is computed. */
 export function cutText(row: GridRow): string {
   const c = row.tppCuts;
   if (!c.computed) return D.cutUnknown;
-  const pct = c.totalPercent ?? c.items.reduce((s, i) => s + i.percent, 0) + (c.sanctionPercent ?? 0);
-  const rupiah = typeof c.rupiah === 'number' ? ` (${formatRupiah(c.rupiah)})` : '';
-  return `${formatPercent(pct, 2)}${rupiah}`;
+  const parts = [`${D.attendanceShort} ${formatPercent(c.attendancePercent, 2)}`];
+  if (c.sanctionPercent > 0) parts.push(`${D.sanctionShort} ${formatPercent(c.sanctionPercent, 2)}`);
+  return `${parts.join(' · ')}${c.provisional ? ` (${D.provisional})` : ''}`;
+}
+
+/** A holiday's name, or its kind in words when the calendar gives no name. */
+function holidayName(day: GridDay): string {
+  if (!day.holiday) return '';
+  return day.holiday.name ?? D.holidayKinds[day.holiday.kind] ?? day.holiday.kind;
 }
 
 function dayHeader(day: GridDay) {
@@ -200,7 +207,7 @@ function dayHeader(day: GridDay) {
         fontWeight: 600,
         ...(day.workingDay ? {} : { background: 'var(--mantine-color-gray-1)' }),
       }}
-      title={day.holiday ?? undefined}
+      title={holidayName(day) || undefined}
       data-date={day.date}
     >
       <Text size="xs" span display="block">
@@ -210,7 +217,7 @@ function dayHeader(day: GridDay) {
       {day.holiday ? (
         <Text size="xs" span display="block" c="red.9">
           {D.holiday}
-          <VisuallyHidden>: {day.holiday}</VisuallyHidden>
+          <VisuallyHidden>: {holidayName(day)}</VisuallyHidden>
         </Text>
       ) : null}
     </Table.Th>
@@ -300,7 +307,7 @@ function GridTable(props: { grid: AttendanceGrid; onOpen: (row: GridRow) => void
                 <Table.Td>
                   <Button
                     size="compact-xs"
-                    variant="light"
+                    variant="default"
                     leftSection={<IconListDetails size={14} aria-hidden />}
                     aria-label={`${D.detail} ${row.nama}`}
                     onClick={() => props.onOpen(row)}

@@ -17,7 +17,7 @@ import { api, ok } from '../../api/client';
 import { ApiError, fieldErrors } from '../../api/errors';
 import { ApiErrorAlert, ErrorSummary, fieldId } from '../../components/ErrorDisplay';
 import { useTenantClock } from '../../components/run/hooks';
-import { formatDate, formatMonth, formatPercent, formatRupiah } from '../../format';
+import { formatDate, formatMonth, formatNumber, formatPercent } from '../../format';
 import { L } from '../../i18n/labels';
 import { type ClassifiedDay, cellCode, type GridDay, type GridRow } from './grid-data';
 
@@ -162,15 +162,15 @@ function TppCuts(props: { row: GridRow }) {
         <Text size="sm">
           {D.cutUnknown}. {D.cutHint}
         </Text>
-      ) : c.items.length === 0 && !c.sanctionPercent ? (
-        <Text size="sm">{formatPercent(0)}</Text>
+      ) : c.items.length === 0 && c.sanctions.length === 0 ? (
+        <Text size="sm">{D.noCut}</Text>
       ) : (
         <Table fz="sm" withTableBorder verticalSpacing={2} data-tpp-cuts>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{D.recordType}</Table.Th>
               <Table.Th scope="col" ta="right">
-                {D.tkDays}
+                {D.occurrences}
               </Table.Th>
               <Table.Th scope="col" ta="right">
                 {D.cut}
@@ -183,27 +183,26 @@ function TppCuts(props: { row: GridRow }) {
                 <Table.Th scope="row" fw={500}>
                   {i.label ?? i.code}
                 </Table.Th>
-                <Table.Td ta="right">{i.count}</Table.Td>
+                <Table.Td ta="right">{formatNumber(i.count)}</Table.Td>
                 <Table.Td ta="right">{formatPercent(i.percent, 2)}</Table.Td>
               </Table.Tr>
             ))}
-            {c.sanctionPercent ? (
-              <Table.Tr>
+            {c.sanctions.map((x) => (
+              <Table.Tr key={x.skNumber}>
                 <Table.Th scope="row" fw={500}>
-                  {D.recordTypes.SANCTION}
+                  {D.recordTypes.SANCTION}: {D.sanctionJenisLabels[x.jenis] ?? x.jenis} ({x.skNumber})
                 </Table.Th>
                 <Table.Td ta="right">—</Table.Td>
-                <Table.Td ta="right">{formatPercent(c.sanctionPercent, 2)}</Table.Td>
+                <Table.Td ta="right">{formatPercent(x.percent, 2)}</Table.Td>
               </Table.Tr>
-            ) : null}
+            ))}
           </Table.Tbody>
           <Table.Tfoot>
             <Table.Tr>
-              <Table.Th scope="row">{D.summary}</Table.Th>
+              <Table.Th scope="row">{D.attendanceCut}</Table.Th>
               <Table.Td />
               <Table.Td ta="right" fw={700}>
-                {formatPercent(c.totalPercent ?? 0, 2)}
-                {typeof c.rupiah === 'number' ? ` (${formatRupiah(c.rupiah)})` : ''}
+                {formatPercent(c.attendancePercent, 2)}
               </Table.Td>
             </Table.Tr>
           </Table.Tfoot>

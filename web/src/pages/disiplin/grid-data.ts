@@ -1,58 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, ok } from '../../api/client';
+import { api, ok, type paths } from '../../api/client';
 
 /**
- * The month's attendance of an OPD as one grid: a column per day (holidays from the tenant's work
- * calendar), a row per employee with one code per day, their cuti and hukuman disiplin, and the TPP
- * cuts they cause. Shape of the API's grid (GET /attendance/{month}?opd, .scratch/h18-api.md).
+ * The month's attendance of an OPD as one grid (GET /attendance/{month}?opd): a column per day
+ * (holidays from the tenant's work calendar), a row per employee with one code per day — H, TL1…,
+ * PSW1… (joined by "+"), TK, CUTI, an excuse code (DL …), LIBUR, '' for no data — their cuti and
+ * hukuman disiplin, and the TPP cuts of the month's result when it has been computed.
  */
-export interface GridDay {
-  date: string;
-  workingDay: boolean;
-  holiday: string | null;
-}
-export interface GridCell {
-  date: string;
-  /** H, TL1…, PSW1…, TK, CUTI, DL (or another keterangan), LIBUR, '' (no data). */
-  code: string;
-  status: string;
-}
-export interface TppCutItem {
-  code: string;
-  label?: string;
-  count: number;
-  percent: number;
-  target?: string;
-}
-export interface GridRow {
-  nip: string;
-  nama: string;
-  unit?: string;
-  cells: GridCell[];
-  counts: Record<string, number>;
-  leaves: { kind: string; from: string; to: string; skNumber?: string }[];
-  sanctions: {
-    jenis: string;
-    level: string;
-    startMonth: string;
-    durationMonths: number | null;
-    skNumber: string;
-    percent?: number;
-  }[];
-  tppCuts: {
-    computed: boolean;
-    items: TppCutItem[];
-    sanctionPercent?: number;
-    totalPercent?: number;
-    rupiah?: number | null;
-  };
-}
-export interface AttendanceGrid {
-  month: string;
-  opd: string;
-  days: GridDay[];
-  items: GridRow[];
-}
+export type AttendanceGrid =
+  paths['/attendance/{month}']['get']['responses'][200]['content']['application/json'];
+export type GridDay = AttendanceGrid['days'][number];
+export type GridRow = AttendanceGrid['items'][number];
 
 /** A day's classification (GET /attendance/{month}/{nip}: DailyAttendance of core/discipline/attendance.ts). */
 export interface ClassifiedDay {
@@ -68,11 +26,11 @@ export interface ClassifiedDay {
   notes: string[];
 }
 
-/** The grid's code of a classified day. */
+/** The grid's code of a classified day (as core/discipline/attendance-grid.ts gridCode). */
 export function cellCode(day: Pick<ClassifiedDay, 'status' | 'codes'>): string {
   switch (day.status) {
     case 'HADIR':
-      return day.codes.filter((c) => c !== 'HADIR').join(' ') || 'H';
+      return day.codes.filter((c) => c !== 'HADIR').join('+') || 'H';
     case 'TK':
       return 'TK';
     case 'CUTI':
@@ -99,89 +57,27 @@ export function weekdayOf(date: string): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
-interface ResultItem {
-  nip: string;
-  nama: string;
-  penempatan?: { unit?: string };
-}
-
-async function allPages<T>(load: (nextToken?: string) => Promise<{ items: unknown[]; nextToken?: string }>) {
-  const items: T[] = [];
-  let next: string | undefined;
-  do {
-    const page = await load(next);
-    items.push(...(page.items as T[]));
-    next = page.nextToken;
-  } while (next);
-  return items;
-}
-
-/**
- * The grid from the routes every deployment has: the OPD's employees (as placed today),
- * each one's classified month and discipline records, holidays from the work calendar. TPP cuts are
- * not known this way (computed: false).
- */
-async function composedGrid(month: string, opd: string): Promise<AttendanceGrid> {
-  const [employees, calendar] = await Promise.all([
-    allPages<ResultItem>((nextToken) =>
-      ok(
-        api.GET('/employees', {
-          params: { query: { opd, limit: 100, ...(nextToken ? { nextToken } : {}) } },
-        }),
-      ),
-    ),
-    ok(api.GET('/work-calendar/{year}', { params: { path: { year: Number(month.slice(0, 4)) } } })),
-  ]);
-  const holidays = new Map(
-    (
-      (calendar as unknown as { calendar?: { holidays?: { date: string; name: string }[] } }).calendar
-        ?.holidays ?? []
-    ).map((h) => [h.date, h.name]),
-  );
-  const rows = await Promise.all(
-    employees
-      .sort((a, b) => a.nama.localeCompare(b.nama, 'id'))
-      .map(async (e): Promise<GridRow & { classified: ClassifiedDay[] }> => {
-        const [attendance, records] = await Promise.all([
-          ok(api.GET('/attendance/{month}/{nip}', { params: { path: { month, nip: e.nip } } })),
-          allPages<{ type: string } & Record<string, unknown>>((nextToken) =>
-            ok(
-              api.GET('/discipline/{nip}', {
-                params: { path: { nip: e.nip }, query: { limit: 100, ...(nextToken ? { nextToken } : {}) } },
-              }),
-            ),
-          ),
-        ]);
-        const a = attendance as unknown as { days: ClassifiedDay[]; codeCounts: Record<string, number> };
-        return {
-          nip: e.nip,
-          nama: e.nama,
-          ...(e.penempatan?.unit ? { unit: e.penempatan.unit } : {}),
-          cells: a.days.map((d) => ({ date: d.date, code: cellCode(d), status: d.status })),
-          counts: a.codeCounts,
-          leaves: records.filter((r) => r.type === 'LEAVE') as unknown as GridRow['leaves'],
-          sanctions: records.filter((r) => r.type === 'SANCTION') as unknown as GridRow['sanctions'],
-          tppCuts: { computed: false, items: [] },
-          classified: a.days,
-        };
-      }),
-  );
-  const first = rows[0]?.classified ?? [];
-  const days = daysOf(month).map((date) => {
-    const day = first.find((d) => d.date === date);
-    return {
-      date,
-      workingDay: day ? day.status !== 'BUKAN_HARI_KERJA' : weekdayOf(date) % 6 !== 0,
-      holiday: holidays.get(date) ?? null,
-    };
-  });
-  return { month, opd, days, items: rows.map(({ classified: _, ...r }) => r) };
-}
-
+/** Every employee row of the OPD's month (the API pages by employee; 100 a page). */
 export function useAttendanceGrid(month: string, opd: string | null) {
   return useQuery({
     queryKey: ['attendance-grid', month, opd],
     enabled: !!opd && /^\d{4}-\d{2}$/.test(month),
-    queryFn: () => composedGrid(month, opd!),
+    queryFn: async (): Promise<AttendanceGrid> => {
+      let grid: AttendanceGrid | undefined;
+      let nextToken: string | undefined;
+      do {
+        const page = await ok(
+          api.GET('/attendance/{month}', {
+            params: {
+              path: { month },
+              query: { opd: opd!, limit: 100, ...(nextToken ? { nextToken } : {}) },
+            },
+          }),
+        );
+        grid = grid ? { ...grid, items: [...grid.items, ...page.items] } : page;
+        nextToken = page.nextToken;
+      } while (nextToken);
+      return grid!;
+    },
   });
 }

@@ -5,6 +5,7 @@ import {
   Button,
   Group,
   NumberInput,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -15,7 +16,7 @@ import {
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ok } from '../../../api/client';
+import { api, ok, type paths } from '../../../api/client';
 import { fieldErrors } from '../../../api/errors';
 import { useReadOnly } from '../../../auth/useAuth';
 import { ApiErrorAlert, ErrorSummary, fieldId } from '../../../components/ErrorDisplay';
@@ -23,7 +24,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useTenantClock } from '../../../components/run/hooks';
 import { formatDateTime, formatMonth, formatNumber, formatPercent } from '../../../format';
 import { L } from '../../../i18n/labels';
-import { isMonth, useReportMonth } from './shared';
+import { isMonth, predikatLabel, useReportMonth } from './shared';
 
 const C = L.kinerjaBkpsdm.capaianUnit;
 
@@ -115,8 +116,16 @@ export default function CapaianUnitPage() {
     queryFn: () =>
       ok(api.GET('/unit-scores/{month}', { params: { path: { month }, query: { limit: 100 } } })),
   });
+  const ratings = useQuery({
+    queryKey: ['unit-ratings', month],
+    enabled: isMonth(month),
+    queryFn: () => ok(api.GET('/unit-ratings/{month}', { params: { path: { month } } })),
+  });
+  const uses = ratings.data?.uses;
   const [team, setTeam] = useState<TeamRow[]>(() => [{ key: rowKey(), unitId: '', achievementPercent: '' }]);
-  const [ikm, setIkm] = useState<IkmRow[]>([]);
+  const [ikm, setIkm] = useState<IkmRow[]>(() => [
+    { key: rowKey(), unitId: '', service: 'UMUM', score: '', respondents: '' },
+  ]);
   const save = useMutation({
     mutationFn: () =>
       ok(
@@ -124,9 +133,11 @@ export default function CapaianUnitPage() {
           params: { path: { month } },
           body: {
             teamResults: team
+              .filter(() => uses?.teamResult !== false)
               .filter((t) => t.unitId.trim() !== '')
               .map((t) => ({ unitId: t.unitId.trim(), achievementPercent: Number(t.achievementPercent) })),
             publicSatisfaction: ikm
+              .filter(() => uses?.publicSatisfaction !== false)
               .filter((r) => r.unitId.trim() !== '')
               .map((r) => ({
                 unitId: r.unitId.trim(),
@@ -166,7 +177,13 @@ export default function CapaianUnitPage() {
           }}
         />
       </SimpleGrid>
-      {readOnly ? null : (
+      {ratings.error ? <ApiErrorAlert error={ratings.error} /> : null}
+      {uses && !uses.teamResult && !uses.publicSatisfaction ? (
+        <Alert color="gray" variant="light" data-unit-scores-unused>
+          {C.notUsed}
+        </Alert>
+      ) : null}
+      {readOnly || !uses || (!uses.teamResult && !uses.publicSatisfaction) ? null : (
         <form
           noValidate
           onSubmit={(e) => {
@@ -176,140 +193,144 @@ export default function CapaianUnitPage() {
           data-unit-scores-form
         >
           <ErrorSummary errors={errors} labels={labels} error={save.error} />
-          <section aria-labelledby="capaian-tim">
-            <Title order={2} size="h4" id="capaian-tim" mb="xs">
-              {C.teamTitle}
-            </Title>
-            <Stack gap="xs">
-              {team.map((row, i) => (
-                <Group key={row.key} align="flex-end" gap="sm" wrap="nowrap">
-                  <Autocomplete
-                    id={fieldId(`teamResults.${i}.unitId`)}
-                    label={`${C.unitId} ${i + 1}`}
-                    description={i === 0 ? C.unitHint : undefined}
-                    data={unitIds.data ?? []}
-                    value={row.unitId}
-                    onChange={(v) =>
-                      setTeam(team.map((t, j) => (j === i ? { ...t, unitId: v.toUpperCase() } : t)))
-                    }
-                    error={errors[`teamResults.${i}.unitId`]}
-                    w={360}
-                  />
-                  <NumberInput
-                    id={fieldId(`teamResults.${i}.achievementPercent`)}
-                    label={C.achievement}
-                    value={row.achievementPercent}
-                    onChange={(v) =>
-                      setTeam(team.map((t, j) => (j === i ? { ...t, achievementPercent: v } : t)))
-                    }
-                    min={0}
-                    max={200}
-                    decimalSeparator=","
-                    error={errors[`teamResults.${i}.achievementPercent`]}
-                    w={140}
-                  />
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    size="lg"
-                    aria-label={C.remove(i + 1)}
-                    onClick={() => setTeam(team.filter((_, j) => j !== i))}
+          {uses.teamResult ? (
+            <section aria-labelledby="capaian-tim">
+              <Title order={2} size="h4" id="capaian-tim" mb="xs">
+                {C.teamTitle}
+              </Title>
+              <Stack gap="xs">
+                {team.map((row, i) => (
+                  <Group key={row.key} align="flex-end" gap="sm" wrap="nowrap">
+                    <Autocomplete
+                      id={fieldId(`teamResults.${i}.unitId`)}
+                      label={`${C.unitId} ${i + 1}`}
+                      description={i === 0 ? C.unitHint : undefined}
+                      data={unitIds.data ?? []}
+                      value={row.unitId}
+                      onChange={(v) =>
+                        setTeam(team.map((t, j) => (j === i ? { ...t, unitId: v.toUpperCase() } : t)))
+                      }
+                      error={errors[`teamResults.${i}.unitId`]}
+                      w={360}
+                    />
+                    <NumberInput
+                      id={fieldId(`teamResults.${i}.achievementPercent`)}
+                      label={C.achievement}
+                      value={row.achievementPercent}
+                      onChange={(v) =>
+                        setTeam(team.map((t, j) => (j === i ? { ...t, achievementPercent: v } : t)))
+                      }
+                      min={0}
+                      max={200}
+                      decimalSeparator=","
+                      error={errors[`teamResults.${i}.achievementPercent`]}
+                      w={140}
+                    />
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      size="lg"
+                      aria-label={C.remove(i + 1)}
+                      onClick={() => setTeam(team.filter((_, j) => j !== i))}
+                    >
+                      <IconTrash size={16} aria-hidden />
+                    </ActionIcon>
+                  </Group>
+                ))}
+                <Group>
+                  <Button
+                    variant="default"
+                    size="xs"
+                    leftSection={<IconPlus size={14} aria-hidden />}
+                    onClick={() => setTeam([...team, { key: rowKey(), unitId: '', achievementPercent: '' }])}
                   >
-                    <IconTrash size={16} aria-hidden />
-                  </ActionIcon>
+                    {C.add} ({C.teamTitle.toLowerCase()})
+                  </Button>
                 </Group>
-              ))}
-              <Group>
-                <Button
-                  variant="default"
-                  size="xs"
-                  leftSection={<IconPlus size={14} aria-hidden />}
-                  onClick={() => setTeam([...team, { key: rowKey(), unitId: '', achievementPercent: '' }])}
-                >
-                  {C.add} ({C.teamTitle.toLowerCase()})
-                </Button>
-              </Group>
-            </Stack>
-          </section>
-          <section aria-labelledby="ikm" style={{ marginTop: 'var(--mantine-spacing-lg)' }}>
-            <Title order={2} size="h4" id="ikm" mb="xs">
-              {C.ikmTitle}
-            </Title>
-            <Stack gap="xs">
-              {ikm.map((row, i) => (
-                <Group key={row.key} align="flex-end" gap="sm" wrap="nowrap">
-                  <Autocomplete
-                    id={fieldId(`publicSatisfaction.${i}.unitId`)}
-                    label={`${C.unitId} ${i + 1}`}
-                    data={unitIds.data ?? []}
-                    value={row.unitId}
-                    onChange={(v) =>
-                      setIkm(ikm.map((t, j) => (j === i ? { ...t, unitId: v.toUpperCase() } : t)))
+              </Stack>
+            </section>
+          ) : null}
+          {uses.publicSatisfaction ? (
+            <section aria-labelledby="ikm" style={{ marginTop: 'var(--mantine-spacing-lg)' }}>
+              <Title order={2} size="h4" id="ikm" mb="xs">
+                {C.ikmTitle}
+              </Title>
+              <Stack gap="xs">
+                {ikm.map((row, i) => (
+                  <Group key={row.key} align="flex-end" gap="sm" wrap="nowrap">
+                    <Autocomplete
+                      id={fieldId(`publicSatisfaction.${i}.unitId`)}
+                      label={`${C.unitId} ${i + 1}`}
+                      data={unitIds.data ?? []}
+                      value={row.unitId}
+                      onChange={(v) =>
+                        setIkm(ikm.map((t, j) => (j === i ? { ...t, unitId: v.toUpperCase() } : t)))
+                      }
+                      error={errors[`publicSatisfaction.${i}.unitId`]}
+                      w={300}
+                    />
+                    <TextInput
+                      id={fieldId(`publicSatisfaction.${i}.service`)}
+                      label={C.service}
+                      value={row.service}
+                      onChange={(e) => {
+                        const v = e.currentTarget.value;
+                        setIkm(ikm.map((t, j) => (j === i ? { ...t, service: v } : t)));
+                      }}
+                      error={errors[`publicSatisfaction.${i}.service`]}
+                      w={160}
+                    />
+                    <NumberInput
+                      id={fieldId(`publicSatisfaction.${i}.score`)}
+                      label={C.score}
+                      value={row.score}
+                      onChange={(v) => setIkm(ikm.map((t, j) => (j === i ? { ...t, score: v } : t)))}
+                      min={0}
+                      max={100}
+                      decimalSeparator=","
+                      error={errors[`publicSatisfaction.${i}.score`]}
+                      w={110}
+                    />
+                    <NumberInput
+                      id={fieldId(`publicSatisfaction.${i}.respondents`)}
+                      label={C.respondents}
+                      value={row.respondents}
+                      onChange={(v) => setIkm(ikm.map((t, j) => (j === i ? { ...t, respondents: v } : t)))}
+                      min={1}
+                      thousandSeparator="."
+                      decimalSeparator=","
+                      error={errors[`publicSatisfaction.${i}.respondents`]}
+                      w={120}
+                    />
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      size="lg"
+                      aria-label={`${C.remove(i + 1)} (${C.ikmTitle})`}
+                      onClick={() => setIkm(ikm.filter((_, j) => j !== i))}
+                    >
+                      <IconTrash size={16} aria-hidden />
+                    </ActionIcon>
+                  </Group>
+                ))}
+                <Group>
+                  <Button
+                    variant="default"
+                    size="xs"
+                    leftSection={<IconPlus size={14} aria-hidden />}
+                    onClick={() =>
+                      setIkm([
+                        ...ikm,
+                        { key: rowKey(), unitId: '', service: 'UMUM', score: '', respondents: '' },
+                      ])
                     }
-                    error={errors[`publicSatisfaction.${i}.unitId`]}
-                    w={300}
-                  />
-                  <TextInput
-                    id={fieldId(`publicSatisfaction.${i}.service`)}
-                    label={C.service}
-                    value={row.service}
-                    onChange={(e) => {
-                      const v = e.currentTarget.value;
-                      setIkm(ikm.map((t, j) => (j === i ? { ...t, service: v } : t)));
-                    }}
-                    error={errors[`publicSatisfaction.${i}.service`]}
-                    w={160}
-                  />
-                  <NumberInput
-                    id={fieldId(`publicSatisfaction.${i}.score`)}
-                    label={C.score}
-                    value={row.score}
-                    onChange={(v) => setIkm(ikm.map((t, j) => (j === i ? { ...t, score: v } : t)))}
-                    min={0}
-                    max={100}
-                    decimalSeparator=","
-                    error={errors[`publicSatisfaction.${i}.score`]}
-                    w={110}
-                  />
-                  <NumberInput
-                    id={fieldId(`publicSatisfaction.${i}.respondents`)}
-                    label={C.respondents}
-                    value={row.respondents}
-                    onChange={(v) => setIkm(ikm.map((t, j) => (j === i ? { ...t, respondents: v } : t)))}
-                    min={1}
-                    thousandSeparator="."
-                    decimalSeparator=","
-                    error={errors[`publicSatisfaction.${i}.respondents`]}
-                    w={120}
-                  />
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    size="lg"
-                    aria-label={`${C.remove(i + 1)} (${C.ikmTitle})`}
-                    onClick={() => setIkm(ikm.filter((_, j) => j !== i))}
                   >
-                    <IconTrash size={16} aria-hidden />
-                  </ActionIcon>
+                    {C.add} (IKM)
+                  </Button>
                 </Group>
-              ))}
-              <Group>
-                <Button
-                  variant="default"
-                  size="xs"
-                  leftSection={<IconPlus size={14} aria-hidden />}
-                  onClick={() =>
-                    setIkm([
-                      ...ikm,
-                      { key: rowKey(), unitId: '', service: 'UMUM', score: '', respondents: '' },
-                    ])
-                  }
-                >
-                  {C.add} (IKM)
-                </Button>
-              </Group>
-            </Stack>
-          </section>
+              </Stack>
+            </section>
+          ) : null}
           <Group mt="md">
             <Button type="submit" loading={save.isPending}>
               {C.save}
@@ -324,6 +345,15 @@ export default function CapaianUnitPage() {
           </div>
         </form>
       )}
+      {uses?.unitRating && ratings.data ? (
+        <UnitRatings
+          month={month}
+          data={ratings.data}
+          unitIds={unitIds.data ?? []}
+          readOnly={readOnly}
+          onSaved={() => void ratings.refetch()}
+        />
+      ) : null}
       <section aria-labelledby="capaian-tersimpan">
         <Title order={2} size="h4" id="capaian-tersimpan" mb="xs">
           {C.stored(formatMonth(month))}
@@ -377,4 +407,174 @@ export default function CapaianUnitPage() {
       </section>
     </Stack>
   );
+}
+
+type UnitRatingList = paths['/unit-ratings/{month}']['get']['responses'][200]['content']['application/json'];
+const RATING_PREDIKAT = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'] as const;
+
+interface RatingRow {
+  key: string;
+  unitId: string;
+  predikat: string | null;
+}
+
+/**
+ * Predikat per unit (journey 6: tenants that scale the calibration curve by the unit's own result,
+ * Binjai): BKPSDM rates each unit for the month; the calibration report then scales that unit's limits
+ * by the multiplier the table shows.
+ */
+function UnitRatings(props: {
+  month: string;
+  data: UnitRatingList;
+  unitIds: string[];
+  readOnly: boolean;
+  onSaved: () => void;
+}) {
+  const { data } = props;
+  const [rows, setRows] = useState<RatingRow[]>(() => [{ key: rowKey(), unitId: '', predikat: null }]);
+  const save = useMutation({
+    mutationFn: () =>
+      ok(
+        api.PUT('/unit-ratings/{month}', {
+          params: { path: { month: props.month } },
+          body: {
+            ratings: rows
+              .filter((r) => r.unitId.trim() !== '')
+              .map((r) => ({
+                unitId: r.unitId.trim(),
+                predikat: (r.predikat ?? '') as (typeof RATING_PREDIKAT)[number],
+              })),
+          },
+        }),
+      ),
+    onSuccess: () => {
+      setRows([{ key: rowKey(), unitId: '', predikat: null }]);
+      props.onSaved();
+    },
+  });
+  const errors = prefixKeys(fieldErrors(save.error), 'nilaiUnit');
+  const labels = Object.fromEntries(
+    rows.flatMap((_, i) => [
+      [`nilaiUnit.ratings.${i}.unitId`, `${C.ratingTitle} ${i + 1}: ${C.unitId}`],
+      [`nilaiUnit.ratings.${i}.predikat`, `${C.ratingTitle} ${i + 1}: ${C.rating}`],
+    ]),
+  );
+  const predikatData = RATING_PREDIKAT.map((p) => ({ value: p, label: predikatLabel(p) }));
+  return (
+    <section aria-labelledby="predikat-unit" data-unit-ratings>
+      <Title order={2} size="h4" id="predikat-unit" mb={4}>
+        {C.ratingTitle}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {C.ratingIntro(
+          RATING_PREDIKAT.filter((p) => data.multipliers?.[p] !== undefined)
+            .map((p) => `${predikatLabel(p)} × ${formatNumber(data.multipliers?.[p] ?? 100)}%`)
+            .join(', '),
+        )}
+      </Text>
+      {props.readOnly ? null : (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate();
+          }}
+          data-unit-ratings-form
+        >
+          <ErrorSummary errors={errors} labels={labels} error={save.error} />
+          <Stack gap="xs">
+            {rows.map((row, i) => (
+              <Group key={row.key} align="flex-end" gap="sm" wrap="nowrap">
+                <Autocomplete
+                  id={fieldId(`nilaiUnit.ratings.${i}.unitId`)}
+                  label={`${C.unitId} ${i + 1}`}
+                  data={props.unitIds}
+                  value={row.unitId}
+                  onChange={(v) =>
+                    setRows(rows.map((r, j) => (j === i ? { ...r, unitId: v.toUpperCase() } : r)))
+                  }
+                  error={errors[`nilaiUnit.ratings.${i}.unitId`]}
+                  w={360}
+                />
+                <Select
+                  id={fieldId(`nilaiUnit.ratings.${i}.predikat`)}
+                  label={C.rating}
+                  data={predikatData}
+                  value={row.predikat}
+                  onChange={(v) => setRows(rows.map((r, j) => (j === i ? { ...r, predikat: v } : r)))}
+                  error={errors[`nilaiUnit.ratings.${i}.predikat`]}
+                  w={200}
+                />
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  size="lg"
+                  aria-label={`${C.remove(i + 1)} (${C.ratingTitle})`}
+                  onClick={() => setRows(rows.filter((_, j) => j !== i))}
+                >
+                  <IconTrash size={16} aria-hidden />
+                </ActionIcon>
+              </Group>
+            ))}
+            <Group>
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconPlus size={14} aria-hidden />}
+                onClick={() => setRows([...rows, { key: rowKey(), unitId: '', predikat: null }])}
+              >
+                {C.add} ({C.ratingTitle.toLowerCase()})
+              </Button>
+              <Button type="submit" size="xs" loading={save.isPending}>
+                {C.saveRatings}
+              </Button>
+            </Group>
+          </Stack>
+          <div aria-live="polite">
+            {save.data ? (
+              <Alert color="teal" mt="sm" data-unit-ratings-saved>
+                {C.ratingsSaved(save.data.ratings)}
+              </Alert>
+            ) : null}
+          </div>
+        </form>
+      )}
+      {data.items.length > 0 ? (
+        <Table fz="sm" withTableBorder verticalSpacing={4} mt="sm" data-unit-ratings-table>
+          <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+            {C.ratingsCaption(formatMonth(props.month))}
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{C.unitId}</Table.Th>
+              <Table.Th scope="col">{C.rating}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {C.multiplier}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.items.map((r) => (
+              <Table.Tr key={r.unitId}>
+                <Table.Th scope="row" fw={500}>
+                  {r.unitId}
+                </Table.Th>
+                <Table.Td>{predikatLabel(r.predikat)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(r.multiplierPercent)}%</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : (
+        <Text size="sm" mt="sm">
+          {C.noRatings}
+        </Text>
+      )}
+    </section>
+  );
+}
+
+/** A form's field errors under its own prefix, so two forms on one page never share an input id. */
+function prefixKeys(errors: Record<string, string>, prefix: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${prefix}.${k}`, v]));
 }

@@ -17,7 +17,7 @@ import {
 import { IconAlertTriangle, IconCircleCheck, IconFileTypePdf, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { api, downloadFile, ok } from '../../../api/client';
+import { api, downloadFile, ok, type paths } from '../../../api/client';
 import { EmptyState } from '../../../components/EmptyState';
 import { ApiErrorAlert } from '../../../components/ErrorDisplay';
 import { PageHeader } from '../../../components/PageHeader';
@@ -30,8 +30,6 @@ import {
   PREDIKAT_ORDER,
   type Predikat,
   predikatLabel,
-  type ResultRow,
-  useOpdResults,
   useReportMonth,
 } from './shared';
 
@@ -343,7 +341,7 @@ function GroupTable(props: {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Button size="compact-sm" variant="light" onClick={() => props.onDrill(g.key)}>
+                  <Button size="compact-sm" variant="default" onClick={() => props.onDrill(g.key)}>
                     {K.drillAction(groupName(g))}
                   </Button>
                 </Table.Td>
@@ -357,22 +355,48 @@ function GroupTable(props: {
 }
 
 /** The names behind a group's bars, filterable by predikat, each with its lembar penilaian. */
+type Member =
+  paths['/calibration/{month}/members']['get']['responses'][200]['content']['application/json']['items'][number];
+
 function Members(props: { month: string; group: CalibrationGroup; predikat: Predikat[] }) {
   const { month, group } = props;
   const [only, setOnly] = useState<string | null>(null);
   const [downloadError, setDownloadError] = useState<unknown>();
   const [busy, setBusy] = useState<string>();
-  const results = useOpdResults(month, group.opd);
-  const rows = (results.data ?? [])
-    .filter((r) => !group.unit || r.unit === group.unit)
-    .filter((r) => !only || r.predikat === only);
+  const results = useQuery({
+    queryKey: ['calibration-members', month, group.key, only],
+    queryFn: async () => {
+      const items: Member[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await ok(
+          api.GET('/calibration/{month}/members', {
+            params: {
+              path: { month },
+              query: {
+                ...(group.key === ALL ? {} : { group: group.key }),
+                ...(only ? { predikat: only as Predikat } : {}),
+                limit: 100,
+                ...(nextToken ? { nextToken } : {}),
+              },
+            },
+          }),
+        );
+        items.push(...page.items);
+        nextToken = page.nextToken;
+      } while (nextToken);
+      return items;
+    },
+    placeholderData: (prev) => prev,
+  });
+  const rows = results.data ?? [];
   const name = groupName(group);
   // The drill-down opens below the table: move focus to its heading so keyboard users land on it.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (group.key) heading.current?.focus();
   }, [group.key]);
-  const download = async (r: ResultRow) => {
+  const download = async (r: Member) => {
     setDownloadError(undefined);
     setBusy(r.nip);
     try {
@@ -429,7 +453,6 @@ function Members(props: { month: string; group: CalibrationGroup; predikat: Pred
                 <Table.Td>{r.unit ?? '—'}</Table.Td>
                 <Table.Td>
                   {r.predikat ? predikatLabel(r.predikat) : (L.kinerjaBkpsdm.status[r.status] ?? r.status)}
-                  {r.provisional ? ` (${K.provisional})` : ''}
                 </Table.Td>
                 <Table.Td>
                   <Button

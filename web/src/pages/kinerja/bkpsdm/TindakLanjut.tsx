@@ -109,6 +109,7 @@ export default function TindakLanjutPage() {
             onClick={() => void exportXlsx()}
             loading={exporting}
             disabled={!opd}
+            data-export-xlsx
           >
             {T.export}
           </Button>
