@@ -19,6 +19,11 @@ export const RUN_KIND_SPECS: Readonly<Record<RunKind, RunKindSpec>> = {
   TPP: { lists: ['TPP'], needsPerformanceFacts: true },
 };
 
+/** Two kinds that pay a list in common would pay it twice in one month. */
+export function kindsOverlap(a: RunKind, b: RunKind): boolean {
+  return RUN_KIND_SPECS[a].lists.some((l) => RUN_KIND_SPECS[b].lists.includes(l));
+}
+
 const NO_TOTALS: GroupTotals = {
   penghasilan: 0,
   potongan: 0,

@@ -1,8 +1,10 @@
 import { auditEntry } from '../audit/audit';
 import type { Principal } from '../auth/principal';
+import { DomainError } from '../errors';
 import { planChunks } from './chunks';
 import { checkMonthBegun } from './lifecycle';
 import type { PayrollDeps } from './ports';
+import { kindsOverlap } from './run-kinds';
 import { runId as makeRunId, type RunKind, type RunSummary } from './run-types';
 import { type RunView, withTotals } from './run-view';
 
@@ -16,6 +18,24 @@ export const SCHEDULER_ACTOR: Actor = { sub: 'system:scheduler', roles: ['system
 
 export function asPrincipal(actor: Actor, tenantId: string): Principal {
   return { tenantId, sub: actor.sub, roles: actor.roles as Principal['roles'], opds: [] };
+}
+
+/**
+ * A month pays each list once: a GAJI run and a TPP run may share a month, but neither may share it
+ * with a GAJI_TPP run (any run of the month, whatever its state: a correction is a later month's line).
+ */
+async function checkNoOverlappingKind(month: string, kind: RunKind, deps: PayrollDeps): Promise<void> {
+  const clash = (await deps.runs.ofYear(month.slice(0, 4))).find(
+    (r) => r.month === month && r.kind !== kind && kindsOverlap(r.kind, kind),
+  );
+  if (clash) {
+    throw new DomainError('CONFLICT', 'RUN_KIND_OVERLAP', `Bulan ${month} sudah punya run ${clash.id}`, [
+      {
+        path: 'body.kind',
+        message: `${kind} membayar daftar yang sudah dibayar run ${clash.id} (${clash.kind}); satu daftar sekali sebulan`,
+      },
+    ]);
+  }
 }
 
 /**
@@ -48,6 +68,7 @@ export async function startRunOutcome(
   let created = false;
   let run = await deps.runs.get(id);
   if (!run) {
+    await checkNoOverlappingKind(month, kind, deps);
     const fresh: RunSummary = {
       id,
       tenantId: deps.tenant.id,

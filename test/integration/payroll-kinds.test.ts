@@ -6,6 +6,7 @@ import { aPrincipal } from '../builders/employee';
 import { call, type Handler } from '../builders/http-event';
 import { storeCoveredResults } from '../support/covered-results';
 import { useTestTables } from '../support/dynamo';
+import { deleteRun } from '../support/run-items';
 import { pphByTer } from '../support/ter-reference';
 
 /**
@@ -62,10 +63,18 @@ async function run(kind: 'GAJI' | 'TPP' | 'GAJI_TPP') {
 }
 
 describe('run kinds: GAJI and TPP lists apart, or both on one slip', () => {
-  it('should pay each list only its lines, and the two PPh add up to one GAJI_TPP slip by the TER table', async () => {
+  it('should pay each list only its lines, the two PPh adding up to one GAJI_TPP slip by the TER table, and refuse a kind that repeats a list', async () => {
+    // The same month's data paid as one slip first; that run is then removed (a month pays each list once).
+    const both = await run('GAJI_TPP');
+    const refused = await call(payrollWrite, 'POST /runs', {
+      body: { month: MONTH, kind: 'GAJI' },
+      principal: bk('bk.start'),
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.issues[0].path).toBe('body.kind');
+    await deleteRun(db.client, db.tableName(TENANT), `${MONTH}-GAJI_TPP`);
     const gaji = await run('GAJI');
     const tpp = await run('TPP');
-    const both = await run('GAJI_TPP');
     let tppTaxed = 0;
     for (const nip of nips) {
       const g = gaji.get(nip)!;
