@@ -22,12 +22,20 @@ export const withholderSchema = z.strictObject({
   npwp: digits(16, 'NPWP instansi'),
   nitku: digits(22, 'NITKU'),
   bendahara: z.strictObject({ nama: boundedText(120), nip: nipSchema }),
-  opds: z.array(opdCode).max(200).default([]),
+  opds: z.array(opdCode).max(100, 'paling banyak 100 OPD per pemotong').default([]),
   lists: z.array(z.enum(TAX_LISTS)).min(1, 'sebutkan daftar GAJI dan/atau TPP').max(2),
 });
 
 const settingsFields = {
-  withholders: z.array(withholderSchema).min(1, 'minimal satu pemotong').max(200),
+  // Bounded so the item and its audit record (before and after) stay far below DynamoDB's 400 KB.
+  withholders: z
+    .array(withholderSchema)
+    .min(1, 'minimal satu pemotong')
+    .max(50, 'paling banyak 50 pemotong')
+    .refine(
+      (ws) => ws.reduce((n, w) => n + w.opds.length, 0) <= 300,
+      'paling banyak 300 OPD disebut seluruhnya',
+    ),
   pnsDtpCertificate: z.enum(DTP_CERTIFICATES),
   pppkAnnualForm: z.enum(ANNUAL_FORMS),
   source: boundedText(300),
