@@ -11,6 +11,7 @@ import {
   settingsFor,
   unitIdOf,
 } from '../../../functions/appraisal/settings';
+import { seedAppraisalDemo } from './appraisal-demo';
 import { type DemoUser, demoUsers } from './demo-users';
 import { generateTenantSeed, type SeedMember, type TenantSeed } from './employees';
 import {
@@ -570,6 +571,10 @@ export async function seedHistoryViaApi(
           }),
         );
       }
+      // What the console's appraisal journeys need, at the real "now" (the clock caps an instant to
+      // it; moving the clock also renews the tokens): appraisal-demo.ts, issue 18.
+      clock.set('9999-12-31T00:00:00Z');
+      await Promise.all(toPlay.map((h) => seedAppraisalDemo(h.client, h.seed, h.users, h.plan)));
     });
   }
   const ms = Math.round(performance.now() - started);
