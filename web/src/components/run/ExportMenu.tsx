@@ -6,6 +6,7 @@ import { api, downloadFile, ok, type Schema } from '../../api/client';
 import { formatNip } from '../../format';
 import { L } from '../../i18n/labels';
 import { ApiErrorAlert } from '../ErrorDisplay';
+import { exportHref } from './export-href';
 import { notifyOk } from './hooks';
 
 const T = L.ekspor;
@@ -13,21 +14,6 @@ type RunExports = Schema<'RunExports'>;
 type Entry = RunExports['exports'][number];
 
 const STATE_COLOR = { READY: 'teal', PREVIEW: 'yellow', UNAVAILABLE: 'gray' } as const;
-
-/** The entry's API path for this run, OPD and account; previews of an approved run say so. */
-export function exportHref(entry: Entry, data: RunExports, opd: string, account: string | undefined): string {
-  const path = entry.path
-    .replaceAll('{runId}', encodeURIComponent(data.runId))
-    .replaceAll('{month}', encodeURIComponent(data.month))
-    .replaceAll('{opd}', encodeURIComponent(opd));
-  const query = new URLSearchParams();
-  // A per-masa file (tax) covers the whole month: no OPD filter unless its path names one.
-  if (opd && entry.scope !== 'MONTH' && !entry.path.includes('{opd}')) query.set('opd', opd);
-  if (account && entry.scope === 'ACCOUNT') query.set('account', account);
-  if (data.menuState === 'PREVIEW') query.set('preview', 'true');
-  const qs = query.toString();
-  return qs ? `${path}?${qs}` : path;
-}
 
 /**
  * "Ekspor ke pihak luar": every file of the export catalog with its state — final for a locked run,
