@@ -39,6 +39,15 @@ function positiveInt(name: string, fallback: number): number {
   return n;
 }
 
+function fraction(name: string, fallback: number): number {
+  const value = text(name);
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1)
+    throw new Error(`environment variable ${name} must be between 0 and 1`);
+  return n;
+}
+
 export const env = Object.freeze({
   /** Tenant tables are `<TABLE_PREFIX><tenantId>`; absent for functions without table access. */
   tablePrefix: text('TABLE_PREFIX'),
@@ -49,6 +58,13 @@ export const env = Object.freeze({
   chunkQueueUrl: text('CHUNK_QUEUE_URL'),
   /** `silent`: only errors are logged (tests, benches, `npm start` without --verbose). */
   logSilent: text('SIGAP_LOG') === 'silent',
+  /** The service name on every log line and trace (Powertools' own variable). */
+  serviceName: text('POWERTOOLS_SERVICE_NAME') ?? 'sigap',
+  /**
+   * Share of invocations logged at DEBUG (Powertools log sampling), 0–1. Default 1 %: enough to see a
+   * request's detail in production without paying for it on every invocation.
+   */
+  logSampleRate: fraction('POWERTOOLS_LOGGER_SAMPLE_RATE', 0.01),
   payrollChunkSize: positiveInt('PAYROLL_CHUNK_SIZE', DEFAULT_PAYROLL_CHUNK_SIZE),
   /** Chunks computed at once by the in-process dispatcher (local runtime, tests, bench). */
   payrollInlineParallel: positiveInt('PAYROLL_INLINE_PARALLEL', 2),

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { env } from '../env';
+import { sqsClient } from '../observability/sqs-client';
 import { localChunkQueue } from '../payroll/local-chunk-queue';
 import { type AppraisalDeps, appraisalDeps } from './deps';
 import { planAndDispatch, type ResultsDispatcher } from './use-cases/results';
@@ -24,18 +26,15 @@ export interface ResultsChunkMessage {
   chunkNo?: number;
 }
 
-let sqs: SQSClient | undefined;
-
 /** Dependencies of work done outside the request: the tenant's table, a fresh clock and request id. */
 export function resultsChunkDeps(tenantId: string): AppraisalDeps {
   return appraisalDeps({ tenantId, sub: 'system:results', roles: [], opds: [] }, randomUUID());
 }
 
 async function send(queueUrl: string, messages: readonly ResultsChunkMessage[]): Promise<void> {
-  sqs ??= new SQSClient({});
   for (let i = 0; i < messages.length; i += 10) {
     const batch = messages.slice(i, i + 10);
-    const out = await sqs.send(
+    const out = await sqsClient().send(
       new SendMessageBatchCommand({
         QueueUrl: queueUrl,
         Entries: batch.map((m, n) => ({ Id: String(n), MessageBody: JSON.stringify(m) })),
@@ -46,7 +45,7 @@ async function send(queueUrl: string, messages: readonly ResultsChunkMessage[]):
 }
 
 export function resultsDispatcherFor(tenantId: string): ResultsDispatcher | undefined {
-  const queueUrl = process.env.CHUNK_QUEUE_URL;
+  const queueUrl = env.chunkQueueUrl;
   if (queueUrl) {
     const base = { kind: 'RESULTS', tenantId } as const;
     return {

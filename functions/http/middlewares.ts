@@ -1,3 +1,4 @@
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type middy from '@middy/core';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -6,8 +7,9 @@ import type {
 } from 'aws-lambda';
 import { DomainError } from '../../core/errors';
 import { RuleNotInForceError } from '../../core/rulesets/errors';
+import { tracer } from '../observability/tracer';
 import { HttpError } from './errors';
-import { log } from './log';
+import { log, logger } from './log';
 
 type Request = middy.Request<
   APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -85,7 +87,20 @@ export function jsonErrorHandler(): middy.MiddlewareObj<
   };
 }
 
-/** One line per request; bodies are never logged (they hold bank accounts and family data). */
+/** A caller's correlation id is kept when it looks like one; anything else is replaced by the request id. */
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function correlationIdOf(request: Request): string {
+  const given = request.event?.headers?.['x-correlation-id'];
+  return given && CORRELATION_ID.test(given) ? given : requestIdOf(request);
+}
+
+/**
+ * Per invocation: the Lambda context, request id and correlation id on every log line of the request
+ * (Powertools), a fresh sampling decision (a sampled request logs at DEBUG), the invocation traced as
+ * the handler's segment with its cold start annotated; then one line per request. Bodies are never
+ * logged (they hold bank accounts and family data).
+ */
 export function requestLogger(
   group: string,
 ): middy.MiddlewareObj<
@@ -94,22 +109,39 @@ export function requestLogger(
   Error,
   Context
 > {
+  const traced = captureLambdaHandler(tracer, { captureResponse: false }) as unknown as middy.MiddlewareObj<
+    APIGatewayProxyEventV2WithJWTAuthorizer,
+    APIGatewayProxyStructuredResultV2,
+    Error,
+    Context
+  >;
   const started = new WeakMap<object, number>();
   const done = async (request: Request) => {
     const t0 = started.get(request) ?? performance.now();
     log('INFO', 'request', {
       group,
-      requestId: requestIdOf(request),
       routeKey: request.event?.routeKey,
       status: request.response?.statusCode,
       ms: Math.round((performance.now() - t0) * 10) / 10,
     });
+    logger.resetKeys();
   };
   return {
     before: async (request) => {
       started.set(request, performance.now());
+      if (request.context) logger.addContext(request.context);
+      logger.refreshSampleRateCalculation();
+      logger.appendKeys({ requestId: requestIdOf(request), group });
+      logger.setCorrelationId(correlationIdOf(request));
+      await traced.before?.(request);
     },
-    after: done,
-    onError: done,
+    after: async (request) => {
+      await traced.after?.(request);
+      await done(request);
+    },
+    onError: async (request) => {
+      await traced.onError?.(request);
+      await done(request);
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { tenantRegistry } from '../../config/registry';
 import { ledgerChunk } from '../../core/payroll/lock-run';
 import type {
@@ -12,10 +12,12 @@ import type {
 import { processChunk } from '../../core/payroll/process-chunk';
 import type { Actor } from '../../core/payroll/start-run';
 import { disableAllocationSitePretenuring } from '../batch-heap';
+import { env } from '../env';
+import { sqsClient } from '../observability/sqs-client';
 import { mapLimit } from '../table/batch';
 import { documentClient, tableForTenant } from '../table/client';
 import { localAsyncChunks, localChunkQueue } from './local-chunk-queue';
-import { rulesetsFor } from './rulesets';
+import { rulesetsAtVersion, rulesetsFor } from './rulesets';
 import { DynamoBudgetStore } from './store/budget-store';
 import { DynamoChunkStore } from './store/chunk-store';
 import { DynamoPaidLedger } from './store/ledger-store';
@@ -66,15 +68,13 @@ export async function runChunkStep(
   return processChunk(runId, no, actor, deps);
 }
 
-let sqs: SQSClient | undefined;
-
 function sqsDispatcher(queueUrl: string, tenantId: string, actor: Actor): ChunkQueue {
-  sqs ??= new SQSClient({});
+  const sqs = sqsClient();
   return {
     async dispatch(runId, chunkNos, phase = 'COMPUTE') {
       for (let i = 0; i < chunkNos.length; i += 10) {
         const batch = chunkNos.slice(i, i + 10);
-        const out = await sqs!.send(
+        const out = await sqs.send(
           new SendMessageBatchCommand({
             QueueUrl: queueUrl,
             Entries: batch.map((no) => ({
@@ -123,10 +123,10 @@ export function inlineDispatcher(getDeps: () => PayrollDeps, actor: () => Actor,
 }
 
 function dispatcherFor(tenantId: string, options: RunDepsOptions, getDeps: () => PayrollDeps): ChunkQueue {
-  const queueUrl = options.inline ? undefined : process.env.CHUNK_QUEUE_URL;
+  const queueUrl = options.inline ? undefined : env.chunkQueueUrl;
   if (queueUrl) return sqsDispatcher(queueUrl, tenantId, options.actor);
   if (!options.inline && localAsyncChunks()) return backgroundDispatcher(tenantId, getDeps, options.actor);
-  return inlineDispatcher(getDeps, () => options.actor, Number(process.env.PAYROLL_INLINE_PARALLEL ?? 2));
+  return inlineDispatcher(getDeps, () => options.actor, env.payrollInlineParallel);
 }
 
 export interface RunDepsOptions {
@@ -161,10 +161,11 @@ export function runDepsFor(tenantId: string, options: RunDepsOptions): RunDeps {
     tenant,
     rulesets,
     rulesetVersion: version,
+    rulesAt: (v) => rulesetsAtVersion(tenantId, v, table),
     now: () => new Date().toISOString(),
     requestId: options.requestId ?? randomUUID(),
     dispatcher: undefined as unknown as ChunkQueue,
-    chunkSize: options.chunkSize ?? Number(process.env.PAYROLL_CHUNK_SIZE ?? 200),
+    chunkSize: options.chunkSize ?? env.payrollChunkSize,
     ...(options.faults ? { faults: options.faults } : {}),
   };
   deps.dispatcher = dispatcherFor(tenantId, options, () => deps);

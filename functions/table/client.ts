@@ -1,33 +1,35 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { env, required, requireAtStart } from '../env';
+import { tracer } from '../observability/tracer';
 import { tenantTableName } from './table-schema';
 
 /**
- * One DocumentClient per process, created at module scope so warm invocations reuse its connections.
- * DYNAMODB_ENDPOINT is set only by the local runtime and the tests (DynamoDB Local).
+ * One DocumentClient per process, created at module scope so warm invocations reuse its connections,
+ * and traced: every DynamoDB call of a request or a chunk shows in its X-Ray trace (a no-op outside
+ * Lambda). DYNAMODB_ENDPOINT is set only by the local runtime and the tests (DynamoDB Local).
  */
-const endpoint = process.env.DYNAMODB_ENDPOINT;
-
 export const documentClient = DynamoDBDocumentClient.from(
-  new DynamoDBClient({
-    ...(endpoint
-      ? {
-          endpoint,
-          region: process.env.AWS_REGION ?? 'local',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        }
-      : {}),
-    maxAttempts: 5,
-  }),
+  tracer.captureAWSv3Client(
+    new DynamoDBClient({
+      ...(env.dynamoDbEndpoint
+        ? {
+            endpoint: env.dynamoDbEndpoint,
+            region: env.awsRegion ?? 'local',
+            credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+          }
+        : {}),
+      maxAttempts: 5,
+    }),
+  ),
   { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } },
 );
 
-export function getStringFromEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`environment variable ${name} is not set`);
-  return value;
-}
+const WHY_TABLE_PREFIX = 'tenant tables are named <TABLE_PREFIX><tenantId>; the stack sets it for every function with table access';
+
+/** Read once: a function that talks to DynamoDB in Lambda without it stops at start. */
+const tablePrefix = requireAtStart('TABLE_PREFIX', env.tablePrefix, WHY_TABLE_PREFIX);
 
 export function tableForTenant(tenantId: string): string {
-  return tenantTableName(getStringFromEnv('TABLE_PREFIX'), tenantId);
+  return tenantTableName(required('TABLE_PREFIX', tablePrefix, WHY_TABLE_PREFIX), tenantId);
 }
