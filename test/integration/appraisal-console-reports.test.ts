@@ -316,6 +316,21 @@ describe('journey 5: realisasi from a spreadsheet', () => {
       principal: operator,
     });
     expect(outside.status).toBe(403);
+    // A year before the tenant's rules: each row is told why (no SKP that year), never a 500.
+    const early = await call(write, 'POST /realizations/{year}/imports', {
+      params: { year: '2020' },
+      body: {
+        opd: operatorOpd,
+        fileName: 'lama.csv',
+        rows: [{ nip: pegawai.sub, indicatorId: first!.id, date: '2020-03-02', value: 1 }],
+        dryRun: true,
+      },
+      principal: operator,
+    });
+    expect(early.status, JSON.stringify(early.json)).toBe(200);
+    expect(early.json.issues).toEqual([
+      { path: 'body.rows[0].nip', message: `NIP ${pegawai.sub} belum memiliki SKP 2020` },
+    ]);
     const noRows = await call(write, 'POST /realizations/{year}/imports', {
       params,
       body: { opd: operatorOpd, fileName: 'x.csv', rows: [] },

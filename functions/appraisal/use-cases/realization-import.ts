@@ -7,6 +7,7 @@ import {
   validateRealizationRows,
 } from '../../../core/performance/realization-import';
 import { approvedRevision, indicatorsOf } from '../../../core/performance/skp';
+import { RuleNotInForceError } from '../../../core/rulesets/errors';
 import { mapLimit } from '../../table/batch';
 import { keys } from '../../table/keys';
 import type { AppraisalDeps } from '../deps';
@@ -25,6 +26,19 @@ import { skpRevisions } from './skp';
 export interface RealizationSource {
   fileName: string;
   importId: string;
+}
+
+/**
+ * The locks that freeze a month's inputs; a month before the tenant's pay rules has no run that could
+ * have paid it, so only its own lock counts.
+ */
+function lockMonthsOf(tenantId: string, month: string): string[] {
+  try {
+    return inputLockMonths(tenantId, month);
+  } catch (err) {
+    if (err instanceof RuleNotInForceError) return [month];
+    throw err;
+  }
 }
 
 /** Changes per transaction: 100 items minus the audit record and the month-lock checks (≤ 12 months). */
@@ -90,7 +104,7 @@ export async function importRealizations(
   // A month is frozen once its own run or the run paying its TPP is locked.
   const lockedMonths = new Set<string>();
   await mapLimit(months, 4, async (m) => {
-    for (const lock of inputLockMonths(deps.tenantId, m))
+    for (const lock of lockMonthsOf(deps.tenantId, m))
       if (await deps.store.isMonthLocked(lock)) lockedMonths.add(m);
   });
   const checked = validateRealizationRows(body.rows, {
@@ -150,7 +164,7 @@ export async function importRealizations(
   for (const [n, chunk] of chunks.entries()) {
     await deps.store.commit({
       lockMonths: [
-        ...new Set(chunk.flatMap((c) => inputLockMonths(deps.tenantId, c.realization.date.slice(0, 7)))),
+        ...new Set(chunk.flatMap((c) => lockMonthsOf(deps.tenantId, c.realization.date.slice(0, 7)))),
       ],
       correction: false,
       auditSeq: n,
