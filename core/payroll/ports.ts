@@ -220,6 +220,11 @@ export interface PayrollDeps {
   tenant: TenantConfig;
   rulesets: Rulesets;
   rulesetVersion: string;
+  /**
+   * The rules a stored slip was computed with, by its `rulesetVersion`: a tenant's rules change by
+   * approved versions (issue 17), and `verify` recomputes each slip under its own rules.
+   */
+  rulesAt?: (version: string) => Promise<Rulesets | undefined>;
   chunkSize: number;
   faults?: FaultInjector;
   /** Where the time goes, per phase (the bench reads it). */

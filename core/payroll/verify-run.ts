@@ -48,11 +48,23 @@ export async function verifyRun(
   const differences: SlipDifference[] = [];
   let slips = 0;
   let rulesetChanged = 0;
+  // A slip keeps the rules it was computed with: a rules change approved since (issue 17) is paid by
+  // correction lines in a later run, never read as a difference of the locked one.
+  const byVersion = new Map<string, Pick<PayrollDeps, 'rulesets'>>();
+  const rulesOf = async (version: string): Promise<Pick<PayrollDeps, 'rulesets'>> => {
+    if (version === deps.rulesetVersion || !deps.rulesAt) return deps;
+    let rules = byVersion.get(version);
+    if (!rules) {
+      rules = { rulesets: (await deps.rulesAt(version)) ?? deps.rulesets };
+      byVersion.set(version, rules);
+    }
+    return rules;
+  };
   for (const chunk of batch) {
     for (const stored of await deps.slips.slipsOf(runId, chunk.nips)) {
       slips++;
       if (stored.rulesetVersion !== deps.rulesetVersion) rulesetChanged++;
-      differences.push(...verifySlip(stored, deps));
+      differences.push(...verifySlip(stored, await rulesOf(stored.rulesetVersion)));
     }
   }
   const next = todo[batch.length];

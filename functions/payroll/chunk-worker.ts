@@ -2,6 +2,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { handleResultsMessage } from '../appraisal/results-dispatch';
 import { log } from '../http/log';
+import { withCurrentRules } from './rulesets';
 import { runChunkStep, runDepsFor } from './run-deps';
 
 const message = z.strictObject({
@@ -41,7 +42,7 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
         m.chunkNo,
         m.phase ?? 'COMPUTE',
         m.actor,
-        runDepsFor(m.tenantId, { actor: m.actor, inline: true }),
+        await withCurrentRules(runDepsFor(m.tenantId, { actor: m.actor, inline: true })),
       );
     } catch (err) {
       log('ERROR', 'chunk failed', {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { tenantRegistry } from '../../config/registry';
 import { RUN_KINDS } from '../../core/payroll/run-types';
 import { log } from '../http/log';
+import { withCurrentRules } from './rulesets';
 import { runDepsFor } from './run-deps';
 import { SCHEDULER_ACTOR, startRun } from './run-service';
 
@@ -40,7 +41,7 @@ export async function handler(event: unknown) {
     month,
     parsed.kind,
     SCHEDULER_ACTOR,
-    runDepsFor(tenant.id, { actor: SCHEDULER_ACTOR }),
+    await withCurrentRules(runDepsFor(tenant.id, { actor: SCHEDULER_ACTOR })),
   );
   log('INFO', 'scheduled payroll run', {
     tenantId: tenant.id,

@@ -6,12 +6,14 @@ import { HttpError } from '../http/errors';
 import { createGroupHandler, implementTyped } from '../http/http-handler';
 import { routeById } from '../routes';
 import { publicRun } from './access';
+import { withCurrentRules } from './rulesets';
 import { runDepsFor } from './run-deps';
 import { approveRun, excludeEmployee, lockRun, returnToDraft, withdrawExclusion } from './run-lifecycle';
 import { type RunDeps, type RunView, recomputeRun, startRunOutcome, withTotals } from './run-service';
 
+/** The run's dependencies with the tenant's rules as approved in its table (one read, issue 17). */
 const depsOf = (tenantId: string, sub: string, roles: readonly string[], requestId: string) =>
-  runDepsFor(tenantId, { actor: { sub, roles }, requestId });
+  withCurrentRules(runDepsFor(tenantId, { actor: { sub, roles }, requestId }));
 
 /** What the caller may see of a run the use case returned whole: an operator, their OPDs' part. */
 async function visibleRun(run: RunView, principal: Principal, deps: RunDeps) {
@@ -21,7 +23,7 @@ async function visibleRun(run: RunView, principal: Principal, deps: RunDeps) {
 
 /** The conditional create decides: exactly one of any number of simultaneous starts is 201 Created. */
 const start = implementTyped(routeById('startRun'), async ({ body, principal, requestId }) => {
-  const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
+  const deps = await depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
   const { run, created } = await startRunOutcome(body.month, body.kind, principal, deps);
   return {
     status: created ? 201 : 200,
@@ -38,7 +40,7 @@ const recompute = implementTyped(
     if (scope !== 'ALL' && scope.length === 0) {
       throw new DomainError('FORBIDDEN', 'OUT_OF_SCOPE', 'Token operator Anda tidak memuat OPD');
     }
-    const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
+    const deps = await depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
     const run = await recomputeRun(params.runId, body.nips, principal, deps, scope);
     return { body: await visibleRun(run, principal, deps) };
   },
@@ -52,7 +54,7 @@ const exclude = implementTyped(
       body.nip,
       body.reason,
       principal,
-      depsOf(principal.tenantId, principal.sub, principal.roles, requestId),
+      await depsOf(principal.tenantId, principal.sub, principal.roles, requestId),
     );
     return { body: { runId: params.runId, nip: body.nip, excluded: true } };
   },
@@ -63,7 +65,7 @@ const withdraw = implementTyped(routeById('withdrawExclusion'), async ({ params,
     params.runId,
     params.nip,
     principal,
-    depsOf(principal.tenantId, principal.sub, principal.roles, requestId),
+    await depsOf(principal.tenantId, principal.sub, principal.roles, requestId),
   );
   return { body: { runId: params.runId, nip: params.nip, excluded: false } };
 });
@@ -76,7 +78,7 @@ const backToDraft = implementTyped(
         params.runId,
         body.reason,
         principal,
-        depsOf(principal.tenantId, principal.sub, principal.roles, requestId),
+        await depsOf(principal.tenantId, principal.sub, principal.roles, requestId),
       ),
     ),
   }),
@@ -87,7 +89,7 @@ const approve = implementTyped(routeById('approveRun'), async ({ params, body, p
     params.runId,
     principal,
     body.acknowledgeBudget,
-    depsOf(principal.tenantId, principal.sub, principal.roles, requestId),
+    await depsOf(principal.tenantId, principal.sub, principal.roles, requestId),
   );
   return { body: { ...publicRun(out.run), budgetWarnings: out.budgetWarnings } };
 });
@@ -97,13 +99,13 @@ const lock = implementTyped(routeById('lockRun'), async ({ params, principal, re
     await lockRun(
       params.runId,
       principal,
-      depsOf(principal.tenantId, principal.sub, principal.roles, requestId),
+      await depsOf(principal.tenantId, principal.sub, principal.roles, requestId),
     ),
   ),
 }));
 
 const putBudget = implementTyped(routeById('putBudget'), async ({ params, body, principal, requestId }) => {
-  const deps = depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
+  const deps = await depsOf(principal.tenantId, principal.sub, principal.roles, requestId);
   if (!(await deps.budgets.opdExists(params.opd))) {
     throw new HttpError(404, 'NOT_FOUND', 'OPD tidak dikenal', [
       { path: 'path.opd', message: `tidak ada pegawai yang ditempatkan di OPD ${params.opd}` },
