@@ -62,7 +62,7 @@ export const KINERJA_BKPSDM_LABELS = {
     noResultsBody:
       'Hasil kinerja dihitung setelah presensi dan penilaian bulan itu lengkap. Pilih bulan lain atau hitung hasil bulan ini.',
     drill: (group: string) => `Pegawai ${group}`,
-    drillAction: (group: string) => `Lihat pegawai ${group}`,
+    drillShort: 'Lihat pegawai',
     drillPredikat: 'Predikat',
     drillAll: 'Semua predikat',
     drillColumn: 'Rincian',

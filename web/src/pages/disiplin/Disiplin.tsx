@@ -224,6 +224,14 @@ function dayHeader(day: GridDay) {
   );
 }
 
+/** The employee column stays in view while the days scroll sideways. */
+const STICKY: React.CSSProperties = {
+  position: 'sticky',
+  left: 0,
+  zIndex: 1,
+  background: 'var(--mantine-color-body)',
+};
+
 function GridTable(props: { grid: AttendanceGrid; onOpen: (row: GridRow) => void }) {
   const { grid } = props;
   return (
@@ -250,7 +258,7 @@ function GridTable(props: { grid: AttendanceGrid; onOpen: (row: GridRow) => void
         </Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col" style={{ minWidth: 180 }}>
+            <Table.Th scope="col" style={{ minWidth: 180, ...STICKY }}>
               {D.employee}
             </Table.Th>
             {grid.days.map(dayHeader)}
@@ -270,7 +278,7 @@ function GridTable(props: { grid: AttendanceGrid; onOpen: (row: GridRow) => void
             const byDate = new Map(row.cells.map((c) => [c.date, c]));
             return (
               <Table.Tr key={row.nip} data-nip={row.nip}>
-                <Table.Th scope="row" style={{ fontWeight: 500 }}>
+                <Table.Th scope="row" style={{ fontWeight: 500, ...STICKY }}>
                   {row.nama}
                   <Text size="xs" c="dimmed" span display="block">
                     {formatNip(row.nip)}

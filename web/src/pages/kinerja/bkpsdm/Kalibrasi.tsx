@@ -16,12 +16,11 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileTypePdf, IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { api, downloadFile, ok, type paths } from '../../../api/client';
 import { EmptyState } from '../../../components/EmptyState';
 import { ApiErrorAlert } from '../../../components/ErrorDisplay';
 import { PageHeader } from '../../../components/PageHeader';
-import { Chip } from '../../../components/StatusChip';
 import { formatMonth, formatNip, formatNumber, formatPercent } from '../../../format';
 import { L } from '../../../i18n/labels';
 import {
@@ -71,7 +70,23 @@ function predikatOf(report: CalibrationReport): Predikat[] {
   return PREDIKAT_ORDER.filter((p) => p === middle || (p !== 'CUKUP' && p !== 'BUTUH_PERBAIKAN'));
 }
 
-const groupName = (g: CalibrationGroup) => g.unitName ?? (g.unit ? `${g.opd} — ${g.unit}` : g.key);
+/** "DISDIK", or "DISDIK — Bidang Pembinaan SD" where the tenant groups by unit (unit names repeat across OPDs). */
+const groupName = (g: CalibrationGroup) =>
+  g.unitName ? `${g.opd} — ${g.unitName}` : g.unit ? `${g.opd} — ${g.unit}` : g.key;
+
+/** A state as icon + word in the table (a badge would truncate in a narrow column). */
+function LimitState(props: { icon: ReactNode; color: string; label: string }) {
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Text span c={props.color} lh={0}>
+        {props.icon}
+      </Text>
+      <Text span size="sm">
+        {props.label}
+      </Text>
+    </Group>
+  );
+}
 
 function share(g: CalibrationGroup, p: Predikat): number {
   const given = g.sharePercent[p];
@@ -319,30 +334,31 @@ function GroupTable(props: {
                     </Table.Td>
                   );
                 })}
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {g.belowMinimumSize ? (
-                    <Chip
-                      color="gray"
-                      icon={<IconInfoCircle size={14} aria-hidden />}
+                    <LimitState
+                      color="gray.7"
+                      icon={<IconInfoCircle size={16} aria-hidden />}
                       label={K.belowMinimum(report.curve.minGroupSize)}
                     />
                   ) : over ? (
-                    <Chip
-                      color="orange"
-                      icon={<IconAlertTriangle size={14} aria-hidden />}
+                    <LimitState
+                      color="orange.9"
+                      icon={<IconAlertTriangle size={16} aria-hidden />}
                       label={K.overLimit}
                     />
                   ) : (
-                    <Chip
-                      color="teal"
-                      icon={<IconCircleCheck size={14} aria-hidden />}
+                    <LimitState
+                      color="teal.9"
+                      icon={<IconCircleCheck size={16} aria-hidden />}
                       label={K.withinLimit}
                     />
                   )}
                 </Table.Td>
                 <Table.Td>
                   <Button size="compact-sm" variant="default" onClick={() => props.onDrill(g.key)}>
-                    {K.drillAction(groupName(g))}
+                    {K.drillShort}
+                    <VisuallyHidden> {groupName(g)}</VisuallyHidden>
                   </Button>
                 </Table.Td>
               </Table.Tr>
