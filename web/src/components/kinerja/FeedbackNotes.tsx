@@ -1,25 +1,16 @@
 import { Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ok } from '../../api/client';
 import { fieldErrors } from '../../api/errors';
 import { useMe } from '../../auth/useAuth';
 import { formatDateTime } from '../../format';
 import { L } from '../../i18n/labels';
 import { ApiErrorAlert, ErrorSummary, fieldId } from '../ErrorDisplay';
 import { notifyOk } from '../run/hooks';
-import { call } from './api';
 
 const K = L.kinerja;
 const D = K.detail;
-
-interface FeedbackNote {
-  id: string;
-  text: string;
-  indicatorId?: string;
-  by: string;
-  byNama: string | null;
-  at: string;
-}
 
 /** Continuous feedback through the year: notes the pegawai reads at once, newest first. */
 export function FeedbackNotes(props: { nip: string; year: number; canWrite: boolean }) {
@@ -28,18 +19,17 @@ export function FeedbackNotes(props: { nip: string; year: number; canWrite: bool
   const notes = useQuery({
     queryKey: ['feedback-notes', nip, year],
     queryFn: () =>
-      call<{ items: FeedbackNote[] }>('GET', '/skp/{nip}/{year}/feedback-notes', {
-        params: { path: { nip, year }, query: { limit: 50 } },
-      }),
+      ok(
+        api.GET('/skp/{nip}/{year}/feedback-notes', {
+          params: { path: { nip, year }, query: { limit: 50 } },
+        }),
+      ),
   });
   const timeZone = useMe().data?.timeZone ?? 'Asia/Jakarta';
   const form = useForm({ mode: 'controlled', initialValues: { text: '' } });
   const add = useMutation({
     mutationFn: (text: string) =>
-      call<FeedbackNote>('POST', '/skp/{nip}/{year}/feedback-notes', {
-        params: { path: { nip, year } },
-        body: { text },
-      }),
+      ok(api.POST('/skp/{nip}/{year}/feedback-notes', { params: { path: { nip, year } }, body: { text } })),
     onSuccess: () => {
       form.reset();
       notifyOk(K.lembar.saved);

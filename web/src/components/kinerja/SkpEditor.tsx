@@ -19,6 +19,7 @@ import { useForm } from '@mantine/form';
 import { IconCircleCheck, IconInfoCircle, IconTrash } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { paths } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { formatNumber } from '../../format';
 import { L } from '../../i18n/labels';
@@ -42,18 +43,8 @@ interface TemplateResult {
 }
 
 /** GET /skp/{nip}/{year}/plan-options: the atasan's results to cascade from, the jabatan's template. */
-export interface PlanOptions {
-  nip: string;
-  year: number;
-  pejabatPenilai: { nip: string; nama?: string; jabatan?: string } | null;
-  atasanSkp: {
-    skpId: string;
-    revision: number;
-    status: string;
-    results: { id: string; jenis: RencanaHasilKerja['jenis']; description: string }[];
-  } | null;
-  suggestedTemplate: { key: string; sector?: string; results: TemplateResult[] } | null;
-}
+export type PlanOptions =
+  paths['/skp/{nip}/{year}/plan-options']['get']['responses'][200]['content']['application/json'];
 
 interface Values {
   results: RencanaHasilKerja[];
@@ -112,7 +103,9 @@ export function SkpEditor(props: {
   });
   const results = form.values.results;
   const total = weightBasisPoints(results);
-  const template = options?.suggestedTemplate ?? null;
+  // The library template's indicators carry the full indicator (target, direction, aggregation, weight);
+  // the route declares them loosely beyond key and description.
+  const template = (options?.suggestedTemplate ?? null) as { key: string; results: TemplateResult[] } | null;
   const atasan = options?.atasanSkp ?? null;
   const path = `/skp/${encodeURIComponent(skp.nip)}/${skp.year}`;
 

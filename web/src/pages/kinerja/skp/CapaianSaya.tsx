@@ -19,7 +19,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ok } from '../../../api/client';
+import { api, ok, type paths } from '../../../api/client';
 import { fieldErrors } from '../../../api/errors';
 import { useMe, useReadOnly } from '../../../auth/useAuth';
 import { EmptyState } from '../../../components/EmptyState';
@@ -35,7 +35,6 @@ import {
   type EvaluationView,
   type Indicator,
   type PeerAsk,
-  type Predikat,
   RATINGS,
   type Rating,
   type SkpOfYear,
@@ -52,17 +51,8 @@ const K = L.kinerja;
 const C = K.capaian;
 const R = K.realization;
 
-/** GET /skp/{nip}/{year}/months items: each month's evaluation, predikat and the TPP factor it gives. */
-interface MonthSummary {
-  month: string;
-  evaluated: boolean;
-  feedback: string | null;
-  status: string | null;
-  predikat: Predikat | null;
-  provisional: boolean;
-  tppFactorPercent: number | null;
-  payMonth: string | null;
-}
+type MonthSummary =
+  paths['/skp/{nip}/{year}/months']['get']['responses'][200]['content']['application/json']['items'][number];
 
 /**
  * Capaian saya (journey 3): log a realisasi any day with its evidence, see progress against the SKP's
@@ -327,8 +317,7 @@ function FeedbackAndPredikat(props: {
   const { nip, year } = props;
   const months = useQuery({
     queryKey: ['skp-months', nip, year],
-    queryFn: () =>
-      call<{ items: MonthSummary[] }>('GET', '/skp/{nip}/{year}/months', { params: { path: { nip, year } } }),
+    queryFn: () => ok(api.GET('/skp/{nip}/{year}/months', { params: { path: { nip, year } } })),
   });
   const latestSlip = useQuery({
     queryKey: ['my-latest-slip-kinerja', nip, year],
@@ -351,7 +340,7 @@ function FeedbackAndPredikat(props: {
           <PredikatChip predikat={m.predikat} {...(m.provisional ? { detail: C.provisional } : {})} />
         ) : (
           <Text size="sm" c="dimmed">
-            {C.predikatNone}
+            {m.evaluated ? K.detail.ratedNotComputed : K.detail.notRatedState}
           </Text>
         ),
     },

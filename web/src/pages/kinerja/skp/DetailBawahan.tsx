@@ -29,10 +29,9 @@ import { formatPct, monthsUpTo, useTenantToday } from '../../../components/kiner
 import { MonthSelect } from '../../../components/kinerja/MonthSelect';
 import { ProgressTable } from '../../../components/kinerja/ProgressTable';
 import { RealizationList } from '../../../components/kinerja/RealizationList';
-import type { PlanOptions } from '../../../components/kinerja/SkpEditor';
 import { SkpReadView } from '../../../components/kinerja/SkpReadView';
 import { PredikatChip, SkpStatusChip } from '../../../components/kinerja/SkpStatusChip';
-import type { Predikat, SkpOfYear, SkpProgressView, SkpRevision } from '../../../components/kinerja/types';
+import type { SkpOfYear, SkpProgressView, SkpRevision } from '../../../components/kinerja/types';
 import { PageHeader } from '../../../components/PageHeader';
 import { notifyOk } from '../../../components/run/hooks';
 import { formatMonth, formatNip } from '../../../format';
@@ -41,23 +40,6 @@ import { pathTo } from '../../../routes';
 
 const K = L.kinerja;
 const D = K.detail;
-
-interface MonthSummary {
-  month: string;
-  evaluated: boolean;
-  predikat: Predikat | null;
-  provisional: boolean;
-  tppFactorPercent: number | null;
-}
-
-interface MonthlyProgress {
-  indicators: { id: string; description: string }[];
-  months: {
-    month: string;
-    weightedAchievementPercent: number | null;
-    indicators: { indicatorId: string; achievementPercent: number | null }[];
-  }[];
-}
 
 /**
  * One bawahan as their atasan sees them (journey 2): the SKP with approve / return-with-a-note while it
@@ -90,8 +72,7 @@ export default function DetailBawahanPage() {
   const options = useQuery({
     queryKey: ['skp-plan-options', nip, year],
     enabled: today.ready,
-    queryFn: () =>
-      call<PlanOptions>('GET', '/skp/{nip}/{year}/plan-options', { params: { path: { nip, year } } }),
+    queryFn: () => ok(api.GET('/skp/{nip}/{year}/plan-options', { params: { path: { nip, year } } })),
   });
   const nama = employee.data?.nama ?? formatNip(nip);
   const latest = skp.data?.revisions[0];
@@ -269,8 +250,7 @@ function ProgressPanel(props: { nip: string; year: number; lastMonth: string; sk
   });
   const monthly = useQuery({
     queryKey: ['skp-progress-monthly', nip, year],
-    queryFn: () =>
-      call<MonthlyProgress>('GET', '/skp/{nip}/{year}/progress/monthly', { params: { path: { nip, year } } }),
+    queryFn: () => ok(api.GET('/skp/{nip}/{year}/progress/monthly', { params: { path: { nip, year } } })),
   });
   const months = monthly.data?.months.filter((m) => m.month <= props.lastMonth) ?? [];
   return (
@@ -355,8 +335,7 @@ function MonthsPanel(props: { nip: string; year: number; lastMonth: string }) {
   const { nip, year } = props;
   const months = useQuery({
     queryKey: ['skp-months', nip, year],
-    queryFn: () =>
-      call<{ items: MonthSummary[] }>('GET', '/skp/{nip}/{year}/months', { params: { path: { nip, year } } }),
+    queryFn: () => ok(api.GET('/skp/{nip}/{year}/months', { params: { path: { nip, year } } })),
   });
   const byMonth = new Map((months.data?.items ?? []).map((m) => [m.month, m]));
   return (
@@ -396,7 +375,7 @@ function MonthsPanel(props: { nip: string; year: number; lastMonth: string }) {
                         />
                       ) : (
                         <Text size="sm" c="dimmed">
-                          {s?.evaluated ? K.capaian.predikatNone : D.notRatedState}
+                          {s?.evaluated ? D.ratedNotComputed : D.notRatedState}
                         </Text>
                       )}
                     </Table.Td>

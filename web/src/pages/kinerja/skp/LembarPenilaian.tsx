@@ -33,7 +33,6 @@ import {
   BERAKHLAK_KEYS,
   type BerakhlakKey,
   type EvaluationView,
-  type Predikat,
   RATINGS,
   type Rating,
   type SkpOfYear,
@@ -47,16 +46,6 @@ import { pathTo } from '../../../routes';
 
 const K = L.kinerja;
 const F = K.lembar;
-
-/** POST /evaluations/{month}/{nip}/preview: what the ratings would give, nothing written. */
-interface Preview {
-  mode: 'MATRIX' | 'NUMERIC';
-  status: string;
-  predikat: Predikat | null;
-  nilai: number | null;
-  explanation: string[];
-  tpp?: { payMonth: string | null; factorPercent: number | null; detail?: string };
-}
 
 interface Values {
   hasilKerja: Rating | null;
@@ -156,7 +145,7 @@ export default function LembarPenilaianPage() {
             <Title order={2} size="h4" id="identitas" mb="xs">
               {F.identity}
             </Title>
-            <SimpleGrid cols={{ base: 1, sm: 2, md: 5 }} spacing="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm">
               <Field label={F.nama} value={nama} />
               <Field label={F.nip} value={formatNip(nip)} />
               <Field label={F.jabatan} value={s?.jabatan.nama ?? '—'} />
@@ -199,7 +188,9 @@ function Field(props: { label: string; value: string }) {
       <Text size="sm" c="dimmed">
         {props.label}
       </Text>
-      <Text fw={600}>{props.value}</Text>
+      <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
+        {props.value}
+      </Text>
     </Stack>
   );
 }
@@ -258,6 +249,9 @@ function RatingForm(props: {
     },
   });
   const v = form.values;
+  // The preview of what is stored reads "Hasil penilaian"; any change makes it "(belum disimpan)".
+  const dirty =
+    !stored || JSON.stringify(bodyOf(v, mode)) !== JSON.stringify(bodyOf(form.getInitialValues(), mode));
   const complete = mode === 'NUMERIC' || (v.hasilKerja !== null && v.perilaku !== null);
   const [body] = useDebouncedValue(JSON.stringify(bodyOf(v, mode)), 250);
   const preview = useQuery({
@@ -265,14 +259,16 @@ function RatingForm(props: {
     enabled: complete && props.canRate,
     placeholderData: (previous) => previous,
     queryFn: () =>
-      call<Preview>('POST', '/evaluations/{month}/{nip}/preview', {
-        params: { path: { month, nip } },
-        body: JSON.parse(body) as unknown,
-      }),
+      ok(
+        api.POST('/evaluations/{month}/{nip}/preview', {
+          params: { path: { month, nip } },
+          body: JSON.parse(body) as ReturnType<typeof bodyOf>,
+        }),
+      ),
   });
   const save = useMutation({
     mutationFn: (values: Values) =>
-      call<{ preview?: Omit<Preview, 'mode'> }>('PUT', '/evaluations/{month}/{nip}', {
+      call('PUT', '/evaluations/{month}/{nip}', {
         params: { path: { month, nip } },
         body: {
           expectedVersion: stored?.version ?? 0,
@@ -310,6 +306,8 @@ function RatingForm(props: {
   for (const k of BERAKHLAK_KEYS) labels[`perilakuDetail.${k}`] = K.berakhlak[k];
   const disabled = !props.canRate;
   const p = preview.data;
+  // Declared loosely by the route: the preview's steps in Indonesian.
+  const explanation = Array.isArray(p?.explanation) ? (p.explanation as string[]) : [];
 
   return (
     <form
@@ -420,7 +418,7 @@ function RatingForm(props: {
           data-preview
         >
           <Title order={2} size="h4" id="hasil-penilaian" mb="xs">
-            {props.canRate ? F.preview : F.previewSaved}
+            {props.canRate && dirty ? F.preview : F.previewSaved}
           </Title>
           <div aria-live="polite" aria-atomic="true">
             {!props.canRate ? (
@@ -477,10 +475,10 @@ function RatingForm(props: {
                     </Stack>
                   ) : null}
                 </Group>
-                {p.tpp?.detail ? <Text size="sm">{p.tpp.detail}</Text> : null}
-                {p.explanation.length > 0 ? (
+                {p.tpp?.payMonth ? <Text size="sm">{F.tppPayMonth(formatMonth(p.tpp.payMonth))}</Text> : null}
+                {explanation.length > 0 ? (
                   <List size="sm" spacing={2}>
-                    {p.explanation.map((line) => (
+                    {explanation.map((line) => (
                       <List.Item key={line}>{line}</List.Item>
                     ))}
                   </List>

@@ -2,12 +2,13 @@ import { Alert, Button, Card, Group, Select, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconSend } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { api, ok } from '../../../api/client';
 import { useMe, useReadOnly } from '../../../auth/useAuth';
 import { EmptyState } from '../../../components/EmptyState';
 import { ApiErrorAlert } from '../../../components/ErrorDisplay';
 import { call, isNotFound } from '../../../components/kinerja/api';
 import { useTenantToday } from '../../../components/kinerja/kinerja';
-import { type PlanOptions, SkpEditor } from '../../../components/kinerja/SkpEditor';
+import { SkpEditor } from '../../../components/kinerja/SkpEditor';
 import { SkpReadView } from '../../../components/kinerja/SkpReadView';
 import { SkpStatusChip } from '../../../components/kinerja/SkpStatusChip';
 import type { SkpOfYear, SkpRevision } from '../../../components/kinerja/types';
@@ -53,8 +54,7 @@ export default function SkpSayaPage() {
   const options = useQuery({
     queryKey: ['skp-plan-options', nip, year],
     enabled: !!nip && today.ready,
-    queryFn: () =>
-      call<PlanOptions>('GET', '/skp/{nip}/{year}/plan-options', { params: { path: { nip, year } } }),
+    queryFn: () => ok(api.GET('/skp/{nip}/{year}/plan-options', { params: { path: { nip, year } } })),
   });
   const latest: SkpRevision | undefined = skp.data?.revisions[0];
 
