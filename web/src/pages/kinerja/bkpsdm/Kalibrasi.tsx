@@ -71,8 +71,11 @@ function predikatOf(report: CalibrationReport): Predikat[] {
 }
 
 /** "DISDIK", or "DISDIK — Bidang Pembinaan SD" where the tenant groups by unit (unit names repeat across OPDs). */
-const groupName = (g: CalibrationGroup) =>
-  g.unitName ? `${g.opd} — ${g.unitName}` : g.unit ? `${g.opd} — ${g.unit}` : g.key;
+const groupName = (g: CalibrationGroup) => {
+  const unit = g.unitName ?? g.unit;
+  if (!unit) return g.key;
+  return g.opd ? `${g.opd} — ${unit}` : unit;
+};
 
 /** A state as icon + word in the table (a badge would truncate in a narrow column). */
 function LimitState(props: { icon: ReactNode; color: string; label: string }) {
