@@ -275,6 +275,25 @@ describe('tax exports of a masa from a real run', () => {
     expect(opdsShown).toEqual(members.some((m) => m.opd === 'DISDIK') ? ['DISDIK'] : []);
   });
 
+  it('should list every PNS in the A2 data file with why the year is not complete yet, and refuse A1 for an A2 tenant', async () => {
+    const res = await download('GET /tax/a2/{year}', { year: '2026' });
+    expect(res.status).toBe(200);
+    expect(res.headers['x-sigap-runs']).toBe(`${runId}:LOCKED`);
+    const [header, ...rows] = res.text
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(';'));
+    const status = header!.indexOf('status');
+    // pppkAnnualForm A2: the PPPK are on the A2 too, so every employee paid in the year has a row.
+    expect(rows.map((r) => r[header!.indexOf('nip')]).sort()).toEqual(
+      (await storedSlips()).map((x) => x.header.nip).sort(),
+    );
+    for (const row of rows) expect(row[status]).toContain('masa terakhir 2026 belum dibayar');
+    const a1 = await download('GET /tax/a1/{year}', { year: '2026' });
+    expect(a1.status).toBe(409);
+    expect(JSON.parse(a1.text).error.code).toBe('ANNUAL_FORM_A2');
+  });
+
   it('should refuse an annual A2 while the year has no last masa, naming why', async () => {
     const nip =
       members.find((m) => m.employee.kepegawaian?.jenisAsn !== 'PPPK')?.employee.nip ??
