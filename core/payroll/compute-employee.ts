@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EmployeeView } from '../employee/employee';
 import { groupTimelines, viewAsOf } from '../employee/timeline';
-import type { Rulesets } from '../pay/compute-monthly-pay';
 import { PayDataError } from '../pay/errors';
+import type { PayRules } from '../pay/pay-rules';
 import type { PaySlip, TaxYearToDate } from '../pay/types';
 import { stableStringify } from '../rulesets/ruleset-version';
 import { correctionLines, lineAmounts } from './corrections';
@@ -47,7 +47,8 @@ export interface ComputeContext {
   runId: string;
   month: string;
   kind: RunKind;
-  rulesets: Rulesets;
+  /** The rules in force, resolved once per month for the whole chunk (one PayRules per chunk). */
+  rules: PayRules;
   rulesetVersion: string;
   now: string;
   actor: string;
@@ -75,7 +76,14 @@ function checkedFacts(
   if (!RUN_KIND_SPECS[ctx.kind].needsPerformanceFacts) {
     return { ok: true as const, facts: [], coverage: NOT_AT_STAKE };
   }
-  return checkMissingData({ nip, month, view, results: data.results, tenant: ctx.rulesets.tenant });
+  return checkMissingData({
+    nip,
+    month,
+    view,
+    results: data.results,
+    tenant: ctx.rules.rulesets.tenant,
+    tenantRules: ctx.rules.tenant,
+  });
 }
 
 function payFailure(nip: string, err: unknown, data: EmployeeRunData): SlipError | undefined {
@@ -134,7 +142,7 @@ function corrections(data: EmployeeRunData, ctx: ComputeContext) {
     if (!built.ok) continue;
     const inputHash = hashInput(built.input);
     if (inputHash === paid.inputHash && ctx.rulesetVersion === paid.rulesetVersion) continue;
-    const slip = computeSlipOfKind(built.input, ctx.rulesets, paid.kind);
+    const slip = computeSlipOfKind(built.input, ctx.rules, paid.kind);
     const cause =
       inputHash !== paid.inputHash
         ? 'perubahan data pegawai/kinerja setelah dikunci'
@@ -182,7 +190,7 @@ export function computeEmployee(nip: string, data: EmployeeRunData, ctx: Compute
   if (!built.ok) return { ok: false, error: built.error, coverage };
   if (!checked.ok) return { ok: false, error: checked.error, coverage };
   try {
-    const slip = computeSlipOfKind(built.input, ctx.rulesets, ctx.kind);
+    const slip = computeSlipOfKind(built.input, ctx.rules, ctx.kind);
     const corr = corrections(data, ctx);
     const stored: StoredSlip = {
       tenantId: ctx.tenantId,

@@ -39,6 +39,8 @@ export interface MissingDataRequest {
   /** Facts of the months the run may pay TPP for; the stored ones only (no defaults). */
   readonly results: ReadonlyMap<string, MonthlyFacts>;
   readonly tenant: TenantRuleset;
+  /** The tenant's rules by month, resolved once per chunk (core/pay/pay-rules.ts); else resolved here. */
+  readonly tenantRules?: { in(month: string): TenantRules };
 }
 
 export type MissingDataOutcome =
@@ -72,9 +74,9 @@ function factsList(
   return [results.get(m) ?? defaultFacts(m)];
 }
 
-function periodRules(tenant: TenantRuleset, period: string): TenantRules | undefined {
+function periodRules(req: MissingDataRequest, period: string): TenantRules | undefined {
   try {
-    return tenantRulesFor(tenant, period);
+    return req.tenantRules ? req.tenantRules.in(period) : tenantRulesFor(req.tenant, period);
   } catch (err) {
     // No rules for the period: the engine reports that itself; there is nothing to assess here.
     if (err instanceof RuleNotInForceError) return undefined;
@@ -122,13 +124,13 @@ const FIX =
 
 /** Decides, for one employee of a run, whether the TPP can be paid on the stored result and how. */
 export function checkMissingData(req: MissingDataRequest): MissingDataOutcome {
-  const payRules = periodRules(req.tenant, req.month);
+  const payRules = periodRules(req, req.month);
   const facts = factsList(req.results, payRules);
   const { view } = req;
   if (!view) return { ok: true, facts, coverage: NOT_AT_STAKE };
   if (!payRules) return { ok: true, facts, coverage: NOT_AT_STAKE };
   const period = performanceMonthPaidIn(req.month, payRules.paymentLagMonths.value);
-  const rules = periodRules(req.tenant, period);
+  const rules = periodRules(req, period);
   if (!rules || !tppAtStake(view, period, rules)) return { ok: true, facts, coverage: NOT_AT_STAKE };
 
   const stored = req.results.get(period);

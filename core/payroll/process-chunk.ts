@@ -1,4 +1,4 @@
-import { tenantRulesFor } from '../rulesets/tenant-in-force';
+import { PayRules } from '../pay/pay-rules';
 import { type ComputeContext, computeEmployee, type EmployeeOutcome } from './compute-employee';
 import { addCoverage, emptyCoverageTotals } from './missing-data';
 import { performanceMonthPaidIn } from './performance-month';
@@ -59,7 +59,9 @@ export async function processChunk(
   const [run, chunk] = await Promise.all([deps.runs.get(runId), deps.chunks.getChunk(runId, no)]);
   if (run?.state !== 'DRAFT' || !chunk || chunk.state === 'DONE') return;
   const m = deps.metrics ?? untimed;
-  const lag = tenantRulesFor(deps.rulesets.tenant, run.month).paymentLagMonths.value;
+  // One set of rules in force for the chunk: each month's rules resolved once, dropped with the chunk.
+  const rules = new PayRules(deps.rulesets, deps.rulesetVersion);
+  const lag = rules.tenant.in(run.month).paymentLagMonths.value;
   const [existing, data] = await Promise.all([
     // A chunk never attempted has no slips or errors stored: skip the read (a tenth of a fresh run's time).
     chunk.attempted
@@ -75,7 +77,7 @@ export async function processChunk(
     runId,
     month: run.month,
     kind: run.kind,
-    rulesets: deps.rulesets,
+    rules,
     rulesetVersion: deps.rulesetVersion,
     now: deps.now(),
     actor: actor.sub,

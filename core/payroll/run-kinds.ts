@@ -1,4 +1,5 @@
 import { computeMonthlyPay, type Rulesets } from '../pay/compute-monthly-pay';
+import type { PayRules } from '../pay/pay-rules';
 import type { GroupTotals, LineGroup, PayInput, PaySlip } from '../pay/types';
 import type { RunKind } from './run-types';
 
@@ -39,7 +40,7 @@ const NO_TOTALS: GroupTotals = {
  * lists adds up to that of one GAJI_TPP slip. Each list's tax facts keep only its own part, so the
  * paid ledger counts a month's gaji bruto once however many lists paid it.
  */
-export function computeSlipOfKind(input: PayInput, rulesets: Rulesets, kind: RunKind): PaySlip {
+export function computeSlipOfKind(input: PayInput, rulesets: PayRules | Rulesets, kind: RunKind): PaySlip {
   const spec = RUN_KIND_SPECS[kind];
   if (spec.lists.includes('GAJI') && spec.lists.includes('TPP')) return computeMonthlyPay(input, rulesets);
   if (!spec.lists.includes('TPP')) {

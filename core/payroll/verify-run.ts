@@ -1,3 +1,4 @@
+import { PayRules } from '../pay/pay-rules';
 import { lineAmounts } from './corrections';
 import type { PayrollDeps } from './ports';
 import { computeSlipOfKind } from './run-kinds';
@@ -12,8 +13,8 @@ export interface SlipDifference {
 }
 
 /** Recomputes one stored slip from its own input snapshot and names every line that differs. */
-export function verifySlip(stored: StoredSlip, deps: Pick<PayrollDeps, 'rulesets'>): SlipDifference[] {
-  const again = computeSlipOfKind(stored.input, deps.rulesets, stored.kind);
+export function verifySlip(stored: StoredSlip, rules: PayRules): SlipDifference[] {
+  const again = computeSlipOfKind(stored.input, rules, stored.kind);
   const a = lineAmounts(stored.slip).amounts;
   const b = lineAmounts(again).amounts;
   const nip = stored.header.nip;
@@ -50,12 +51,15 @@ export async function verifyRun(
   let rulesetChanged = 0;
   // A slip keeps the rules it was computed with: a rules change approved since (issue 17) is paid by
   // correction lines in a later run, never read as a difference of the locked one.
-  const byVersion = new Map<string, Pick<PayrollDeps, 'rulesets'>>();
-  const rulesOf = async (version: string): Promise<Pick<PayrollDeps, 'rulesets'>> => {
-    if (version === deps.rulesetVersion || !deps.rulesAt) return deps;
+  // One PayRules per version for this call: each month's rules resolved once, dropped with the call.
+  const current = new PayRules(deps.rulesets, deps.rulesetVersion);
+  const byVersion = new Map<string, PayRules>();
+  const rulesOf = async (version: string): Promise<PayRules> => {
+    if (version === deps.rulesetVersion || !deps.rulesAt) return current;
     let rules = byVersion.get(version);
     if (!rules) {
-      rules = { rulesets: (await deps.rulesAt(version)) ?? deps.rulesets };
+      const rulesets = await deps.rulesAt(version);
+      rules = rulesets ? new PayRules(rulesets, version) : current;
       byVersion.set(version, rules);
     }
     return rules;

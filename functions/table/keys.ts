@@ -43,8 +43,11 @@
 export const RUN_SLIP_SHARDS = 64;
 /** Partitions a run's chunk items are spread over (chunk no mod this). */
 export const RUN_CHUNK_SHARDS = 8;
-/** Partitions one OPD's slips of a run are spread over in gsi1 (a 30,000-teacher Dinas included). */
-export const RUN_OPD_SHARDS = 64;
+/**
+ * Partitions one OPD's slips of a run are spread over in gsi1 (a 30,000-teacher Dinas included): the
+ * table's own shard, so an index key only ever holds a subset of one table key's writes.
+ */
+export const RUN_OPD_SHARDS = RUN_SLIP_SHARDS;
 
 /** FNV-1a (32 bit) of the NIP: stable across processes and releases, so a slip's key never moves. */
 function nipHash(nip: string): number {
@@ -58,8 +61,7 @@ function nipHash(nip: string): number {
 
 const two = (n: number) => String(n).padStart(2, '0');
 export const slipShard = (nip: string): number => nipHash(nip) % RUN_SLIP_SHARDS;
-// A different slice of the hash than the table shard, so one OPD's rows do not all share low bits.
-export const opdShard = (nip: string): number => (nipHash(nip) >>> 8) % RUN_OPD_SHARDS;
+export const opdShard = slipShard;
 const slipPk = (runId: string, shard: number) => `RUN#${runId}#S${two(shard)}`;
 const slipOpdPk = (runId: string, opd: string, shard: number) => `RUNOPD#${runId}#${opd}#S${two(shard)}`;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
