@@ -119,7 +119,12 @@ export async function renderA2Pdf(f: AnnualFigures, who: A2Identity, meta: A2Met
 
 /** The data file: one row per employee, the form's lines as columns, its source and template. */
 export function a2Csv(
-  rows: readonly { figures: AnnualFigures; who: A2Identity; withholder?: Withholder; problems: string[] }[],
+  rows: readonly {
+    figures: AnnualFigures;
+    who: A2Identity;
+    withholder?: Withholder;
+    problems: readonly { message: string }[];
+  }[],
   meta: { runsCaption: string; preview: boolean },
 ): string {
   const header = [
@@ -152,7 +157,11 @@ export function a2Csv(
       withholder?.npwp ?? '',
       withholder?.nitku ?? '',
       ...A2_LINES.map((l) => f.lines[l]),
-      problems.length > 0 ? `TIDAK LENGKAP: ${problems.join(' | ')}` : meta.preview ? 'PRATINJAU' : 'OK',
+      problems.length > 0
+        ? `TIDAK LENGKAP: ${problems.map((p) => p.message).join(' | ')}`
+        : meta.preview
+          ? 'PRATINJAU'
+          : 'OK',
       meta.runsCaption,
       A2_TEMPLATE_VERSION,
     ]),
