@@ -24,6 +24,8 @@ const STATE_LABEL: Readonly<Partial<Record<RunState, string>>> = {
   DRAFT: 'DRAFT',
   APPROVED: 'DISETUJUI (belum dikunci)',
   LOCKED: 'DIKUNCI',
+  // The month is locked and the paid ledger is still being written: not final until LOCKED.
+  LOCKING: 'SEDANG DIKUNCI',
 };
 const stateLabel = (state: RunState) => STATE_LABEL[state] ?? state;
 
