@@ -1,7 +1,7 @@
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { handleResultsMessage } from '../appraisal/results-dispatch';
-import { log } from '../http/log';
+import { log, logger } from '../http/log';
 import { withCurrentRules } from './rulesets';
 import { runChunkStep, runDepsFor } from './run-deps';
 
@@ -27,7 +27,8 @@ const resultsMessage = z.strictObject({
  * SQS worker: one chunk per message. A failure returns the message to the queue (partial batch
  * response) and the chunk is simply redone; after the queue's retries it lands in the DLQ.
  */
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
+  if (context) logger.addContext(context);
   const failures: { itemIdentifier: string }[] = [];
   for (const record of event.Records) {
     try {
@@ -37,6 +38,8 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
         continue;
       }
       const m = message.parse(body);
+      // Every line of this chunk's work names its run.
+      logger.setCorrelationId(m.runId);
       await runChunkStep(
         m.runId,
         m.chunkNo,

@@ -1,7 +1,8 @@
+import type { Context } from 'aws-lambda';
 import * as z from 'zod';
 import { tenantRegistry } from '../../config/registry';
 import { RUN_KINDS } from '../../core/payroll/run-types';
-import { log } from '../http/log';
+import { log, logger } from '../http/log';
 import { withCurrentRules } from './rulesets';
 import { runDepsFor } from './run-deps';
 import { SCHEDULER_ACTOR, startRun } from './run-service';
@@ -32,7 +33,8 @@ export function tenantMonth(timeZone: string, at: Date): string {
  * Target of each tenant's monthly EventBridge Scheduler schedule. Starting a run that exists returns
  * it, so a retried or duplicated invocation is harmless.
  */
-export async function handler(event: unknown) {
+export async function handler(event: unknown, context?: Context) {
+  if (context) logger.addContext(context);
   const parsed = scheduledEvent.parse(event);
   const tenant = tenantRegistry().get(parsed.tenantId);
   if (!tenant) throw new Error(`unknown tenant ${parsed.tenantId}`);
