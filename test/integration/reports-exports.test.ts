@@ -294,6 +294,12 @@ describe('exports of a run (bank, pemindahbukuan, BPJS, Taspen, SIPD)', () => {
     const disdikOperator = aPrincipal({ sub: 'op.disdik', roles: ['operator'], opds: [COMPLETE_OPD] });
     expect((await download('taspen', { opd: 'DINKES' }, disdikOperator)).status).toBe(403);
     expect((await download('taspen', {}, disdikOperator)).status).toBe(400);
+    const unknownAccount = await download('bank-file', { opd: COMPLETE_OPD, account: 'tidak-ada' });
+    expect(unknownAccount.status).toBe(400);
+    expect(unknownAccount.json().error.issues).toEqual([
+      { path: 'query.account', message: 'pilihan: bendahara-gaji' },
+    ]);
+    expect((await download('sipd-gaji', {})).status).toBe(400);
 
     const trail = await call(audit, 'GET /audit', {
       query: { entity: `export:${runId}` },
