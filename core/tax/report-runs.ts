@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import type { RunState, RunSummary } from '../payroll/run-types';
+import type { RunState } from '../payroll/run-types';
 
 /**
  * Which runs a tax report is built from: every run of the period (a masa, or a tax year), whatever its
@@ -30,7 +30,7 @@ const STATE_LABEL: Readonly<Partial<Record<RunState, string>>> = {
 const stateLabel = (state: RunState) => STATE_LABEL[state] ?? state;
 
 export function reportRuns(
-  all: readonly Pick<RunSummary, 'id' | 'kind' | 'month' | 'state'>[],
+  all: readonly ReportRun[],
   period: { label: string; includes: (month: string) => boolean },
   options: { preview: boolean },
 ): ReportRuns {
