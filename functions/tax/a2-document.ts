@@ -69,7 +69,8 @@ export async function renderA2Pdf(f: AnnualFigures, who: A2Identity, meta: A2Met
     doc.font(BODY_FONT).text(safeText(k), left, y, { width: 170 });
     doc.text(`: ${safeText(v)}`, left + 170, y, { width: CONTENT_WIDTH - 170 });
   };
-  kv('Nomor', `1.2-12.${String(f.year).slice(2)}-${who.nip}`);
+  // The bukti potong number is issued by Coretax when the form is created there; SIGAP does not invent one.
+  kv('Nomor', '(diberikan Coretax)');
   kv('Masa perolehan penghasilan', `${pad2(f.firstMonth)} – ${pad2(f.lastMonth)} ${f.year}`);
   kv('Nama instansi / bendahara', `${meta.withholder.name}`);
   kv('NPWP bendahara', meta.withholder.npwp);
