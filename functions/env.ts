@@ -48,11 +48,27 @@ function fraction(name: string, fallback: number): number {
   return n;
 }
 
+/**
+ * TABLE_PREFIX and DYNAMODB_ENDPOINT as the process has them now. In Lambda they are fixed before the
+ * process starts, so they are read once, here. The local runtime and the test harness choose them at run
+ * time (a DynamoDB Local port, a table prefix per test file) after modules that import this one (the
+ * logger, the seed) have loaded; outside Lambda they are therefore read when used, so an early import
+ * cannot freeze them as unset.
+ */
+const tableSettingsAtLoad = {
+  tablePrefix: text('TABLE_PREFIX'),
+  dynamoDbEndpoint: text('DYNAMODB_ENDPOINT'),
+};
+
 export const env = Object.freeze({
   /** Tenant tables are `<TABLE_PREFIX><tenantId>`; absent for functions without table access. */
-  tablePrefix: text('TABLE_PREFIX'),
+  get tablePrefix(): string | undefined {
+    return IN_LAMBDA ? tableSettingsAtLoad.tablePrefix : text('TABLE_PREFIX');
+  },
   /** DynamoDB Local (local runtime and tests only). */
-  dynamoDbEndpoint: text('DYNAMODB_ENDPOINT'),
+  get dynamoDbEndpoint(): string | undefined {
+    return IN_LAMBDA ? tableSettingsAtLoad.dynamoDbEndpoint : text('DYNAMODB_ENDPOINT');
+  },
   awsRegion: text('AWS_REGION'),
   /** The payroll chunk queue; only the functions that start runs or results computations have it. */
   chunkQueueUrl: text('CHUNK_QUEUE_URL'),

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { env, required, requireAtStart } from '../env';
+import { env, requireAtStart, required } from '../env';
 import { tracer } from '../observability/tracer';
 import { tenantTableName } from './table-schema';
 
@@ -25,11 +25,12 @@ export const documentClient = DynamoDBDocumentClient.from(
   { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } },
 );
 
-const WHY_TABLE_PREFIX = 'tenant tables are named <TABLE_PREFIX><tenantId>; the stack sets it for every function with table access';
+const WHY_TABLE_PREFIX =
+  'tenant tables are named <TABLE_PREFIX><tenantId>; the stack sets it for every function with table access';
 
-/** Read once: a function that talks to DynamoDB in Lambda without it stops at start. */
-const tablePrefix = requireAtStart('TABLE_PREFIX', env.tablePrefix, WHY_TABLE_PREFIX);
+// A function that talks to DynamoDB in Lambda without it stops at start.
+requireAtStart('TABLE_PREFIX', env.tablePrefix, WHY_TABLE_PREFIX);
 
 export function tableForTenant(tenantId: string): string {
-  return tenantTableName(required('TABLE_PREFIX', tablePrefix, WHY_TABLE_PREFIX), tenantId);
+  return tenantTableName(required('TABLE_PREFIX', env.tablePrefix, WHY_TABLE_PREFIX), tenantId);
 }
