@@ -1,4 +1,4 @@
-import { Anchor, Button, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Code, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useReadOnly, useRoles } from '../../auth/useAuth';
@@ -12,6 +12,7 @@ import {
   ChangeStatusChip,
   confidenceLabel,
   monthOptions,
+  parameterSlug,
   type RuleChange,
   type RuleRow,
   sourceText,
@@ -21,6 +22,18 @@ import {
 } from './shared';
 
 const C = A.columns;
+
+/** A scalar as text; a table or list as its summary that opens to the whole value (keyboard-reachable). */
+function ValueCell(props: { value: unknown }) {
+  const summary = valueSummary(props.value);
+  if (props.value === null || typeof props.value !== 'object') return summary;
+  return (
+    <details>
+      <summary>{summary}</summary>
+      <Code block>{JSON.stringify(props.value, null, 2)}</Code>
+    </details>
+  );
+}
 
 function ruleColumns(withHistory: boolean): Column<RuleRow>[] {
   return [
@@ -32,7 +45,7 @@ function ruleColumns(withHistory: boolean): Column<RuleRow>[] {
         withHistory ? (
           <Anchor
             component={Link}
-            to={pathTo('riwayatAturan', { parameterId: r.id })}
+            to={pathTo('riwayatAturan', { parameterId: parameterSlug(r.id) })}
             aria-label={A.historyLink(r.label)}
           >
             {r.label}
@@ -41,7 +54,7 @@ function ruleColumns(withHistory: boolean): Column<RuleRow>[] {
           r.label
         ),
     },
-    { key: 'value', header: C.value, cell: (r) => valueSummary(r.value) },
+    { key: 'value', header: C.value, cell: (r) => <ValueCell value={r.value} /> },
     { key: 'from', header: C.from, cell: (r) => formatDate(r.from) },
     { key: 'source', header: C.source, cell: (r) => sourceText(r.source) },
     { key: 'confidence', header: C.confidence, cell: (r) => confidenceLabel(r.confidence) },

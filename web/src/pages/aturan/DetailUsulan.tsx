@@ -18,6 +18,7 @@ import {
   DiffList,
   diffValues,
   monthOptions,
+  parameterSlug,
   type RuleChange,
   sourceText,
   useRules,
@@ -148,7 +149,10 @@ function Changes(props: { change: RuleChange }) {
                 {D.diffCaption(x.label)}
               </Text>
               {c.status === 'APPROVED' ? (
-                <Anchor component={Link} to={pathTo('riwayatAturan', { parameterId: x.parameterId })}>
+                <Anchor
+                  component={Link}
+                  to={pathTo('riwayatAturan', { parameterId: parameterSlug(x.parameterId) })}
+                >
                   {A.historyLink(x.label)}
                 </Anchor>
               ) : (

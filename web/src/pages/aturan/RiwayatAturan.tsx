@@ -7,7 +7,7 @@ import { type Column, PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../format';
 import { pathTo } from '../../routes';
-import { A, ChangeStatusChip, confidenceLabel, DiffList, sourceText } from './shared';
+import { A, ChangeStatusChip, confidenceLabel, DiffList, parameterFromSlug, sourceText } from './shared';
 
 type Entry = Schema<'RuleHistory'>['entries'][number];
 const H = A.history;
@@ -68,7 +68,7 @@ const columns: Column<Entry>[] = [
 
 /** Every dated version of one tenant parameter with its source, who proposed and approved it, and what changed. */
 export default function RiwayatAturanPage() {
-  const { parameterId = '' } = useParams();
+  const parameterId = parameterFromSlug(useParams().parameterId ?? '');
   const history = useQuery({
     queryKey: ['ruleHistory', parameterId],
     queryFn: () =>

@@ -8,6 +8,13 @@ import { L } from '../../i18n/labels';
 
 export const A = L.aturan;
 
+/**
+ * A parameter id in a console path: `tpp.ceilings` → `tpp-ceilings`. A dot would read as a file
+ * extension to the static server; parameter ids have no dashes, so the way back is exact.
+ */
+export const parameterSlug = (parameterId: string) => parameterId.replace(/\./g, '-');
+export const parameterFromSlug = (slug: string) => slug.replace(/-/g, '.');
+
 export type RuleRow = Schema<'RulesInForce'>['rules'][number];
 export type RuleChange = Schema<'RuleChange'>;
 export type ChangeStatus = RuleChange['status'];
