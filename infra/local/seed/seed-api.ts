@@ -3,6 +3,7 @@ import { keys } from '../../../functions/table/keys';
 import { issueDevToken } from '../dev-keys';
 import { generateTenantSeed, type SeedMember, type TenantSeed } from './employees';
 import { forEachLimited } from './seed-client';
+import { seedDemoTaxSettings } from './tax-demo';
 import { hasDemoProfile } from './tenant-profiles';
 
 /**
@@ -45,6 +46,8 @@ export async function seedTenantViaApi(
       else result.existing += 1;
     });
   }
+  // The tax exports need the tenant's withholders (tenant data in its table): a demo one.
+  await seedDemoTaxSettings(baseUrl, token, seed.tenantId);
   result.ms = Math.round(performance.now() - started);
   return result;
 }
