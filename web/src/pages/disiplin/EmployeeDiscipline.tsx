@@ -94,7 +94,15 @@ export function EmployeeDiscipline(props: {
         {attendance.error ? <ApiErrorAlert error={attendance.error} /> : null}
         {attendance.isLoading ? <Loader size="sm" aria-label={L.app.loading} /> : null}
         {days.length > 0 ? (
-          <Table.ScrollContainer minWidth={560} mah={320} type="native">
+          // Focusable: the days scroll inside the dialog, and a keyboard user must be able to scroll them.
+          <Table.ScrollContainer
+            minWidth={560}
+            mah={320}
+            type="native"
+            tabIndex={0}
+            role="region"
+            aria-labelledby="hari-pegawai"
+          >
             <Table fz="xs" withTableBorder verticalSpacing={2} stickyHeader data-employee-days>
               <Table.Thead>
                 <Table.Tr>
