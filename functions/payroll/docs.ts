@@ -8,7 +8,6 @@ import {
   renderBankTransfer,
   renderDaftarGaji,
   renderRekapTpp,
-  renderSipdCsv,
   renderSlipPdf,
 } from './documents';
 import { runDepsFor } from './run-deps';
@@ -81,11 +80,6 @@ const exportDocument = implement(
             'x-sigap-total': String(file.total),
           },
         };
-      }
-      case 'sipd-gaji':
-      case 'sipd-tpp': {
-        const file = renderSipdCsv(slips, run, query.opd!, params.document === 'sipd-gaji' ? 'GAJI' : 'TPP');
-        return attachment(file.csv, 'text/csv; charset=utf-8', file.fileName);
       }
     }
   },

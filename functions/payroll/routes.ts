@@ -206,7 +206,8 @@ export const PAYROLL_ROUTES = [
     method: 'GET',
     path: '/runs/{runId}/documents/{document}',
     group: 'payroll-docs',
-    summary: 'Daftar gaji / rekap TPP (XLSX), bank transfer or SIPD upload (CSV) from the stored slips',
+    summary:
+      'Daftar gaji / rekap TPP (XLSX) or bank transfer (CSV) from the stored slips (SIPD lists: GET /runs/{runId}/exports/sipd-gaji|sipd-tpp)',
     tags: ['payroll'],
     roles: ['operator', 'bkpsdm', 'auditor'],
     params: exportParams,

@@ -43,7 +43,8 @@ export const approveBody = z
 
 export const emptyBody = z.strictObject({}).meta({ id: 'Empty' });
 
-export const EXPORT_DOCUMENTS = ['daftar-gaji', 'rekap-tpp', 'bank', 'sipd-gaji', 'sipd-tpp'] as const;
+/** SIPD lists are exports (GET /runs/{runId}/exports/sipd-gaji|sipd-tpp): complete or refused, never blank cells. */
+export const EXPORT_DOCUMENTS = ['daftar-gaji', 'rekap-tpp', 'bank'] as const;
 export const exportParams = z.strictObject({ runId: runIdSchema, document: z.enum(EXPORT_DOCUMENTS) });
 export const exportQuery = z.strictObject({
   opd: opdCode.optional(),

@@ -24,5 +24,4 @@ export { DRAFT_WATERMARK } from './format';
 export { SlipTotalsMismatchError, type UnknownLine } from './list-rows';
 export { renderRekapTpp } from './rekap-tpp-xlsx';
 export type { DocumentOptions } from './sheet-columns';
-export { renderSipdCsv, type SipdCsvFile } from './sipd-csv';
 export { renderSlipPdf, type SlipPdfOptions } from './slip-pdf';

@@ -8,13 +8,12 @@ import { ApiErrorAlert } from '../ErrorDisplay';
 import { notifyOk } from './hooks';
 
 const T = L.gaji.docs;
-type Doc = 'daftar-gaji' | 'rekap-tpp' | 'bank' | 'sipd-gaji' | 'sipd-tpp';
+// SIPD lists are in the Ekspor menu below (complete NIK, kode bank and alamat, or refused with the cause).
+type Doc = 'daftar-gaji' | 'rekap-tpp' | 'bank';
 const DOCS: { doc: Doc; label: string; ext: string }[] = [
   { doc: 'daftar-gaji', label: T.daftarGaji, ext: 'xlsx' },
   { doc: 'rekap-tpp', label: T.rekapTpp, ext: 'xlsx' },
   { doc: 'bank', label: T.bank, ext: 'csv' },
-  { doc: 'sipd-gaji', label: T.sipdGaji, ext: 'csv' },
-  { doc: 'sipd-tpp', label: T.sipdTpp, ext: 'csv' },
 ];
 
 /**
