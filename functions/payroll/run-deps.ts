@@ -11,7 +11,6 @@ import type {
 } from '../../core/payroll/ports';
 import { processChunk } from '../../core/payroll/process-chunk';
 import type { Actor } from '../../core/payroll/start-run';
-import { disableAllocationSitePretenuring } from '../batch-heap';
 import { env } from '../env';
 import { sqsClient } from '../observability/sqs-client';
 import { mapLimit } from '../table/batch';
@@ -64,7 +63,6 @@ export async function runChunkStep(
   deps: PayrollDeps,
 ): Promise<void> {
   if (phase === 'LEDGER') return ledgerChunk(runId, no, deps);
-  disableAllocationSitePretenuring();
   return processChunk(runId, no, actor, deps);
 }
 
