@@ -223,7 +223,9 @@ export const KINERJA_LABELS = {
     months: 'Penilaian per bulan',
     monthsCaption: (year: number) => `Penilaian bulanan ${year}`,
     feedbackTitle: 'Umpan balik berkelanjutan',
-    feedbackIntro: 'Umpan balik Anda tersimpan bersama penilaian bulan ini dan dapat dibaca pegawai.',
+    feedbackIntro:
+      'Catatan umpan balik sepanjang tahun; pegawai langsung dapat membacanya di halaman capaiannya.',
+    noteSaved: 'Umpan balik dikirim ke pegawai',
   },
   lembar: {
     intro: (nama: string, month: string) => `Penilaian kinerja ${nama} untuk ${month}.`,

@@ -32,7 +32,7 @@ export function FeedbackNotes(props: { nip: string; year: number; canWrite: bool
       ok(api.POST('/skp/{nip}/{year}/feedback-notes', { params: { path: { nip, year } }, body: { text } })),
     onSuccess: () => {
       form.reset();
-      notifyOk(K.lembar.saved);
+      notifyOk(D.noteSaved);
       void qc.invalidateQueries({ queryKey: ['feedback-notes', nip, year] });
     },
     onError: (err) => form.setErrors(fieldErrors(err, 'body')),

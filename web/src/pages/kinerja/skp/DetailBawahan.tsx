@@ -227,7 +227,7 @@ function Decision(props: { skp: SkpRevision; canDecide: boolean; nama: string })
               <Button variant="default" onClick={() => setReturning(false)}>
                 {L.common.cancel}
               </Button>
-              <Button type="submit" color="orange" loading={reject.isPending} data-action="kirim-kembalikan">
+              <Button type="submit" loading={reject.isPending} data-action="kirim-kembalikan">
                 {D.returnSend}
               </Button>
             </Group>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -89,7 +89,15 @@ export default function KinerjaBawahanPage() {
       ),
     },
     { key: 'jabatan', header: B.jabatan, cell: (b) => b.jabatan },
-    { key: 'skp', header: B.skp, cell: (b) => <SkpStatusChip status={b.skp?.status} /> },
+    {
+      key: 'skp',
+      header: B.skp,
+      cell: (b) => (
+        <Box miw={130}>
+          <SkpStatusChip status={b.skp?.status} />
+        </Box>
+      ),
+    },
     {
       key: 'bulan',
       header: B.monthPercent,
