@@ -72,7 +72,7 @@ export const KINERJA_BKPSDM_LABELS = {
     unit: 'Unit kerja',
     result: 'Predikat',
     lembar: 'Lembar penilaian',
-    downloadLembar: (nama: string) => `Unduh lembar penilaian ${nama} (PDF)`,
+    downloadLembar: (nama: string) => `Unduh lembar penilaian ${nama}`,
     lembarShort: 'PDF',
     downloading: 'Mengunduh…',
     provisional: 'sementara',

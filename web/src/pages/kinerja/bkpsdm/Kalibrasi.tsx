@@ -479,9 +479,9 @@ function Members(props: { month: string; group: CalibrationGroup; predikat: Pred
                     variant="default"
                     leftSection={<IconFileTypePdf size={14} aria-hidden />}
                     loading={busy === r.nip}
-                    aria-label={K.downloadLembar(r.nama)}
                     onClick={() => void download(r)}
                   >
+                    <VisuallyHidden>{K.downloadLembar(r.nama)} </VisuallyHidden>
                     {K.lembarShort}
                   </Button>
                 </Table.Td>
