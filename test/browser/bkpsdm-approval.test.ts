@@ -42,10 +42,11 @@ describe('BKPSDM: the approval (Chromium)', () => {
       roles: operator.roles,
       opds: operator.opds,
     });
-    // The operator computes the month (journey 1 in the browser); BKPSDM computes a GAJI run itself.
+    // The operator computes the month (journey 1 in the browser); BKPSDM computes a GAJI run itself —
+    // of the previous month: a GAJI_TPP run already pays this month's gaji list (one list once a month).
     runId = await startRunAndWait(h.api, opToken, month);
     const bkToken = await h.api.token({ tenant: 'bantul', sub: bkpsdm.sub, roles: bkpsdm.roles });
-    ownRunId = await startRunAndWait(h.api, bkToken, month, 'GAJI');
+    ownRunId = await startRunAndWait(h.api, bkToken, previousMonth(month), 'GAJI');
   }, HARNESS_TIMEOUT_MS);
   afterAll(async () => {
     await h?.close();
@@ -112,7 +113,15 @@ describe('BKPSDM: the approval (Chromium)', () => {
     await expectNoSeriousAxeViolations(page);
     await lock.getByRole('button', { name: 'Ya, kunci proses' }).click();
     await lock.waitFor({ state: 'detached' });
-    await page.getByText('Dikunci', { exact: true }).first().waitFor();
+    // The month is locked at once; the paid ledger is written chunk by chunk in the background (LOCKING,
+    // "Sedang dikunci"), and the page follows the run until it is LOCKED, as the person waits for it.
+    const chip = page.getByText(/^(Sedang dikunci|Dikunci)$/).first();
+    await chip.waitFor();
+    await page.getByText('Dikunci', { exact: true }).first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-locking]').count()).toBe(0);
+    await expect
+      .poll(() => page.getByText('Proses sudah dikunci; koreksi dibayarkan pada proses berikutnya.').count())
+      .toBe(1);
 
     // Verify: every slip recomputed from its snapshot, no difference.
     await page.locator('[data-action="periksa-ulang"]').click();
@@ -127,7 +136,9 @@ describe('BKPSDM: the approval (Chromium)', () => {
     const page = await h.newPage();
     await signInAs(page, 'bantul', 'bkpsdm');
     await page.goto(`/proses/${ownRunId}?tab=persetujuan`);
-    await page.getByRole('heading', { level: 1, name: `Proses Gaji ${formatMonth(month)}` }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: `Proses Gaji ${formatMonth(previousMonth(month))}` })
+      .waitFor();
     const note = page.locator('[data-four-eyes]');
     await note.waitFor();
     expect(await note.innerText()).toContain(

@@ -37,6 +37,7 @@ const RUN_CHIPS: Record<RunUiState, { color: MantineColor; icon: ReactNode }> = 
   COMPUTING: { color: 'blue', icon: <Loader size={12} color="blue.9" aria-hidden /> },
   FAILED: { color: 'red', icon: <IconAlertTriangle size={14} aria-hidden /> },
   APPROVED: { color: 'teal', icon: <IconCircleCheck size={14} aria-hidden /> },
+  LOCKING: { color: 'green', icon: <Loader size={12} color="green.9" aria-hidden /> },
   LOCKED: { color: 'green', icon: <IconLock size={14} aria-hidden /> },
 };
 

@@ -29,6 +29,8 @@ export const RUN_STATE_LABELS = {
   COMPUTING: 'Sedang dihitung',
   FAILED: 'Gagal dihitung',
   APPROVED: 'Disetujui',
+  /** The month is locked and the paid ledger is being written chunk by chunk (LOCKED once complete). */
+  LOCKING: 'Sedang dikunci',
   LOCKED: 'Dikunci',
 } as const;
 export type RunUiState = keyof typeof RUN_STATE_LABELS;

@@ -77,9 +77,11 @@ export default function DetailProsesPage() {
           : T.next.DRAFT_READY
         : state === 'APPROVED'
           ? T.next.APPROVED
-          : state === 'LOCKED'
-            ? T.next.LOCKED
-            : T.next.FAILED;
+          : state === 'LOCKING'
+            ? T.next.LOCKING
+            : state === 'LOCKED'
+              ? T.next.LOCKED
+              : T.next.FAILED;
 
   return (
     <Stack gap="md">

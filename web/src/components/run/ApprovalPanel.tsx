@@ -23,6 +23,7 @@ import { L } from '../../i18n/labels';
 import { ApiErrorAlert, fieldId } from '../ErrorDisplay';
 import { notifyOk, useInvalidateRun } from './hooks';
 import { isComputing } from './run-state';
+import { verifyWholeRun } from './verify-all';
 
 const T = L.gaji.approval;
 
@@ -61,7 +62,8 @@ export function ApprovalPanel(props: { run: Schema<'Run'>; errors: readonly Sche
     onSuccess: (r) => {
       invalidate(run.id, r);
       setLocking(false);
-      notifyOk(T.locked);
+      // The API answers LOCKING while the paid ledger is still being written; the page polls until LOCKED.
+      notifyOk(r.state === 'LOCKED' ? T.locked : T.lockStarted);
     },
   });
   const refusedFourEyes = approve.error instanceof ApiError && approve.error.code === 'FOUR_EYES';
@@ -148,6 +150,36 @@ export function ApprovalPanel(props: { run: Schema<'Run'>; errors: readonly Sche
               </Text>
             </Group>
           ) : null}
+          {run.state === 'LOCKING' ? (
+            <>
+              <Alert
+                color="blue"
+                variant="light"
+                icon={<IconLock aria-hidden />}
+                title={T.lockingTitle}
+                data-locking
+              >
+                {T.lockingBody}
+              </Alert>
+              {lock.error ? <ApiErrorAlert error={lock.error} /> : null}
+              <Group>
+                {/* A lock that stopped (a chunk given up after its retries) resumes by asking again. */}
+                <Button
+                  variant="default"
+                  leftSection={<IconLock size={16} aria-hidden />}
+                  onClick={() => lock.mutate()}
+                  loading={lock.isPending}
+                  aria-describedby="lanjutkan-kunci"
+                  data-action="lanjutkan-kunci"
+                >
+                  {T.lockResume}
+                </Button>
+                <Text size="sm" c="dimmed" id="lanjutkan-kunci">
+                  {T.lockingResumeHint}
+                </Text>
+              </Group>
+            </>
+          ) : null}
         </Stack>
       </Paper>
       <VerifyPanel runId={run.id} />
@@ -230,8 +262,20 @@ function ReturnModal(props: { runId: string; opened: boolean; onClose: () => voi
 }
 
 function VerifyPanel(props: { runId: string }) {
+  const [checked, setChecked] = useState<number>();
   const verify = useMutation({
-    mutationFn: () => ok(api.GET('/runs/{runId}/verify', { params: { path: { runId: props.runId } } })),
+    mutationFn: () => {
+      setChecked(undefined);
+      return verifyWholeRun(
+        (fromChunk) =>
+          ok(
+            api.GET('/runs/{runId}/verify', {
+              params: { path: { runId: props.runId }, query: fromChunk === undefined ? {} : { fromChunk } },
+            }),
+          ),
+        setChecked,
+      );
+    },
   });
   const r = verify.data;
   return (
@@ -253,6 +297,9 @@ function VerifyPanel(props: { runId: string }) {
         </Group>
         {verify.error ? <ApiErrorAlert error={verify.error} /> : null}
         <div role="status" aria-live="polite" data-verify-result={r ? (r.ok ? 'ok' : 'diff') : undefined}>
+          {verify.isPending && checked !== undefined ? (
+            <Text size="sm">{T.verifyProgress(checked)}</Text>
+          ) : null}
           {r ? (
             <Stack gap="xs">
               <Alert

@@ -13,7 +13,7 @@ export function MonthChecklist(props: { run: Schema<'Run'> | undefined; openErro
   const { run } = props;
   const computed = !!run && !isComputing(run);
   const noErrors = computed && props.openErrors === 0;
-  const approved = !!run && (run.state === 'APPROVED' || run.state === 'LOCKED');
+  const approved = !!run && (run.state === 'APPROVED' || run.state === 'LOCKING' || run.state === 'LOCKED');
   const locked = run?.state === 'LOCKED';
   const link = (tab?: string) =>
     run ? `${pathTo('detailProses', { runId: run.id })}${tab ? `?tab=${tab}` : ''}` : pathTo('proses');

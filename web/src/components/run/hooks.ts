@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok, type Schema } from '../../api/client';
 import { useMe } from '../../auth/useAuth';
 import { L } from '../../i18n/labels';
-import { isComputing } from './run-state';
+import { isComputing, isLocking } from './run-state';
 
 /** The month an instant falls in on the tenant's clock ("2026-12"): Sofifi's December starts before Jakarta's. */
 export function monthInZone(now: Date, timeZone: string): string {
@@ -24,13 +24,14 @@ export function useTenantClock(): { month: string; timeZone: string } {
 
 export const runKey = (runId: string) => ['run', runId] as const;
 
-/** One run; polled every second while its chunks are being computed, then left alone. */
+/** One run; polled every second while its chunks are being computed or its lock written, then left alone. */
 export function useRun(runId: string | undefined) {
   return useQuery({
     queryKey: runKey(runId ?? ''),
     queryFn: () => ok(api.GET('/runs/{runId}', { params: { path: { runId: runId! } } })),
     enabled: !!runId,
-    refetchInterval: (q) => (q.state.data && isComputing(q.state.data) ? 1000 : false),
+    refetchInterval: (q) =>
+      q.state.data && (isComputing(q.state.data) || isLocking(q.state.data)) ? 1000 : false,
   });
 }
 

@@ -15,6 +15,11 @@ export function isComputing(run: Pick<Run, 'state' | 'counts'>): boolean {
   return run.state === 'DRAFT' && (c.chunks === 0 || c.chunksDone < c.chunks);
 }
 
+/** The month is locked and the paid ledger is being written: polled until the API says LOCKED. */
+export function isLocking(run: Pick<Run, 'state'>): boolean {
+  return run.state === 'LOCKING';
+}
+
 export function sumTotals(totals: readonly OpdTotals[]): Omit<OpdTotals, 'opd' | 'coverage'> {
   return totals.reduce(
     (s, t) => ({
