@@ -80,7 +80,11 @@ export async function loadRunData(
     // December is everyone's last masa: the year's saldo awal comes in the same batch.
     ...(lastMasaMonth ? [keys.openingBalance(nip, year)] : []),
   ]);
-  const items = await batchGetAll(db, table, wanted);
+  // BatchGet pages (100 keys each) a few at a time instead of one after another.
+  const pages = Array.from({ length: Math.ceil(wanted.length / 100) }, (_, i) =>
+    wanted.slice(i * 100, i * 100 + 100),
+  );
+  const items = (await mapLimit(pages, 4, (page) => batchGetAll(db, table, page))).flat();
   const data = new Map<string, EmployeeRunData>(
     nips.map((n) => [n, { timelines: [], results: new Map(), paid: [], openingBalances: new Map() }]),
   );

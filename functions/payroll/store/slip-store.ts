@@ -25,6 +25,9 @@ function runNotDraft(runId: string) {
   );
 }
 
+/** BatchWrite/BatchGet pages of one chunk in flight at once. */
+const PAGES_IN_FLIGHT = 4;
+
 const FINGERPRINT = 'sk, nip, opd, inputHash, rulesetVersion, correctionsHash';
 
 /** A run's slips, error entries and exclusions; slips and errors spread over the run's NIP shards. */
@@ -84,7 +87,11 @@ export class DynamoSlipStore implements SlipStore {
         ...(existing.slips.has(e.nip) ? [{ DeleteRequest: { Key: keys.slip(runId, e.nip) } }] : []),
       ]),
     ];
-    await batchWriteAll(this.db, this.table, requests);
+    // A chunk's pages (25 requests each) go a few at a time instead of one after another.
+    const pages = Array.from({ length: Math.ceil(requests.length / 25) }, (_, i) =>
+      requests.slice(i * 25, i * 25 + 25),
+    );
+    await mapLimit(pages, PAGES_IN_FLIGHT, (page) => batchWriteAll(this.db, this.table, page));
   }
 
   async slipsOf(runId: string, nips: readonly string[]): Promise<StoredSlip[]> {
