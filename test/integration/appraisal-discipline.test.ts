@@ -63,7 +63,11 @@ describe('peer feedback, calendar and discipline records', () => {
         params: { month: MONTH },
         principal: rater,
       });
-      expect(todo.json.items).toEqual([{ nip: pegawai.sub, month: MONTH, submitted: false }]);
+      // The rater sees whom they rate (name and jabatan); the ratee never sees the rater.
+      const ratee = sofifi.members.find((m) => m.employee.nip === pegawai.sub)!.employee;
+      expect(todo.json.items).toEqual([
+        { nip: pegawai.sub, nama: ratee.nama, jabatan: ratee.jabatan.nama, month: MONTH, submitted: false },
+      ]);
       const sent = await call(write, 'POST /evaluations/{month}/{nip}/peer-feedback', {
         params,
         body: { score: 4 },
