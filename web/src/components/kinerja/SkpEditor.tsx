@@ -18,7 +18,7 @@ import {
 import { useForm } from '@mantine/form';
 import { IconCircleCheck, IconInfoCircle, IconTrash } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { paths } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { formatNumber } from '../../format';
@@ -145,6 +145,11 @@ export function SkpEditor(props: {
   const error = submit.error ?? save.error;
 
   const weightsOk = total === 10_000;
+  // The form-side refusal of the weights goes away as soon as they add up again.
+  const weightError = form.errors.results;
+  useEffect(() => {
+    if (weightsOk && weightError) form.clearFieldError('results');
+  }, [weightsOk, weightError, form.clearFieldError]);
   const checkWeights = (): boolean => {
     if (weightsOk) return true;
     form.setErrors({ results: S.weightMustBe100(formatPct(total / 100)) });
@@ -330,12 +335,15 @@ export function SkpEditor(props: {
                           </ActionIcon>
                         </Group>
                         <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="sm">
-                          <TextInput
-                            label={S.aspect}
-                            value={`${K.aspect[t.aspect]} · ${K.direction[ind.direction]}`}
-                            readOnly
-                            variant="filled"
-                          />
+                          <Stack gap={2}>
+                            <Text size="sm" fw={500}>
+                              {S.aspect}
+                            </Text>
+                            <Text size="sm">{K.aspect[t.aspect]}</Text>
+                            <Text size="xs" c="dimmed">
+                              {K.direction[ind.direction]}
+                            </Text>
+                          </Stack>
                           <NumberInput
                             label={t.aspect === 'KUALITAS' ? `${S.target} (%)` : S.target}
                             id={fieldId(`${base}.target`)}
