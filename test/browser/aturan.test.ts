@@ -79,7 +79,7 @@ describe('Aturan: a rules change with four eyes (Chromium)', () => {
     expect(await summary.innerText()).toContain('Nilai baru Potongan kehadiran');
     await expectNoSeriousAxeViolations(page);
     expect(pageErrorsOf(page)).toEqual([]);
-  });
+  }, 90_000);
 
   it('proposes ceilings for kelas 7–9 from a locked month, previews per OPD, and is approved by a second user', async () => {
     const page = await h.newPage();
@@ -163,5 +163,6 @@ describe('Aturan: a rules change with four eyes (Chromium)', () => {
     await expectNoSeriousAxeViolations(second);
     expect(pageErrorsOf(page)).toEqual([]);
     expect(pageErrorsOf(second)).toEqual([]);
-  });
+    // Proposal, a preview over a whole month's slips and the approval's recomputation of two locked months.
+  }, 180_000);
 });
