@@ -167,7 +167,7 @@ function MyProgress(props: { nip: string; year: number; month: string }) {
   if (!progress.data) return <Text role="status">{L.app.loading}</Text>;
   const p = progress.data;
   return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+    <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="lg">
       <ProgressTable
         caption={`${L.kinerja.progress.caption(formatMonth(month))} — ${L.kinerja.progress.month}`}
         progress={p.month}
