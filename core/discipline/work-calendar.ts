@@ -82,16 +82,8 @@ export function patternForUnit(calendar: WorkCalendar, unitId: string | undefine
   return pattern;
 }
 
-// Holidays are looked up for every employee-day of a bulk classification; index them once per calendar.
-const holidayIndex = new WeakMap<WorkCalendar, Map<string, Holiday>>();
-
 function holidayOn(calendar: WorkCalendar, date: string): Holiday | undefined {
-  let index = holidayIndex.get(calendar);
-  if (!index) {
-    index = new Map(calendar.holidays.map((h) => [h.date, h]));
-    holidayIndex.set(calendar, index);
-  }
-  return index.get(date);
+  return calendar.holidays.find((h) => h.date === date);
 }
 
 export function isRamadan(calendar: WorkCalendar, date: string): boolean {
@@ -112,10 +104,6 @@ export function calendarDay(calendar: WorkCalendar, pattern: WorkPattern, date: 
   return { date, weekday, working: true, hours, ramadan };
 }
 
-// A monthly run classifies every employee of a unit against the same month; the days are immutable,
-// so they are computed once per calendar, pattern and month.
-const monthCache = new WeakMap<WorkCalendar, WeakMap<WorkPattern, Map<string, readonly CalendarDay[]>>>();
-
 export function calendarMonth(
   calendar: WorkCalendar,
   unitPattern: WorkPattern | string,
@@ -123,24 +111,9 @@ export function calendarMonth(
 ): readonly CalendarDay[] {
   assertYearMonth(month);
   const pattern = typeof unitPattern === 'string' ? patternForUnit(calendar, unitPattern) : unitPattern;
-  let byPattern = monthCache.get(calendar);
-  if (!byPattern) {
-    byPattern = new WeakMap();
-    monthCache.set(calendar, byPattern);
-  }
-  let byMonth = byPattern.get(pattern);
-  if (!byMonth) {
-    byMonth = new Map();
-    byPattern.set(pattern, byMonth);
-  }
-  let days = byMonth.get(month);
-  if (!days) {
-    days = Object.freeze(
-      datesOfMonth(month).map((date) => Object.freeze(calendarDay(calendar, pattern, date))),
-    );
-    byMonth.set(month, days);
-  }
-  return days;
+  return Object.freeze(
+    datesOfMonth(month).map((date) => Object.freeze(calendarDay(calendar, pattern, date))),
+  );
 }
 
 /**

@@ -86,43 +86,18 @@ export function sha256Hex(text: string): string {
   return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('');
 }
 
-const digests = new WeakMap<object, string>();
-
 function digestOf(ruleset: NationalRuleset | TenantRuleset): string {
-  let digest = digests.get(ruleset);
-  if (digest === undefined) {
-    digest = sha256Hex(stableStringify(ruleset));
-    digests.set(ruleset, digest);
-  }
-  return digest;
+  return sha256Hex(stableStringify(ruleset));
 }
 
 /**
  * Content hash naming the exact rules a stored slip used: `sha256:<first 16 hex>` of the national and
- * tenant digests. Computed once per ruleset object.
+ * tenant digests. The caller computes it once per run or chunk (core/pay/pay-rules.ts keeps it), so
+ * nothing here remembers it between calls.
  */
-const combined = new WeakMap<object, WeakMap<object, string>>();
-
-let lastVersion: { national: object; tenant: object; version: string } | undefined;
-
 export function rulesetVersion(rulesets: {
   readonly national: NationalRuleset;
   readonly tenant: TenantRuleset;
 }): string {
-  // Every slip of a run asks with the same pair.
-  if (lastVersion?.national === rulesets.national && lastVersion.tenant === rulesets.tenant) {
-    return lastVersion.version;
-  }
-  let byTenant = combined.get(rulesets.national);
-  if (!byTenant) {
-    byTenant = new WeakMap();
-    combined.set(rulesets.national, byTenant);
-  }
-  let version = byTenant.get(rulesets.tenant);
-  if (version === undefined) {
-    version = `sha256:${sha256Hex(`${digestOf(rulesets.national)}|${digestOf(rulesets.tenant)}`).slice(0, 16)}`;
-    byTenant.set(rulesets.tenant, version);
-  }
-  lastVersion = { national: rulesets.national, tenant: rulesets.tenant, version };
-  return version;
+  return `sha256:${sha256Hex(`${digestOf(rulesets.national)}|${digestOf(rulesets.tenant)}`).slice(0, 16)}`;
 }
