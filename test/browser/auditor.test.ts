@@ -140,6 +140,15 @@ describe('auditor, read-only (Chromium)', () => {
       expect(await writeButtons(page), path).toEqual([]);
       await expectNoSeriousAxeViolations(page);
     }
+    // Checking the computation changes nothing, so the auditor has it: every slip recomputed, no difference.
+    await page.goto(`/proses/${runId}?tab=persetujuan`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Periksa ulang perhitungan' }).click();
+    const result = page.locator('[data-verify-result="ok"]');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.innerText()).toMatch(/^Sesuai: \d+ slip dihitung ulang tanpa selisih\./);
+    expect(await writeButtons(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
     expect(pageErrorsOf(page)).toEqual([]);
   });
 });

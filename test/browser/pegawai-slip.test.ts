@@ -107,6 +107,14 @@ describe('pegawai self-service (Chromium)', () => {
     expect(errors.items).toEqual([]);
     await call(approver, 'POST', `/runs/${runId}/approve`, { acknowledgeBudget: true });
     await call(approver, 'POST', `/runs/${runId}/lock`, {});
+    // The lock answers LOCKING while the paid ledger is written in the background: the slips are the
+    // pegawai's once the run is LOCKED.
+    let state = '';
+    for (let i = 0; i < 240 && state !== 'LOCKED'; i++) {
+      state = String(((await call(approver, 'GET', `/runs/${runId}`)) as { state: string }).state);
+      if (state !== 'LOCKED') await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(state).toBe('LOCKED');
   }, HARNESS_TIMEOUT_MS + 120_000);
   afterAll(async () => {
     await h?.close();

@@ -6,7 +6,7 @@ import type { Schema } from '../api/client';
 import { useReadOnly, useRoles } from '../auth/useAuth';
 import { ApiErrorAlert } from '../components/ErrorDisplay';
 import { PageHeader } from '../components/PageHeader';
-import { ApprovalPanel } from '../components/run/ApprovalPanel';
+import { ApprovalPanel, VerifyPanel } from '../components/run/ApprovalPanel';
 import { BudgetTable } from '../components/run/BudgetTable';
 import { ExportMenu } from '../components/run/ExportMenu';
 import { notifyOk, useRecompute, useRun, useRunErrors, useTenantClock } from '../components/run/hooks';
@@ -163,7 +163,7 @@ export default function DetailProsesPage() {
         </Tabs.Panel>
         <Tabs.Panel value="persetujuan" pt="md">
           <Stack gap="md">
-            {readOnly ? null : <ApprovalPanel run={data} errors={errorItems} />}
+            {readOnly ? <VerifyPanel runId={runId} /> : <ApprovalPanel run={data} errors={errorItems} />}
             <Title order={2} size="h4">
               {L.gaji.approval.budgetTitle}
             </Title>

@@ -261,7 +261,8 @@ function ReturnModal(props: { runId: string; opened: boolean; onClose: () => voi
   );
 }
 
-function VerifyPanel(props: { runId: string }) {
+/** "Periksa ulang perhitungan": read-only (a GET), so the auditor has it too. */
+export function VerifyPanel(props: { runId: string }) {
   const [checked, setChecked] = useState<number>();
   const verify = useMutation({
     mutationFn: () => {
