@@ -37,7 +37,16 @@ describe('console smoke (Chromium)', () => {
     expect(await page.locator('[data-user-roles]').innerText()).toBe('Operator gaji');
     const nav = page.getByRole('navigation', { name: 'Menu utama' });
     const items = await nav.getByRole('link').allInnerTexts();
-    expect(items).toEqual(['Beranda', 'Proses gaji', 'Data pegawai', 'Impor absensi', 'Impor pegawai']);
+    // The appraisal menus (issue 18) follow the payroll ones for the operator of an OPD.
+    expect(items).toEqual([
+      'Beranda',
+      'Proses gaji',
+      'Data pegawai',
+      'Impor absensi',
+      'Impor pegawai',
+      'Impor data kinerja',
+      'Disiplin',
+    ]);
     expect(await page.getByRole('button', { name: 'Keluar' }).isVisible()).toBe(true);
     expect(await page.locator('[data-read-only-banner]').count()).toBe(0);
     await expectNoSeriousAxeViolations(page);
@@ -69,7 +78,8 @@ describe('console smoke (Chromium)', () => {
       .getByRole('navigation', { name: 'Menu utama' })
       .getByRole('link')
       .allInnerTexts();
-    expect(items).toEqual(['Beranda', 'Slip saya']);
+    // Their own pages only: the slip, and their SKP and achievements (issue 18).
+    expect(items).toEqual(['Beranda', 'Slip saya', 'SKP saya', 'Capaian saya']);
     expect(await page.locator('[data-user-roles]').innerText()).toBe('Pegawai');
 
     await page.goto('/pegawai');
