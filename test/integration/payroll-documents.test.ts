@@ -144,6 +144,15 @@ describe('payroll documents from a real run', () => {
     expect(new Set(rows.slice(1).map((r) => r[3])).size).toBe(rows.length - 1);
   });
 
+  it('should not write a SIPD list here: that is an export (complete or refused), so the old document is a 400', async () => {
+    for (const document of ['sipd-gaji', 'sipd-tpp']) {
+      const res = await download({ runId, document }, { opd: members[0]!.opd, preview: 'true' });
+      expect(res.status).toBe(400);
+      const body = JSON.parse(res.raw) as { error: { issues: { path: string }[] } };
+      expect(body.error.issues.map((i) => i.path)).toContain('path.document');
+    }
+  });
+
   it('should give an employee their own slip PDF with their name and net pay, and nobody else’s', async () => {
     const nip = members[2]!.employee.nip;
     const self = aPrincipal({ sub: nip, roles: ['pegawai'] });
