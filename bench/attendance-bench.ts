@@ -145,7 +145,7 @@ async function measure(count: number): Promise<AttendanceBenchResult> {
   try {
     await createTenantTables(localDynamoClient(dynamo.endpoint), prefix, [TENANT]);
     const { documentClient } = await import('../functions/table/client');
-    const { employeeItem } = await import('../functions/employees/dynamo-employee-repository');
+    const { employeeItem, rosterItem } = await import('../functions/employees/dynamo-employee-repository');
     const { DynamoItemStore } = await import('../functions/appraisal/store/dynamo-item-store');
     const { records } = await import('../functions/appraisal/store/records');
     const { unitIdOf } = await import('../functions/appraisal/settings');
@@ -161,7 +161,7 @@ async function measure(count: number): Promise<AttendanceBenchResult> {
     for (let i = 0; i < count; i++) {
       const { employee, timelines, opd } = employeeOf(i, template);
       const nip = employee.identity.nip;
-      items.push(employeeItem(employee, timelines) as Record<string, unknown>);
+      items.push(employeeItem(employee, timelines) as Record<string, unknown>, rosterItem(employee));
       const penilai = employee.current.penempatan.atasanNip ?? nipOf(0);
       items.push(records.skp({ skp: skpOf(nip, penilai), version: 3, createdAt: NOW, updatedAt: NOW }, true));
       items.push(

@@ -77,7 +77,7 @@ export async function benchTenantEmployees(
   count: number,
   now = '2026-07-01T00:00:00.000Z',
 ): Promise<BenchTenantEmployee[]> {
-  const { employeeItem } = await import('../functions/employees/dynamo-employee-repository');
+  const { employeeItem, rosterItem } = await import('../functions/employees/dynamo-employee-repository');
   const { records } = await import('../functions/appraisal/store/records');
   const members = generateTenantSeed(tenant).members;
   const out: BenchTenantEmployee[] = [];
@@ -116,7 +116,11 @@ export async function benchTenantEmployees(
       computedAt: now,
       computedBy: 'bench',
     });
-    out.push({ nip, opd: m.penempatan.opd, items: [employeeItem(employee, timelines), result] });
+    out.push({
+      nip,
+      opd: m.penempatan.opd,
+      items: [employeeItem(employee, timelines), rosterItem(employee), result],
+    });
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { batchGetAll, mapLimit } from '../table/batch';
 import { keys } from '../table/keys';
 import { queryAllPages } from '../table/query';
 import { transactWrite } from '../table/transactions';
-import { employeeFromItem, employeeItem } from './dynamo-employee-repository';
+import { employeeFromItem, employeeItem, rosterItem } from './dynamo-employee-repository';
 
 /**
  * The import's port over the tenant table. Reads are batched (BatchGetItem, 100 keys a call) and writes
@@ -69,11 +69,12 @@ export function changeItems(table: string, change: EmployeeChange) {
   // token. Its attribute_not_exists guard (auditPut) is left out here: on DynamoDB Local it costs ~15 % of
   // the commit (measured), for a case that cannot happen. The employee's own condition stays.
   const { ConditionExpression: _unneeded, ...audit } = auditPut(table, change.audit).Put;
-  return [employeePut, ...marker, { Put: audit }];
+  const roster = { Put: { TableName: table, Item: rosterItem(change.employee) } };
+  return [employeePut, roster, ...marker, { Put: audit }];
 }
 
 function changeItemCount(change: EmployeeChange): number {
-  return change.kind === 'UPDATE' && change.backdatedFrom ? 3 : 2;
+  return change.kind === 'UPDATE' && change.backdatedFrom ? 4 : 3;
 }
 
 export class DynamoEmployeeImportStore implements EmployeeImportStore {

@@ -65,6 +65,19 @@ export function employeeItem(e: StoredEmployee, timelines: readonly TimelineEntr
   };
 }
 
+/** The roster copy of an employee (keys.employeeRoster): always written in the same transaction. */
+export function rosterItem(e: StoredEmployee) {
+  const { nip, tmtStart, tmtEnd } = e.identity;
+  return {
+    ...keys.employeeRoster(nip),
+    entity: 'ROSTER',
+    nip,
+    opd: e.current.penempatan.opd,
+    tmtStart,
+    ...(tmtEnd ? { tmtEnd } : {}),
+  };
+}
+
 export function employeeFromItem(item: Record<string, unknown>): StoredEmployee {
   return {
     identity: item.identity as StoredEmployee['identity'],
@@ -111,6 +124,7 @@ export class DynamoEmployeeRepository implements EmployeeRepository {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
+      { Put: { TableName: this.table, Item: rosterItem(employee) } },
       auditPut(this.table, audit),
     ]);
     if (!result.ok) {
@@ -139,6 +153,7 @@ export class DynamoEmployeeRepository implements EmployeeRepository {
           ExpressionAttributeValues: { ':expected': expectedVersion },
         },
       },
+      { Put: { TableName: this.table, Item: rosterItem(employee) } },
       ...(backdatedFrom
         ? [
             {

@@ -5,6 +5,7 @@
  * |---------------------|-----------------------|-----------------------------|------------------------|---------------------------|-----------------------|
  * | employee (current)  | EMP#<nip>             | CURRENT                     | OPD#<opd> / <nip>      | EMP / <nip>               | ATASAN#<nip> / <nip>  |
  * | correction marker   | EMP#<nip>             | CORR                        |                        |                           |                       |
+ * | roster (plan)       | EMP#<nip>             | ROSTER                      |                        | ROSTER / <nip>            |                       |
  * | audit record        | AUDIT#<type>#<id>     | <at>#<requestId>#<n>        |                        | AUDIT#<type> / <at>#…     |                       |
  * | monthly result      | EMP#<nip>             | RESULT#<yyyy-mm>            |                        |                           |                       |
  * | paid ledger         | EMP#<nip>             | PAID#<yyyy-mm>#<kind>       |                        |                           |                       |
@@ -78,6 +79,12 @@ export const keys = {
     gsi2sk: nip,
     ...(atasanNip ? { gsi3pk: `ATASAN#${atasanNip}`, gsi3sk: nip } : {}),
   }),
+  /**
+   * Who is in service where (NIP, OPD, TMT), copied small beside the record and written with it: a
+   * run's plan lists these (~150 B each; 100,000 in ~15 pages) instead of paging every full record.
+   */
+  employeeRoster: (nip: string) => ({ pk: `EMP#${nip}`, sk: 'ROSTER', gsi2pk: 'ROSTER', gsi2sk: nip }),
+  roster: () => ({ index: 'gsi2' as const, pk: 'ROSTER' }),
   employeesByOpd: (opd: string) => ({ index: 'gsi1' as const, pk: `OPD#${opd}` }),
   allEmployees: () => ({ index: 'gsi2' as const, pk: 'EMP' }),
   employeesByAtasan: (atasanNip: string) => ({ index: 'gsi3' as const, pk: `ATASAN#${atasanNip}` }),

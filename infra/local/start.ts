@@ -88,6 +88,10 @@ async function main(): Promise<void> {
   const client = localDynamoClient(dynamo.endpoint);
   const tables = await createTenantTables(client, LOCAL_TABLE_PREFIX, tenantIds);
   console.log(`Tables: ${tables.created.length} created, ${tables.existing.length} already there`);
+  if (tables.existing.length > 0) {
+    const { backfillRoster } = await import('./roster-backfill');
+    for (const name of tables.existing) await backfillRoster(client, name);
+  }
 
   const { startLocalApi } = await import('./http-server');
   api = await startLocalApi({

@@ -115,8 +115,9 @@ describe('employee import against DynamoDB Local', () => {
     const last = commits.at(-1);
     expect(last.commit).toMatchObject({ complete: true, updated: 0, rejected: 0, importRecorded: true });
     expect(commits.reduce((n, c) => n + c.commit.created, 0)).toBe(1000);
-    // 1,000 employee items + 1,000 audit records + one import record per commit that wrote.
-    expect(await itemCount()).toBe(2000 + commits.length);
+    // 1,000 employee items + their 1,000 roster copies + 1,000 audit records + one import record per
+    // commit that wrote.
+    expect(await itemCount()).toBe(3000 + commits.length);
 
     const pns = ROWS.find(
       (r) => r.status_kepegawaian === 'pns' && r.nama_pasangan && r.nama_anak_1,

@@ -24,7 +24,7 @@ export class DynamoRunInputs implements RunInputs {
     const { db, table } = this.ref;
     const first = `${month}-01`;
     const last = lastDayOfMonth(month);
-    const q = keys.allEmployees();
+    const q = keys.roster();
     const out: { nip: string; opd: string }[] = [];
     let start: Record<string, unknown> | undefined;
     do {
@@ -34,19 +34,14 @@ export class DynamoRunInputs implements RunInputs {
           IndexName: q.index,
           KeyConditionExpression: 'gsi2pk = :pk',
           ExpressionAttributeValues: { ':pk': q.pk },
-          // Planning needs only who and where: a projection keeps a 100k-employee listing small.
-          ProjectionExpression: 'nip, #c.penempatan.opd, #i.tmtStart, #i.tmtEnd',
-          ExpressionAttributeNames: { '#c': 'current', '#i': 'identity' },
           ExclusiveStartKey: start,
         }),
       );
       for (const item of page.Items ?? []) {
-        const identity = item.identity as { tmtStart: string; tmtEnd?: string };
-        if (identity.tmtStart > last || (identity.tmtEnd && identity.tmtEnd < first)) continue;
-        out.push({
-          nip: String(item.nip),
-          opd: (item.current as { penempatan: { opd: string } }).penempatan.opd,
-        });
+        const tmtStart = String(item.tmtStart);
+        const tmtEnd = item.tmtEnd === undefined ? undefined : String(item.tmtEnd);
+        if (tmtStart > last || (tmtEnd && tmtEnd < first)) continue;
+        out.push({ nip: String(item.nip), opd: String(item.opd) });
       }
       start = page.LastEvaluatedKey;
     } while (start);

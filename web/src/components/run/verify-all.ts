@@ -1,6 +1,7 @@
-import type { Schema } from '../../api/client';
+// The generated schema only (not the client, which needs the browser): the unit test runs in Node.
+import type { components } from '../../api/schema';
 
-export type Verification = Schema<'RunVerification'>;
+export type Verification = components['schemas']['RunVerification'];
 type Page = (fromChunk: number | undefined) => Promise<Verification>;
 
 /**
