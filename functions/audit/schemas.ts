@@ -14,6 +14,10 @@ export const AUDIT_ENTITY_TYPES = [
   'calendar',
   'library',
   'unit-score',
+  // BKPSDM's predikat per unit for a month: `unit-rating:<yyyy-mm>`
+  'unit-rating',
+  // realisasi imported from a sector spreadsheet: `realization-import:<opd>#<yyyy>`
+  'realization-import',
   // opening balances (saldo awal): `opening-balance:<yyyy>:<nip>`
   'opening-balance',
   // payroll

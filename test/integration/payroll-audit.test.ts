@@ -35,6 +35,8 @@ const SAMPLE_IDS: Record<string, string> = {
   calendar: '2026',
   library: 'guru-ahli-pertama',
   'unit-score': '2026-11',
+  'unit-rating': '2026-11',
+  'realization-import': 'DISDIK#2026',
   'opening-balance': `2026:${NIP}`,
   budget: '2031:DINKES',
   'employee-import': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',

@@ -448,6 +448,8 @@ export const AUDIT_ENTITY_LABELS = {
   result: 'Hasil kinerja',
   skp: 'SKP',
   'unit-score': 'Capaian unit',
+  'unit-rating': 'Predikat unit',
+  'realization-import': 'Impor realisasi',
   calendar: 'Kalender kerja',
   library: 'Pustaka indikator',
   'opening-balance': 'Saldo awal',
