@@ -11,8 +11,8 @@ import {
 import { type IndicatorLibrary, parseIndicatorLibrary } from '../../core/performance/indicator-library';
 import { RuleNotInForceError } from '../../core/rulesets/errors';
 import { tenantRulesFor } from '../../core/rulesets/tenant-in-force';
+import type { TenantRuleset } from '../../core/rulesets/tenant-ruleset';
 import type { TenantConfig } from '../../core/tenant/tenant-config';
-import { rulesetsFor } from '../payroll/rulesets';
 
 /** A tenant without appraisal settings of its own is appraised by the reference document, re-labelled. */
 export const REFERENCE_SETTINGS = 'bukitintan';
@@ -87,8 +87,13 @@ export interface PayDisciplineRules {
   paymentLagMonths: number;
 }
 
-export function payDisciplineRules(tenantId: string, month: string): PayDisciplineRules {
-  const rules = tenantRulesFor(rulesetsFor(tenantConfig(tenantId)).rulesets.tenant, month);
+/**
+ * `tenantRules` are the rules in force as the run pays them (`deps.tenantRules()`, the table's approved
+ * versions), loaded once by the caller: an approved change of the ladder or the lag shows here exactly
+ * as in the run.
+ */
+export function payDisciplineRules(tenantRules: TenantRuleset, month: string): PayDisciplineRules {
+  const rules = tenantRulesFor(tenantRules, month);
   const cuts = new Map<string, { label: string; percent: number; target: string }>();
   for (const [code, r] of rules.attendance.value) {
     cuts.set(code, { label: r.label, percent: r.bp / 100, target: r.target });
@@ -110,8 +115,8 @@ export function payDisciplineRules(tenantId: string, month: string): PayDiscipli
  * (#13 item 15: an evaluation changed after the paying run's lock no longer disagrees silently with
  * the frozen result).
  */
-export function inputLockMonths(tenantId: string, month: string): string[] {
-  const payMonth = addMonths(month, payDisciplineRules(tenantId, month).paymentLagMonths);
+export function inputLockMonths(tenantRules: TenantRuleset, month: string): string[] {
+  const payMonth = addMonths(month, payDisciplineRules(tenantRules, month).paymentLagMonths);
   return payMonth === month ? [month] : [month, payMonth];
 }
 

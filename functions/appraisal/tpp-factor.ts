@@ -3,8 +3,8 @@ import { performanceFactor } from '../../core/pay/tpp-factors';
 import type { MonthlyPerformanceResult } from '../../core/pay/types';
 import { RuleNotInForceError } from '../../core/rulesets/errors';
 import { tenantRulesFor } from '../../core/rulesets/tenant-in-force';
-import { rulesetsFor } from '../payroll/rulesets';
-import { payDisciplineRules, tenantConfig } from './settings';
+import type { TenantRuleset } from '../../core/rulesets/tenant-ruleset';
+import { payDisciplineRules } from './settings';
 
 /**
  * How a month's performance result feeds TPP: the tenant's pay rules of the month that pays it
@@ -21,11 +21,16 @@ export interface TppFactorView {
   parts: { code: string; label: string; weightPercent: number }[];
 }
 
-export function tppFactorOf(tenantId: string, month: string, perf: MonthlyPerformanceResult): TppFactorView {
+/** `tenantRules`: the rules in force as the run pays them (`deps.tenantRules()`), loaded once per request. */
+export function tppFactorOf(
+  tenantRules: TenantRuleset,
+  month: string,
+  perf: MonthlyPerformanceResult,
+): TppFactorView {
   let payMonth = month;
   try {
-    payMonth = addMonths(month, payDisciplineRules(tenantId, month).paymentLagMonths);
-    const rules = tenantRulesFor(rulesetsFor(tenantConfig(tenantId)).rulesets.tenant, payMonth);
+    payMonth = addMonths(month, payDisciplineRules(tenantRules, month).paymentLagMonths);
+    const rules = tenantRulesFor(tenantRules, payMonth);
     const factor = performanceFactor(perf, rules.performance.value, 'performance');
     return {
       payMonth,

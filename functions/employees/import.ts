@@ -3,7 +3,7 @@ import { hasAnyRole, TENANT_WIDE_ROLES } from '../../core/auth/principal';
 import { localNow } from '../../core/discipline/local-time';
 import { importEmployees } from '../../core/employee/import-use-case';
 import { createGroupHandler, implement } from '../http/http-handler';
-import { rulesetsFor } from '../payroll/rulesets';
+import { loadRulesets } from '../payroll/rulesets';
 import { routeById } from '../routes';
 import { documentClient, tableForTenant } from '../table/client';
 import { decodeCursor, encodeCursor } from '../table/cursor';
@@ -29,7 +29,10 @@ const importFile = implement(routeById('importEmployees'), async ({ body, princi
   if (!tenant) throw new Error(`unknown tenant ${principal.tenantId}`);
   const sheet = await decodeImportFile({ fileName: body.fileName, content: contentOf(body.contentBase64) });
   const now = new Date();
-  const store = new DynamoEmployeeImportStore(documentClient, tableForTenant(principal.tenantId), {
+  const table = tableForTenant(principal.tenantId);
+  // The reference grids (kelas jabatan, TPP parts) as the run pays them: the approved versions, one read.
+  const { rulesets } = await loadRulesets(principal.tenantId, table);
+  const store = new DynamoEmployeeImportStore(documentClient, table, {
     deadline: started + COMMIT_BUDGET_MS,
     transactionsInFlight: TRANSACTIONS_IN_FLIGHT,
   });
@@ -38,7 +41,7 @@ const importFile = implement(routeById('importEmployees'), async ({ body, princi
     principal,
     {
       store,
-      rulesets: rulesetsFor(tenant).rulesets,
+      rulesets,
       now: now.toISOString(),
       today: localNow(now.toISOString(), tenant.timeZone).date,
       requestId,

@@ -5,7 +5,8 @@ import type { Role } from '../../core/auth/principal';
 import { addMonths, clockMinutes } from '../../core/discipline/calendar-date';
 import { type WorkCalendar, workingDays } from '../../core/discipline/work-calendar';
 import type { Skp } from '../../core/performance/skp';
-import { payDisciplineRules, unitIdOf } from '../../functions/appraisal/settings';
+import { payDisciplineRules, tenantConfig, unitIdOf } from '../../functions/appraisal/settings';
+import { rulesetsFor } from '../../functions/payroll/rulesets';
 import { demoUsersFor } from '../../infra/local/seed/demo-users';
 import { generateTenantSeed } from '../../infra/local/seed/employees';
 import { startTestApi, type TestApi } from '../support/local-api';
@@ -199,7 +200,10 @@ describe.each(TENANTS)('an appraisal month in %s, paid by the next payroll run',
     expect(warnings.json.items.map((w: Json) => w.nip)).toContain(atasan.sub);
 
     // The run of the month that pays this month's TPP (performance month + the tenant's lag).
-    const payMonth = addMonths(MONTH, payDisciplineRules(tenant, MONTH).paymentLagMonths);
+    const payMonth = addMonths(
+      MONTH,
+      payDisciplineRules(rulesetsFor(tenantConfig(tenant)).rulesets.tenant, MONTH).paymentLagMonths,
+    );
     const run = await call('POST', '/runs', operator, { month: payMonth });
     expect(run.status, JSON.stringify(run.json)).toBe(201);
     const tppShare = async (nip: string) => {

@@ -4,7 +4,8 @@ import { addMonths, clockMinutes } from '../../core/discipline/calendar-date';
 import { workingDays } from '../../core/discipline/work-calendar';
 import { demoAppraisalSettings } from '../../core/performance/appraisal-data';
 import { appraisalSettingsInForce } from '../../core/performance/appraisal-settings';
-import { payDisciplineRules, unitIdOf } from '../../functions/appraisal/settings';
+import { payDisciplineRules, tenantConfig, unitIdOf } from '../../functions/appraisal/settings';
+import { rulesetsFor } from '../../functions/payroll/rulesets';
 import { aPrincipal } from '../builders/employee';
 import { call, type Handler } from '../builders/http-event';
 import { storeCoveredResults } from '../support/covered-results';
@@ -134,7 +135,7 @@ describe('appraisal results in the payroll run', () => {
       perilakuPercent: 90,
     });
     // Whatever the two tables say about TL0, the pay engine only ever receives codes it has a rate for.
-    const { payableCodes } = payDisciplineRules('binjai', MONTH);
+    const { payableCodes } = payDisciplineRules(rulesetsFor(tenantConfig('binjai')).rulesets.tenant, MONTH);
     for (const code of Object.keys(result.facts.discipline.counts)) expect(payableCodes.has(code)).toBe(true);
     const late = payableCodes.has('TL0')
       ? result.facts.discipline.counts.TL0
@@ -142,7 +143,10 @@ describe('appraisal results in the payroll run', () => {
     expect(late).toBe(result.detail.discipline.workingDays);
 
     // The run that pays this month's TPP: the pay month is the performance month plus the tenant's lag.
-    const next = addMonths(MONTH, payDisciplineRules('binjai', MONTH).paymentLagMonths);
+    const next = addMonths(
+      MONTH,
+      payDisciplineRules(rulesetsFor(tenantConfig('binjai')).rulesets.tenant, MONTH).paymentLagMonths,
+    );
     const paid = await slipOf(next, pegawai.sub);
     const run = (
       await call(payrollRead, 'GET /runs/{runId}', { params: { runId: paid.runId }, principal: bkpsdm })

@@ -102,9 +102,10 @@ export async function yearMonths(nip: string, year: number, principal: Principal
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).filter(
     (m) => m <= last,
   );
-  const [results, evaluations] = await Promise.all([
+  const [results, evaluations, tenantRules] = await Promise.all([
     deps.store.queryAll(keys.monthlyResultsOfYear(nip, String(year))),
     mapLimit(months, 6, (m) => deps.store.get(keys.evaluation(nip, m))),
+    deps.tenantRules(),
   ]);
   const byMonth = new Map<string, StoredResult>();
   for (const item of results) {
@@ -119,7 +120,7 @@ export async function yearMonths(nip: string, year: number, principal: Principal
       const ev = evaluations[i] ? parse.evaluation(evaluations[i]) : undefined;
       const r = byMonth.get(month);
       const p = r?.facts.performance;
-      const tpp = p ? tppFactorOf(deps.tenantId, month, p) : undefined;
+      const tpp = p ? tppFactorOf(tenantRules, month, p) : undefined;
       return {
         month,
         evaluated: ev !== undefined,
@@ -249,6 +250,6 @@ export async function previewEvaluation(
     predikatLabel: perf.predikat ? PREDIKAT_LABELS[perf.predikat] : null,
     nilai: (outcome.detail.performance.nilai as number | undefined) ?? null,
     explanation: outcome.detail.performance.explanation,
-    tpp: tppFactorOf(deps.tenantId, month, perf),
+    tpp: tppFactorOf(await deps.tenantRules(), month, perf),
   };
 }

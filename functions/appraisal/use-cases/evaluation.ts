@@ -113,7 +113,7 @@ export async function putEvaluation(
     const recomputed = await recomputedResult(employee, month, withThis, principal, deps, reason);
     changes.push(...recomputed.changes);
     await deps.store.commit({
-      lockMonths: inputLockMonths(deps.tenantId, month),
+      lockMonths: inputLockMonths(await deps.tenantRules(), month),
       correction: true,
       changes,
       audits: [audit, recomputed.audit],
@@ -122,7 +122,7 @@ export async function putEvaluation(
   }
   const preview = await previewOutcome(employee, month, withThis, deps);
   await deps.store.commit({
-    lockMonths: inputLockMonths(deps.tenantId, month),
+    lockMonths: inputLockMonths(await deps.tenantRules(), month),
     correction: false,
     changes,
     audits: [audit],

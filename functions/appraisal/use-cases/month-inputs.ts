@@ -21,9 +21,10 @@ export async function workCalendarFor(year: number, deps: AppraisalDeps) {
 
 export async function monthContext(month: string, deps: AppraisalDeps): Promise<MonthContext> {
   const settings = settingsFor(deps.tenantId, month);
-  const [calendar, scores] = await Promise.all([
+  const [calendar, scores, tenantRules] = await Promise.all([
     workCalendarFor(Number(month.slice(0, 4)), deps),
     deps.store.queryAll(keys.unitScores(month)),
+    deps.tenantRules(),
   ]);
   const publicSatisfaction: IkmScore[] = [];
   const teamResults: TeamResult[] = [];
@@ -35,7 +36,7 @@ export async function monthContext(month: string, deps: AppraisalDeps): Promise<
     tenantId: deps.tenantId,
     month,
     settings,
-    payRules: payDisciplineRules(deps.tenantId, month),
+    payRules: payDisciplineRules(tenantRules, month),
     calendar: calendar.calendar,
     publicSatisfaction,
     teamResults,

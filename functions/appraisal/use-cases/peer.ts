@@ -54,7 +54,7 @@ export async function choosePeerRaters(
     .map((raterNip) => ({ nip, month, raterNip, askedBy: principal.sub, at: deps.now }));
   if (fresh.length > 0) {
     await deps.store.commit({
-      lockMonths: inputLockMonths(deps.tenantId, month),
+      lockMonths: inputLockMonths(await deps.tenantRules(), month),
       correction: false,
       changes: fresh.map((a) => ({
         kind: 'create' as const,
@@ -92,7 +92,7 @@ export async function submitPeerFeedback(
       ? { raterNip: principal.sub, score: body.score as 1 | 2 | 3 | 4 | 5, at: deps.now }
       : { raterNip: principal.sub, rating: body.rating as Rating, at: deps.now };
   await deps.store.commit({
-    lockMonths: inputLockMonths(deps.tenantId, month),
+    lockMonths: inputLockMonths(await deps.tenantRules(), month),
     correction: false,
     changes: [{ kind: 'put', item: records.peerRating(nip, month, rating) }],
     audits: [

@@ -8,6 +8,7 @@ import {
 } from '../../../core/performance/realization-import';
 import { approvedRevision, indicatorsOf } from '../../../core/performance/skp';
 import { RuleNotInForceError } from '../../../core/rulesets/errors';
+import type { TenantRuleset } from '../../../core/rulesets/tenant-ruleset';
 import { mapLimit } from '../../table/batch';
 import { keys } from '../../table/keys';
 import type { AppraisalDeps } from '../deps';
@@ -32,9 +33,9 @@ export interface RealizationSource {
  * The locks that freeze a month's inputs; a month before the tenant's pay rules has no run that could
  * have paid it, so only its own lock counts.
  */
-function lockMonthsOf(tenantId: string, month: string): string[] {
+function lockMonthsOf(tenantRules: TenantRuleset, month: string): string[] {
   try {
-    return inputLockMonths(tenantId, month);
+    return inputLockMonths(tenantRules, month);
   } catch (err) {
     if (err instanceof RuleNotInForceError) return [month];
     throw err;
@@ -101,10 +102,11 @@ export async function importRealizations(
         .filter((m) => /^\d{4}-\d{2}$/.test(m) && m.startsWith(`${year}-`)),
     ),
   ];
-  // A month is frozen once its own run or the run paying its TPP is locked.
+  // A month is frozen once its own run or the run paying its TPP is locked (by the lag in force).
+  const tenantRules = await deps.tenantRules();
   const lockedMonths = new Set<string>();
   await mapLimit(months, 4, async (m) => {
-    for (const lock of lockMonthsOf(deps.tenantId, m))
+    for (const lock of lockMonthsOf(tenantRules, m))
       if (await deps.store.isMonthLocked(lock)) lockedMonths.add(m);
   });
   const checked = validateRealizationRows(body.rows, {
@@ -164,7 +166,7 @@ export async function importRealizations(
   for (const [n, chunk] of chunks.entries()) {
     await deps.store.commit({
       lockMonths: [
-        ...new Set(chunk.flatMap((c) => lockMonthsOf(deps.tenantId, c.realization.date.slice(0, 7)))),
+        ...new Set(chunk.flatMap((c) => lockMonthsOf(tenantRules, c.realization.date.slice(0, 7)))),
       ],
       correction: false,
       auditSeq: n,

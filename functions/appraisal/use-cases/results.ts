@@ -132,7 +132,7 @@ export async function computeResults(
   // A month's results are frozen once its own run is locked, and also once the run that pays its TPP
   // (month + the tenant's lag) is: that run consumed them. Fail fast here; the ConditionCheck of each
   // chunk's write still decides.
-  const payMonth = addMonths(month, payDisciplineRules(deps.tenantId, month).paymentLagMonths);
+  const payMonth = addMonths(month, payDisciplineRules(await deps.tenantRules(), month).paymentLagMonths);
   const lockMonths = payMonth === month ? [month] : [month, payMonth];
   if (!reason) {
     for (const m of lockMonths) if (await deps.store.isMonthLocked(m)) throw monthLocked(m);

@@ -5,12 +5,14 @@ import type { WorkCalendar } from '../../../core/discipline/work-calendar';
 import { workingDays } from '../../../core/discipline/work-calendar';
 import type { IndicatorLibrary } from '../../../core/performance/indicator-library';
 import { indicatorsOf, type RencanaHasilKerja } from '../../../core/performance/skp';
+import type { TenantConfig } from '../../../core/tenant/tenant-config';
 import {
   baseIndicatorLibrary,
   payDisciplineRules,
   settingsFor,
   unitIdOf,
 } from '../../../functions/appraisal/settings';
+import { rulesetsFor } from '../../../functions/payroll/rulesets';
 import { seedAppraisalDemo } from './appraisal-demo';
 import { type DemoUser, demoUsers } from './demo-users';
 import { generateTenantSeed, type SeedMember, type TenantSeed } from './employees';
@@ -124,8 +126,11 @@ class TenantHistory {
     this.seed = generateTenantSeed(tenantId);
     this.users = demoUsers(this.seed);
     this.byNip = new Map(this.seed.members.map((m) => [m.employee.nip, m]));
-    const timeZone = (tenantRegistry().get(tenantId) as { timeZone: string }).timeZone;
-    const lag = payDisciplineRules(tenantId, localNow(nowIso, timeZone).month).paymentLagMonths;
+    const tenant = tenantRegistry().get(tenantId) as TenantConfig;
+    const timeZone = tenant.timeZone;
+    // The history goes into a freshly seeded tenant, whose rules in force are still its seed file.
+    const seedRules = rulesetsFor(tenant).rulesets.tenant;
+    const lag = payDisciplineRules(seedRules, localNow(nowIso, timeZone).month).paymentLagMonths;
     this.plan = historyMonths(nowIso, timeZone, lag);
     const sanctionMonth = this.plan.months.find((m) => addMonths(m, 1) < this.plan.current);
     this.story = tenantStory(this.seed, this.plan.months, sanctionMonth);
