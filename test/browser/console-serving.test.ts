@@ -78,7 +78,14 @@ describe('console served by the local runtime', () => {
     const users = await json<DevUsers>(await get('/dev/users'));
     const bantul = users.tenants.find((t) => t.id === 'bantul')!;
     expect(bantul.name).toBe('Pemerintah Kabupaten Bantul');
-    expect(bantul.users.map((u) => u.label)).toEqual(['bkpsdm', 'operator', 'atasan', 'pegawai', 'auditor']);
+    expect(bantul.users.map((u) => u.label)).toEqual([
+      'bkpsdm',
+      'operator',
+      'atasan',
+      'pegawai',
+      'auditor',
+      'penyetuju-aturan',
+    ]);
 
     const res = await get('/dev/sign-in', {
       method: 'POST',

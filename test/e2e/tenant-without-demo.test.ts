@@ -43,6 +43,7 @@ describe('a tenant without a demo profile', () => {
     expect(users.status).toBe(200);
     const body = (await users.json()) as { tenants: { id: string; users: unknown[] }[] };
     expect(body.tenants.find((t) => t.id === 'ternate')?.users).toEqual([]);
-    expect(body.tenants.find((t) => t.id === 'bantul')?.users.length).toBe(5);
+    // bkpsdm, operator, atasan, pegawai, auditor, and the second BKPSDM user who approves rule changes.
+    expect(body.tenants.find((t) => t.id === 'bantul')?.users.length).toBe(6);
   });
 });

@@ -26,11 +26,20 @@ describe('environment read once at start', () => {
     expect(() => tableForTenant('bantul')).toThrow(/TABLE_PREFIX is not set/);
   });
 
-  it('should read the table prefix as it was when the module loaded', async () => {
+  it('should read the table prefix in Lambda as it was when the module loaded', async () => {
+    vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'sigap-dev-payroll-read');
     vi.stubEnv('TABLE_PREFIX', 'sigap-dev-');
     const { tableForTenant } = await import('../../../functions/table/client');
     vi.stubEnv('TABLE_PREFIX', 'other-');
     expect(tableForTenant('bantul')).toBe('sigap-dev-bantul');
+  });
+
+  it('should read the table prefix locally when used (the harness sets it after the logger loaded env.ts)', async () => {
+    vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', '');
+    vi.stubEnv('TABLE_PREFIX', '');
+    const { tableForTenant } = await import('../../../functions/table/client');
+    vi.stubEnv('TABLE_PREFIX', 't-1234abcd-');
+    expect(tableForTenant('bantul')).toBe('t-1234abcd-bantul');
   });
 
   it('should refuse a chunk size that is not a whole number at start', async () => {
