@@ -59,8 +59,9 @@ export class DynamoSlipStore implements SlipStore {
     errors: readonly SlipError[],
     existing: { slips: ReadonlyMap<string, unknown>; errors: ReadonlySet<string> },
   ) {
+    const payloads = await Promise.all(slips.map(({ slip }) => encodeSlip(slip)));
     const requests = [
-      ...slips.flatMap(({ slip, correctionsHash }) => [
+      ...slips.flatMap(({ slip, correctionsHash }, i) => [
         {
           PutRequest: {
             Item: {
@@ -73,7 +74,7 @@ export class DynamoSlipStore implements SlipStore {
               rulesetVersion: slip.rulesetVersion,
               correctionsHash,
               bersih: slip.slip.totals.bersih,
-              payload: encodeSlip(slip),
+              payload: payloads[i],
             },
           },
         },
