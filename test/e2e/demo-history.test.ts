@@ -4,6 +4,8 @@ import { demoUsersFor } from '../../infra/local/seed/demo-users';
 import { generateTenantSeed } from '../../infra/local/seed/employees';
 import { seedHistoryViaApi, type TenantHistoryResult } from '../../infra/local/seed/seed-history';
 import { startTestApi, type TestApi } from '../support/local-api';
+import { appraisalDemo } from './demo-history-appraisal';
+import { taxOfDemoMonth } from './demo-history-tax';
 
 /**
  * The demo history `npm start` seeds, read back over HTTP as the console would read it: every employee
@@ -184,3 +186,7 @@ describe('what the history prepares for the console', () => {
     expect((await get('bantul', `/runs/${id}/errors`, bkpsdmOf('bantul'))).json.items).toEqual([]);
   });
 });
+
+// The console's appraisal demo (issue 18) and the tax files of a locked demo month (issue 16), on the same seed.
+appraisalDemo(() => api);
+taxOfDemoMonth(() => api);
