@@ -1,4 +1,5 @@
 import type { StoredSlip } from '../payroll/run-types';
+import { PPPK_GOLONGAN } from '../rulesets/value-schemas';
 import { fullName } from './employee-facts';
 
 /**
@@ -33,31 +34,12 @@ export interface PemindahbukuanTotals {
 }
 
 const ROMAN = { I: 1, II: 2, III: 3, IV: 4 } as const;
-const PPPK_ROMAN = [
-  'I',
-  'II',
-  'III',
-  'IV',
-  'V',
-  'VI',
-  'VII',
-  'VIII',
-  'IX',
-  'X',
-  'XI',
-  'XII',
-  'XIII',
-  'XIV',
-  'XV',
-  'XVI',
-  'XVII',
-];
 
 /** PNS 'IV/e' highest … 'I/a' lowest; PPPK 'XVII' … 'I', after every PNS (the source shows PNS only). */
 export function golonganRank(golongan: string): number {
   const pns = /^(IV|III|II|I)\/([a-e])$/.exec(golongan);
   if (pns) return 1000 + ROMAN[pns[1] as keyof typeof ROMAN] * 10 + (pns[2]!.charCodeAt(0) - 96);
-  const pppk = PPPK_ROMAN.indexOf(golongan);
+  const pppk = (PPPK_GOLONGAN as readonly string[]).indexOf(golongan);
   return pppk >= 0 ? pppk + 1 : 0;
 }
 
