@@ -259,6 +259,24 @@ export const keys = {
   // ── tax reporting (functions/tax) ───────────────────────────────────────────────────────────────
   /** The tenant's withholders and tax report decisions: one small item, read by every tax export. */
   taxSettings: () => ({ pk: 'TAX', sk: 'SETTINGS' }),
+
+  // ── potongan lain (functions/deductions) ────────────────────────────────────────────────────────
+  /**
+   * An employee's deduction entries: one item beside the record the run already reads, so a chunk's
+   * BatchGet takes it with the rest (one more key per employee, no extra round trip).
+   */
+  employeeDeductions: (nip: string) => ({ pk: `EMP#${nip}`, sk: 'DEDUCTIONS' }),
+  /** The register list: every employee with entries, by OPD (the OPD when the entries were last written). */
+  employeeDeductionsIndexes: (opd: string, nip: string) => ({
+    gsi1pk: `DEDOPD#${opd}`,
+    gsi1sk: nip,
+    gsi2pk: 'DEDUCTIONS',
+    gsi2sk: nip,
+  }),
+  deductionsByOpd: (opd: string) => ({ index: 'gsi1' as const, pk: `DEDOPD#${opd}` }),
+  allDeductions: () => ({ index: 'gsi2' as const, pk: 'DEDUCTIONS' }),
+  /** The tenant's deduction types (creditors) and policy: one small item, read once per run chunk. */
+  deductionTypes: () => ({ pk: 'DEDUCTION#TYPES', sk: 'CURRENT' }),
 } as const;
 
 /**
