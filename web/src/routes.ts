@@ -47,7 +47,9 @@ export type PageId =
   | 'aturan'
   | 'riwayatAturan'
   | 'usulanAturan'
-  | 'detailUsulanAturan';
+  | 'detailUsulanAturan'
+  // Issue #15 console: pages in pages/pajak and pages/potongan
+  | 'pengaturanPajak';
 
 const T = L.page.titles;
 
@@ -187,6 +189,14 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     path: '/usulan-aturan/:changeId',
     title: L.aturan.titles.detailUsulan,
     roles: ['bkpsdm', 'auditor'],
+  },
+  // Issue #15 console: withholders and tax files (pages/pajak).
+  {
+    id: 'pengaturanPajak',
+    path: '/pengaturan-pajak',
+    title: L.pajak.title,
+    roles: ['operator', 'bkpsdm', 'auditor'],
+    nav: L.pajak.nav,
   },
   {
     id: 'jejakAudit',

@@ -3,6 +3,7 @@ import { EKSPOR_LABELS } from './labels-ekspor';
 import { GAJI_LABELS } from './labels-gaji';
 import { KINERJA_LABELS } from './labels-kinerja';
 import { DISIPLIN_LABELS, KINERJA_BKPSDM_LABELS } from './labels-kinerja-bkpsdm';
+import { PAJAK_LABELS } from './labels-pajak';
 
 /**
  * Every string a console user reads comes from here (UX reference: one label dictionary, no
@@ -35,7 +36,15 @@ export const RUN_STATE_LABELS = {
 } as const;
 export type RunUiState = keyof typeof RUN_STATE_LABELS;
 
-export const RUN_KIND_LABELS = { GAJI_TPP: 'Gaji & TPP', GAJI: 'Gaji', TPP: 'TPP' } as const;
+export const RUN_KIND_LABELS = {
+  GAJI_TPP: 'Gaji & TPP',
+  GAJI: 'Gaji',
+  TPP: 'TPP',
+  // Issue #15: the payments of the rest of the year.
+  THR: 'THR',
+  GAJI13: 'Gaji ke-13',
+  RAPEL: 'Rapel / kekurangan gaji',
+} as const;
 
 export const L = {
   /** Payroll pages (Beranda operator/BKPSDM, proses, pegawai, pagu): ./labels-gaji.ts. */
@@ -49,6 +58,8 @@ export const L = {
   ekspor: EKSPOR_LABELS,
   /** Tenant rules, history, proposals and their approval (#17): ./labels-aturan.ts. */
   aturan: ATURAN_LABELS,
+  /** Withholders and tax files (Pengaturan pajak), issue #15 console: ./labels-pajak.ts. */
+  pajak: PAJAK_LABELS,
   app: {
     name: 'SIGAP',
     fullName: 'Sistem Informasi Gaji dan Penilaian Kinerja ASN',

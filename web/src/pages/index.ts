@@ -34,4 +34,6 @@ export const PAGES: Record<PageId, LazyExoticComponent<ComponentType>> = {
   riwayatAturan: lazy(() => import('./aturan/RiwayatAturan')),
   usulanAturan: lazy(() => import('./aturan/UsulanBaru')),
   detailUsulanAturan: lazy(() => import('./aturan/DetailUsulan')),
+  // Issue #15 console
+  pengaturanPajak: lazy(() => import('./pajak/PengaturanPajak')),
 };

@@ -66,7 +66,7 @@ export function StartRunForm() {
             onChange={(v) => v && setKind(v as keyof typeof RUN_KIND_LABELS)}
             allowDeselect={false}
             error={errors.kind}
-            w={180}
+            w={260}
           />
           <Button onClick={() => start.mutate()} loading={start.isPending} data-action="mulai-proses">
             {T.start}
