@@ -1,3 +1,5 @@
+import type { SlipDeductions } from '../deductions/apply';
+import type { PaidPosting } from '../deductions/run';
 import type { PayInput, PaySlip, YearMonth } from '../pay/types';
 import type { CoverageTotals } from './missing-data';
 
@@ -54,6 +56,8 @@ export interface StoredSlip {
   correctionBasis?: PaidRecord[];
   /** The correction marker this slip answered; cleared when the run locks, unless a newer one came. */
   correctionMarkerSeen?: string;
+  /** Potongan lain (core/deductions): in-list and post-list postings, the SIPD bersih and the take-home. */
+  deductions?: SlipDeductions;
 }
 
 /** Per-employee ledger of a locked run's slip: the base for tax year-to-date and later corrections. */
@@ -67,6 +71,8 @@ export interface PaidRecord {
   lineAmounts: Record<string, number>;
   labels: Record<string, string>;
   taxFacts: { brutoGaji: number; brutoTpp: number; pphGaji: number; pphTpp: number; iuranPensiun: number };
+  /** Potongan lain taken and the arrears carried out of this month (core/deductions/run.ts). */
+  deductions?: PaidPosting[];
 }
 
 export interface CorrectionLine {

@@ -1,0 +1,83 @@
+import type { LineGroup, PaySlip } from '../pay/types';
+import { type ApplyInput, applyDeductions, type Posting, type SlipDeductions } from './apply';
+import type { DeductionEntry, DeductionPolicy, DeductionType } from './model';
+
+/**
+ * What the payroll run reads for potongan lain, per employee, and how a slip gets its deductions. The
+ * run calls `deductionsForSlip` after the slip is computed (core/payroll/compute-employee.ts): the
+ * deductions never change the slip's lines (the SIPD list's statutory lines, the ledger's line amounts
+ * and `verify` stay as they are); they sit beside it as `StoredSlip.deductions`.
+ */
+export interface RunDeductions {
+  readonly entries: readonly DeductionEntry[];
+  readonly types: readonly DeductionType[];
+  readonly policy: DeductionPolicy | null;
+  /** Arrears carried out of the last paid month (entry id → rupiah), from its ledger records. */
+  readonly arrears: ReadonlyMap<string, number>;
+}
+
+/** What the paid ledger keeps of a slip's postings: enough to carry arrears into the next month. */
+export interface PaidPosting {
+  readonly entryId: string;
+  readonly typeCode: string;
+  readonly taken: number;
+  readonly arrearCarried: number;
+}
+
+/** The kinds whose lists carry the month's regular deductions; every other kind is a special list. */
+const REGULAR_KINDS: ReadonlySet<string> = new Set(['GAJI_TPP', 'GAJI', 'TPP']);
+
+export function deductionsForSlip(
+  slip: PaySlip,
+  lists: readonly LineGroup[],
+  kind: string,
+  month: string,
+  data: RunDeductions | undefined,
+): SlipDeductions | undefined {
+  if (!data || data.entries.length === 0) return undefined;
+  const t = slip.totals;
+  const figures: { GAJI?: { kotor: number; bersih: number }; TPP?: { kotor: number; bersih: number } } = {};
+  if (lists.includes('GAJI')) figures.GAJI = { kotor: t.gaji.penghasilan, bersih: t.gaji.bersih };
+  if (lists.includes('TPP')) figures.TPP = { kotor: t.tpp.penghasilan, bersih: t.tpp.bersih };
+  const input: ApplyInput = {
+    month,
+    special: !REGULAR_KINDS.has(kind),
+    lists: figures,
+    gajiPokok: slip.lines.find((l) => l.code === 'GAJI_POKOK')?.amount ?? 0,
+    entries: data.entries,
+    types: data.types,
+    policy: data.policy,
+    arrears: data.arrears,
+  };
+  return applyDeductions(input);
+}
+
+export function paidPostings(d: SlipDeductions | undefined): PaidPosting[] | undefined {
+  if (!d) return undefined;
+  const all: Posting[] = [...d.inList, ...d.postList];
+  if (all.length === 0) return undefined;
+  return all.map((p) => ({
+    entryId: p.entryId,
+    typeCode: p.typeCode,
+    taken: p.taken,
+    arrearCarried: p.arrearCarried,
+  }));
+}
+
+/** Arrears a month's ledger records carried out (a month paid by two lists adds up). */
+export function arrearsFromLedger(
+  records: readonly { deductions?: readonly PaidPosting[] }[],
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of records) {
+    for (const p of r.deductions ?? []) {
+      if (p.arrearCarried > 0) out.set(p.entryId, (out.get(p.entryId) ?? 0) + p.arrearCarried);
+    }
+  }
+  return out;
+}
+
+/** The amount the bank credits the employee: the take-home after potongan lain, else the slip's bersih. */
+export function takeHomeOf(slip: { slip: PaySlip; deductions?: SlipDeductions }): number {
+  return slip.deductions?.takeHome ?? slip.slip.totals.bersih;
+}
