@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../audit/audit';
+import type { RunDeductions } from '../deductions/run';
 import type { StoredEmployee } from '../employee/repository';
 import type { TimelineEntry } from '../employee/timeline';
 import type { Rulesets } from '../pay/compute-monthly-pay';
@@ -176,6 +177,8 @@ export interface EmployeeRunData {
   openingBalances: Map<number, OpeningBalance>;
   /** When a backdated change was recorded; absent when nothing awaits correction. */
   correctionMarker?: string;
+  /** Potongan lain: the employee's entries, the tenant's types and last month's arrears; absent = none. */
+  deductions?: RunDeductions;
 }
 
 /** The run's inputs: who is active in a month, and what a chunk of employees needs to be computed. */
