@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deductionsForSlip } from '../deductions/run';
 import type { EmployeeView } from '../employee/employee';
 import { groupTimelines, viewAsOf } from '../employee/timeline';
 import { PayDataError } from '../pay/errors';
@@ -207,7 +208,18 @@ export function computeEmployee(nip: string, data: EmployeeRunData, ctx: Compute
       ...(corr.lines.length ? { corrections: corr.lines, correctionBasis: corr.basis } : {}),
       ...(data.correctionMarker ? { correctionMarkerSeen: data.correctionMarker } : {}),
     };
-    return { ok: true, slip: stored, correctionsHash: hashInput(corr.lines), coverage };
+    // Potongan lain sit beside the slip, never in its lines (core/deductions/run.ts). A register change
+    // must recompute the slip, so they join the hash the chunk compares to keep a stored slip.
+    const deductions = deductionsForSlip(
+      slip,
+      RUN_KIND_SPECS[ctx.kind].lists,
+      ctx.kind,
+      ctx.month,
+      data.deductions,
+    );
+    if (deductions) stored.deductions = deductions;
+    const correctionsHash = hashInput(deductions ? [corr.lines, deductions] : corr.lines);
+    return { ok: true, slip: stored, correctionsHash, coverage };
   } catch (err) {
     const failure = payFailure(nip, err, data);
     if (failure) return { ok: false, error: failure, coverage };
