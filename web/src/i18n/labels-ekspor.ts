@@ -42,5 +42,14 @@ export const EKSPOR_LABELS = {
       label: 'Rekap PPh 21 masa ini',
       hint: 'Bruto, PPh dipotong, ditanggung pemerintah dan pegawai per OPD',
     },
+    // potongan lain (#15, helper C): what the bendahara pays each creditor
+    'potongan-kreditur': {
+      label: 'Daftar potongan per kreditur',
+      hint: 'Excel, satu lembar per kreditur: pegawai, angsuran, nomor rekening/pinjaman',
+    },
+    'rekap-potongan-kreditur': {
+      label: 'Rekap setoran per kreditur',
+      hint: 'Excel, satu baris per kreditur: jumlah yang disetor',
+    },
   } as Record<string, { label: string; hint: string }>,
 } as const;

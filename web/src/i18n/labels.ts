@@ -4,6 +4,8 @@ import { GAJI_LABELS } from './labels-gaji';
 import { KINERJA_LABELS } from './labels-kinerja';
 import { DISIPLIN_LABELS, KINERJA_BKPSDM_LABELS } from './labels-kinerja-bkpsdm';
 import { PAJAK_LABELS } from './labels-pajak';
+import { PEMBAYARAN_LABELS } from './labels-pembayaran';
+import { POTONGAN_SLIP_LABELS } from './labels-potongan';
 
 /**
  * Every string a console user reads comes from here (UX reference: one label dictionary, no
@@ -60,6 +62,10 @@ export const L = {
   aturan: ATURAN_LABELS,
   /** Withholders and tax files (Pengaturan pajak), issue #15 console: ./labels-pajak.ts. */
   pajak: PAJAK_LABELS,
+  /** THR, gaji ke-13, rapel and kelebihan as the slip and run pages mark them: ./labels-pembayaran.ts. */
+  pembayaran: PEMBAYARAN_LABELS,
+  /** Potongan lain on the slip: ./labels-potongan.ts. */
+  potonganSlip: POTONGAN_SLIP_LABELS,
   app: {
     name: 'SIGAP',
     fullName: 'Sistem Informasi Gaji dan Penilaian Kinerja ASN',

@@ -11,6 +11,7 @@ import { ApiErrorAlert } from '../components/ErrorDisplay';
 import { PageHeader } from '../components/PageHeader';
 import { RunStatusChip } from '../components/StatusChip';
 import { SlipLines } from '../components/slip/SlipLines';
+import { SpecialPaymentNote } from '../components/slip/SpecialPaymentNote';
 import { fullName } from '../components/slip/slip-sections';
 import { TppSimulator } from '../components/slip/TppSimulator';
 import { TppWhy } from '../components/slip/TppWhy';
@@ -120,6 +121,9 @@ export default function RincianSlipPage() {
           </Text>
         </Stack>
       </SimpleGrid>
+      {view.slip.meta.special ? (
+        <SpecialPaymentNote special={view.slip.meta.special} month={view.month} />
+      ) : null}
       <Tabs defaultValue="rincian" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="rincian">{L.slip.tabLines}</Tabs.Tab>

@@ -63,8 +63,26 @@ export interface TppPeriodFacts {
   missingData?: { attendance?: unknown; evaluation?: true; resultMissing?: true };
 }
 
+/** THR / gaji 13 (core/payroll/special-payment-kind.ts): what was paid on which basis, and the masa's lists. */
+export interface SpecialPaymentMeta {
+  type: 'THR' | 'GAJI13';
+  year: number | string;
+  baseMonth?: string;
+  regulation?: string;
+  tppPercent?: number;
+  tppBasis?: string;
+  masaLists?: { runId: string; bruto: number; pph: number }[];
+}
+
 export interface ExplainedSlip {
-  meta: { nip: string; month: string; tppPeriod?: string; isLastMasa: boolean; rulesetVersion: string };
+  meta: {
+    nip: string;
+    month: string;
+    tppPeriod?: string;
+    isLastMasa: boolean;
+    rulesetVersion: string;
+    special?: SpecialPaymentMeta;
+  };
   lines: SlipLine[];
   totals: GroupTotals & { gaji: GroupTotals; tpp: GroupTotals };
   trace: TraceStep[];
@@ -85,16 +103,53 @@ export interface SlipHeader {
   bank?: { accountNumber?: string; accountName?: string; bank?: string };
 }
 
+/**
+ * Potongan lain taken from this slip (core/deductions/apply.ts Posting): in the SIPD list (zakat, Bulog)
+ * or after it, from the transfer (koperasi, bank, Korpri …), paid to the creditor.
+ */
+export interface DeductionPosting {
+  entryId: string;
+  typeCode: string;
+  typeName: string;
+  layer: 'IN_LIST' | 'POST_LIST';
+  category: string;
+  priority: number;
+  creditor: { name: string; bank?: string; accountNumber?: string; accountName?: string };
+  list: 'GAJI' | 'TPP' | 'GAJI_TPP';
+  scheduled?: number;
+  arrearIn: number;
+  due: number;
+  taken: number;
+  arrearCarried: number;
+  instalmentNo?: number;
+  tenor?: number;
+  accountRef?: string;
+  reference?: { kind: string; number: string; date?: string };
+  note?: string;
+}
+
+/** Absent: nothing applied (no entries, or a slip computed before the register existed). */
+export interface SlipDeductions {
+  /** The slip's bersih less the in-list deductions: the SP2D net. */
+  sipdBersih: number;
+  /** sipdBersih less the post-list deductions: what the bank credits. */
+  takeHome: number;
+  inList: DeductionPosting[];
+  postList: DeductionPosting[];
+  notes: string[];
+}
+
 export interface SlipView {
   runState: 'DRAFT' | 'APPROVED' | 'LOCKED';
   runId: string;
   month: string;
-  kind: 'GAJI_TPP' | 'GAJI' | 'TPP';
+  kind: 'GAJI_TPP' | 'GAJI' | 'TPP' | 'THR' | 'GAJI13' | 'RAPEL';
   header: SlipHeader;
   slip: ExplainedSlip;
   /** The engine's input snapshot (core/pay/types.ts PayInput): where the simulator starts. */
   input: { tppPeriods?: TppPeriodFacts[] };
   computedAt: string;
+  deductions?: SlipDeductions;
 }
 
 /** What POST /simulations/payslip answers: the explained slip of the imagined month. */
