@@ -4,6 +4,7 @@ import { performanceMonthPaidIn } from '../../../core/payroll/performance-month'
 import type { EmployeeRunData, RunInputs } from '../../../core/payroll/ports';
 import type { PaidRecord } from '../../../core/payroll/run-types';
 import { lastDayOfMonth, type MonthlyFacts } from '../../../core/payroll/snapshot';
+import { attachDeductions, deductionKeys } from '../../deductions/run-data';
 import { employeeFromItem } from '../../employees/dynamo-employee-repository';
 import { engineOpeningBalance, openingBalanceFromItem } from '../../opening-balances/store';
 import { batchGetAll, mapLimit } from '../../table/batch';
@@ -75,6 +76,8 @@ export async function loadRunData(
     // December is everyone's last masa: the year's saldo awal comes in the same batch.
     ...(lastMasaMonth ? [keys.openingBalance(nip, year)] : []),
   ]);
+  // Potongan lain: each employee's entries and the tenant's types, in the same batch.
+  wanted.push(...deductionKeys(nips));
   // BatchGet pages (100 keys each) a few at a time instead of one after another.
   const pages = Array.from({ length: Math.ceil(wanted.length / 100) }, (_, i) =>
     wanted.slice(i * 100, i * 100 + 100),
@@ -125,5 +128,6 @@ export async function loadRunData(
       }
     }
   });
+  await attachDeductions(ref, items, data, month);
   return data;
 }
