@@ -1,5 +1,6 @@
 import { auditEntry } from '../audit/audit';
 import type { Principal } from '../auth/principal';
+import { paidPostings } from '../deductions/run';
 import { taxFactsOf } from './compute-employee';
 import { lineAmounts } from './corrections';
 import { checkLock, checkMonthBegun } from './lifecycle';
@@ -56,6 +57,9 @@ export function paidRecordsOf(slip: StoredSlip): PaidRecord[] {
     labels: amounts.labels,
     taxFacts: taxFactsOf(slip.slip),
   };
+  // Potongan lain taken and arrears carried: the next month's run reads them from here.
+  const postings = paidPostings(slip.deductions);
+  if (postings) record.deductions = postings;
   // A correction paid now makes the corrected month "paid at the recomputed amount" from here on.
   return [record, ...(slip.correctionBasis ?? [])];
 }
