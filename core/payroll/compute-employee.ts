@@ -123,7 +123,9 @@ function corrections(data: EmployeeRunData, ctx: ComputeContext) {
   const employee = data.employee;
   // Only a marker (a change recorded after the fact) reopens paid months; the ledger may be loaded for
   // other reasons (the last masa needs it for everyone) without anything to correct.
-  if (!employee || !data.correctionMarker) return { lines, basis };
+  if (!employee || !data.correctionMarker || !RUN_KIND_SPECS[ctx.kind].correctsPaidMonths) {
+    return { lines, basis };
+  }
   const set = groupTimelines(data.timelines);
   for (const paid of data.paid) {
     if (paid.month >= ctx.month || paid.kind !== ctx.kind) continue;
@@ -190,8 +192,24 @@ export function computeEmployee(nip: string, data: EmployeeRunData, ctx: Compute
   // The master record's own faults (not in service, no bank account) are named first.
   if (!built.ok) return { ok: false, error: built.error, coverage };
   if (!checked.ok) return { ok: false, error: checked.error, coverage };
+  const spec = RUN_KIND_SPECS[ctx.kind];
+  // A kind completes the month's snapshot with what it needs (THR: base month, the masa's paid lists).
+  const prepared =
+    spec.prepareInput && view
+      ? spec.prepareInput({
+          nip,
+          input: built.input,
+          view,
+          data,
+          month: ctx.month,
+          kind: ctx.kind,
+          rules: ctx.rules,
+        })
+      : { ok: true as const, input: built.input };
+  if (!prepared.ok) return { ok: false, error: prepared.error, coverage };
+  const input = prepared.input;
   try {
-    const slip = computeSlipOfKind(built.input, ctx.rules, ctx.kind);
+    const slip = computeSlipOfKind(input, ctx.rules, ctx.kind);
     const corr = corrections(data, ctx);
     const stored: StoredSlip = {
       tenantId: ctx.tenantId,
@@ -200,13 +218,15 @@ export function computeEmployee(nip: string, data: EmployeeRunData, ctx: Compute
       kind: ctx.kind,
       header: built.header,
       slip,
-      input: built.input,
-      inputHash: hashInput(built.input),
+      input,
+      inputHash: hashInput(input),
       rulesetVersion: ctx.rulesetVersion,
       computedAt: ctx.now,
       computedBy: ctx.actor,
       ...(corr.lines.length ? { corrections: corr.lines, correctionBasis: corr.basis } : {}),
-      ...(data.correctionMarker ? { correctionMarkerSeen: data.correctionMarker } : {}),
+      ...(data.correctionMarker && spec.correctsPaidMonths
+        ? { correctionMarkerSeen: data.correctionMarker }
+        : {}),
     };
     // Potongan lain sit beside the slip, never in its lines (core/deductions/run.ts). A register change
     // must recompute the slip, so they join the hash the chunk compares to keep a stored slip.

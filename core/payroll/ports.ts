@@ -188,6 +188,8 @@ export interface RunInputs {
     nips: readonly string[],
     month: string,
     performanceMonths: readonly string[],
+    /** paidLedger: every employee's paid ledger (a kind whose spec needs it: THR, gaji 13, rapel). */
+    options?: { paidLedger?: boolean },
   ): Promise<Map<string, EmployeeRunData>>;
 }
 

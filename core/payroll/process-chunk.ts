@@ -3,6 +3,7 @@ import { type ComputeContext, computeEmployee, type EmployeeOutcome } from './co
 import { addCoverage, emptyCoverageTotals } from './missing-data';
 import { performanceMonthPaidIn } from './performance-month';
 import type { ChunkItem, PayrollDeps, PhaseTimer, SlipFingerprint } from './ports';
+import { RUN_KIND_SPECS } from './run-kinds';
 import type { OpdTotals } from './run-types';
 import { emptyTotals } from './run-view';
 import type { Actor } from './start-run';
@@ -71,7 +72,9 @@ export async function processChunk(
       : { slips: new Map<string, SlipFingerprint>(), errors: new Set<string>() },
     // Only the performance month this run pays is read for everyone.
     m.time('read inputs', () =>
-      deps.inputs.load(chunk.nips, run.month, [performanceMonthPaidIn(run.month, lag)]),
+      deps.inputs.load(chunk.nips, run.month, [performanceMonthPaidIn(run.month, lag)], {
+        paidLedger: RUN_KIND_SPECS[run.kind].needsPaidLedger,
+      }),
     ),
   ]).then(([, e, d]) => [e, d] as const);
   const ctx: ComputeContext = {

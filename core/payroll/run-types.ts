@@ -6,8 +6,11 @@ import type { CoverageTotals } from './missing-data';
 /**
  * A payroll run: one tenant, one pay month, one kind. GAJI_TPP pays the gaji induk and the TPP due
  * in the month on one slip (most tenants); GAJI or TPP alone where a tenant runs the lists apart.
+ * THR and GAJI13 pay the year's special payments (gaji13-thr.md) beside the month's gaji induk; RAPEL
+ * pays the kekurangan of locked months (rapel.md). What each kind needs and computes: run-kinds.ts.
+ * The run's month is the payment month, which is the masa pajak of everything the run pays.
  */
-export const RUN_KINDS = ['GAJI_TPP', 'GAJI', 'TPP'] as const;
+export const RUN_KINDS = ['GAJI_TPP', 'GAJI', 'TPP', 'THR', 'GAJI13', 'RAPEL'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
 
 /** LOCKING: the month is locked and the paid ledger is being written; LOCKED once it is complete. */
@@ -73,6 +76,13 @@ export interface PaidRecord {
   taxFacts: { brutoGaji: number; brutoTpp: number; pphGaji: number; pphTpp: number; iuranPensiun: number };
   /** Potongan lain taken and the arrears carried out of this month (core/deductions/run.ts). */
   deductions?: PaidPosting[];
+  /**
+   * Employer premiums as paid (pass-through pairs signed as lineAmounts, employer-cost lines positive):
+   * a rapel differences them too (rapel.md §3). Absent on records written before the rapel existed.
+   */
+  employerAmounts?: Record<string, number>;
+  /** Kelebihan established by a rapel (positive) and recovered by this slip's instalment (core/payroll/kelebihan.ts). */
+  kelebihan?: { established?: number; recovered?: number; months?: string[] };
 }
 
 export interface CorrectionLine {

@@ -1,10 +1,11 @@
 import { auditEntry } from '../audit/audit';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../errors';
+import { PayRules } from '../pay/pay-rules';
 import { planChunks } from './chunks';
 import { checkMonthBegun } from './lifecycle';
-import type { PayrollDeps } from './ports';
-import { kindsOverlap } from './run-kinds';
+import type { PayrollDeps, StoredRun } from './ports';
+import { kindsOverlap, RUN_KIND_SPECS, runKindLabel } from './run-kinds';
 import { runId as makeRunId, type RunKind, type RunSummary } from './run-types';
 import { type RunView, withTotals } from './run-view';
 
@@ -23,11 +24,13 @@ export function asPrincipal(actor: Actor, tenantId: string): Principal {
 /**
  * A month pays each list once: a GAJI run and a TPP run may share a month, but neither may share it
  * with a GAJI_TPP run (any run of the month, whatever its state: a correction is a later month's line).
+ * THR, gaji 13 and rapel pay beside them. A kind taxed on the masa's cumulative bruto (THR, gaji 13)
+ * comes after the month's regular lists, so a regular run may not start once one of those exists: its
+ * PPh would ignore the special list already paid (gaji13-thr.md §6, payment order).
  */
-async function checkNoOverlappingKind(month: string, kind: RunKind, deps: PayrollDeps): Promise<void> {
-  const clash = (await deps.runs.ofYear(month.slice(0, 4))).find(
-    (r) => r.month === month && r.kind !== kind && kindsOverlap(r.kind, kind),
-  );
+function checkKindFitsMonth(month: string, kind: RunKind, runsOfYear: readonly StoredRun[]): void {
+  const ofMonth = runsOfYear.filter((r) => r.month === month && r.kind !== kind);
+  const clash = ofMonth.find((r) => kindsOverlap(r.kind, kind));
   if (clash) {
     throw new DomainError('CONFLICT', 'RUN_KIND_OVERLAP', `Bulan ${month} sudah punya run ${clash.id}`, [
       {
@@ -35,6 +38,21 @@ async function checkNoOverlappingKind(month: string, kind: RunKind, deps: Payrol
         message: `${kind} membayar daftar yang sudah dibayar run ${clash.id} (${clash.kind}); satu daftar sekali sebulan`,
       },
     ]);
+  }
+  if (RUN_KIND_SPECS[kind].family !== 'REGULAR') return;
+  const after = ofMonth.find((r) => RUN_KIND_SPECS[r.kind]?.paysAfterRegular);
+  if (after) {
+    throw new DomainError(
+      'CONFLICT',
+      'RUN_KIND_ORDER',
+      `Bulan ${month} sudah punya run ${after.id}; daftar reguler harus dibayar lebih dulu`,
+      [
+        {
+          path: 'body.kind',
+          message: `${runKindLabel(kind)} tidak dapat dimulai setelah ${runKindLabel(after.kind)} bulan yang sama: PPh 21 masa dihitung kumulatif menurut urutan pembayaran`,
+        },
+      ],
+    );
   }
 }
 
@@ -68,7 +86,15 @@ export async function startRunOutcome(
   let created = false;
   let run = await deps.runs.get(id);
   if (!run) {
-    await checkNoOverlappingKind(month, kind, deps);
+    const runsOfYear = await deps.runs.ofYear(month.slice(0, 4));
+    checkKindFitsMonth(month, kind, runsOfYear);
+    // The kind's own conditions (THR: the year's national data, the gaji induk locked), before any write.
+    RUN_KIND_SPECS[kind].checkStart?.({
+      month,
+      kind,
+      rules: new PayRules(deps.rulesets, deps.rulesetVersion),
+      runsOfYear,
+    });
     const fresh: RunSummary = {
       id,
       tenantId: deps.tenant.id,

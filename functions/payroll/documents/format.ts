@@ -32,6 +32,9 @@ export const RUN_KIND_LABEL: Readonly<Record<RunKind, string>> = {
   GAJI_TPP: 'Gaji dan TPP',
   GAJI: 'Gaji',
   TPP: 'TPP',
+  THR: 'THR',
+  GAJI13: 'Gaji ke-13',
+  RAPEL: 'Kekurangan gaji (rapel)',
 };
 
 export const CONFIDENCE_LABEL: Readonly<Record<Confidence, string>> = {

@@ -49,8 +49,13 @@ export class DynamoRunInputs implements RunInputs {
     return out;
   }
 
-  load(nips: readonly string[], month: string, performanceMonths: readonly string[]) {
-    return loadRunData(this.ref, nips, month, performanceMonths);
+  load(
+    nips: readonly string[],
+    month: string,
+    performanceMonths: readonly string[],
+    options?: { paidLedger?: boolean },
+  ) {
+    return loadRunData(this.ref, nips, month, performanceMonths, options);
   }
 }
 
@@ -65,6 +70,8 @@ export async function loadRunData(
   month: string,
   /** The performance months whose results this month pays (default: every lag the schema allows). */
   months: readonly string[] = [0, 1, 2, 3].map((lag) => performanceMonthPaidIn(month, lag)),
+  /** paidLedger: everyone's ledger (THR, gaji 13 and rapel read the masa's paid lists and the base month). */
+  options?: { paidLedger?: boolean },
 ): Promise<Map<string, EmployeeRunData>> {
   const { db, table } = ref;
   const lastMasaMonth = month.endsWith('-12');
@@ -107,7 +114,7 @@ export async function loadRunData(
   }
   const needLedger = nips.filter((nip) => {
     const tmtEnd = data.get(nip)?.employee?.identity.tmtEnd;
-    return lastMasaMonth || marked.has(nip) || tmtEnd?.startsWith(month) === true;
+    return options?.paidLedger || lastMasaMonth || marked.has(nip) || tmtEnd?.startsWith(month) === true;
   });
   await mapLimit(needLedger, 8, async (nip) => {
     const d = data.get(nip)!;
