@@ -1,10 +1,12 @@
 import type { PayLine, PaySlip } from '../pay/types';
+import { KELEBIHAN_CODE } from './rapel';
 import type { CorrectionLine, PaidRecord } from './run-types';
 
 /**
  * The money a slip moves, per line code: income positive, deductions negative. Pass-through employer
  * premiums cancel out on the slip and pembulatan is re-derived every month, so neither can owe anyone
- * anything and both are left out of the comparison.
+ * anything and both are left out of the comparison (a rapel differences the premiums from the ledger's
+ * `employerAmounts`, rapel.ts).
  */
 export function lineAmounts(slip: PaySlip): {
   amounts: Record<string, number>;
@@ -24,6 +26,8 @@ export function lineAmounts(slip: PaySlip): {
 function countsForCorrection(line: PayLine): boolean {
   if (line.passThrough) return false;
   if (line.code === 'PEMBULATAN') return false;
+  // A kelebihan instalment repays an earlier month: recomputing its month must not give it back.
+  if (line.code === KELEBIHAN_CODE) return false;
   return line.kind === 'PENGHASILAN' || line.kind === 'POTONGAN';
 }
 

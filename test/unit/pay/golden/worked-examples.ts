@@ -19,7 +19,7 @@ export interface GoldenCase {
   };
 }
 
-const example2Employee = anEmployee({
+export const example2Employee = anEmployee({
   golongan: 'III/a',
   mkgYears: 0,
   ptkpStatus: 'TK/0',
