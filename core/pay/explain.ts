@@ -1,5 +1,6 @@
 import { formatBp, formatRupiah as rp } from './format';
 import { openingBalancePeriod } from './opening-balance';
+import { explainPrestasi } from './tpp-prestasi';
 import type { ExplainedPayLine, ExplainedPaySlip, PayLine, PaySlip } from './types';
 
 /**
@@ -179,6 +180,7 @@ const TEMPLATES: ReadonlyMap<string, Template> = new Map(
     'iuran.tapera.pemberi-kerja': rateOfBase('Simpanan Tapera pemberi kerja'),
     'pembulatan.net': pembulatan,
     'pembulatan.gross': pembulatan,
+    'tpp.prestasi': explainPrestasi,
     'tpp.criterion': (line, b) => {
       const allocated = num(b, 'allocated');
       const note = allocated > 0 ? ` (termasuk alokasi pembulatan ${rp(allocated)})` : '';

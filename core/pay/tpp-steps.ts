@@ -8,8 +8,9 @@ import { bpjsKesehatan } from './iuran';
 import { dayOfMonth, daysInMonth, monthIndex } from './month';
 import { addEmployerPremium, employerPremiumHead, type PayContext } from './pay-context';
 import { type LineHead, lineHead } from './slip-builder';
-import { computeTpp, type TppRules } from './tpp';
-import type { MissingTppData } from './types';
+import { computeTpp, type TppResult, type TppRules } from './tpp';
+import { prestasiIncentive } from './tpp-prestasi';
+import type { MissingTppData, MonthlyPerformanceResult } from './types';
 
 export interface TppPaid {
   readonly period: string;
@@ -95,14 +96,15 @@ export function tppStep(ctx: PayContext, bpjsBaseUsedByGaji: number): TppPaid | 
   const kelasJabatan = facts.kelasJabatan ?? employee.kelasJabatan;
   const missing = facts.missingData;
   if (missing) for (const note of missingDataNotes(period, missing)) slip.warn(note);
+  const performance: MonthlyPerformanceResult = missing?.evaluation
+    ? { ...facts.performance, paidWithoutEvaluation: true }
+    : facts.performance;
   const tpp = computeTpp(
     {
       kelasJabatan,
       jenisAsn: facts.jenisAsn ?? employee.jenisAsn,
       status: facts.status ?? employee.status,
-      performance: missing?.evaluation
-        ? { ...facts.performance, paidWithoutEvaluation: true }
-        : facts.performance,
+      performance,
       // Attendance incomplete and paid anyway: no attendance cut at all; leave and sanctions are SK-based.
       discipline: missing?.attendance ? { ...facts.discipline, counts: NO_COUNTS } : facts.discipline,
       workingDays: facts.workingDays,
@@ -157,29 +159,84 @@ export function tppStep(ctx: PayContext, bpjsBaseUsedByGaji: number): TppPaid | 
       factors: tpp.factorText,
     });
   }
+  // The incentive is TPP money (the prestasi kerja account): BPJS and PPh take it with the TPP.
+  const paid = tpp.total + prestasiStep(ctx, rules, { period, kelasJabatan, performance, tpp, field });
 
-  if (!rules.bpjsOnTpp.value) return { period, amount: tpp.total, premium: 0, bpjsEmployee: 0 };
+  if (!rules.bpjsOnTpp.value) return { period, amount: paid, premium: 0, bpjsEmployee: 0 };
   const rates = nat.bpjs.value;
   const headroom =
     ten.bpjsCapAllocation.value === 'GAJI_FIRST'
       ? Math.max(0, rates.maxMonthlyBase - bpjsBaseUsedByGaji)
       : rates.maxMonthlyBase;
-  const bpjs = bpjsKesehatan({ base: tpp.total, headroom }, rates);
+  const bpjs = bpjsKesehatan({ base: paid, headroom }, rates);
   const heads = bpjsTppHeads(rates);
   addEmployerPremium(ctx, heads.premium, bpjs.employer, nat.bpjs.citation, {
-    tpp: tpp.total,
+    tpp: paid,
     headroom,
     cappedBase: bpjs.cappedBase,
     rateBp: rates.employerBp,
   });
   slip.add(heads.employee, bpjs.employee, nat.bpjs.citation, {
-    tpp: tpp.total,
+    tpp: paid,
     headroom,
     cappedBase: bpjs.cappedBase,
     rateBp: rates.employeeBp,
   });
-  return { period, amount: tpp.total, premium: bpjs.employer, bpjsEmployee: bpjs.employee };
+  return { period, amount: paid, premium: bpjs.employer, bpjsEmployee: bpjs.employee };
 }
+
+/**
+ * Insentif prestasi kerja (tenant rule tpp.prestasi): for the predikat the rule names and, where it asks,
+ * a unit capaian above target, a share of the kelas jabatan's TPP ceiling up to the rule's cap, as its
+ * own line beside the TPP criteria. A condition that cannot be checked for lack of data pays nothing and
+ * says so on the slip. Returns the rupiah added.
+ */
+function prestasiStep(
+  ctx: PayContext,
+  rules: TenantRules,
+  month: {
+    readonly period: string;
+    readonly kelasJabatan: number;
+    readonly performance: MonthlyPerformanceResult;
+    readonly tpp: TppResult;
+    readonly field: string;
+  },
+): number {
+  const rule = rules.prestasi;
+  if (!rule.value.enabled) return 0;
+  const { slip } = ctx;
+  const { period, kelasJabatan, tpp } = month;
+  const outcome = prestasiIncentive(
+    rule.value,
+    {
+      performance: month.performance,
+      ceilings: rules.ceilings.value.get(kelasJabatan) ?? [],
+      kelasJabatan,
+      tppTotal: tpp.total,
+      sanctionBp: tpp.sanction.bp,
+    },
+    month.field,
+  );
+  slip.step('tpp.prestasi', 'tpp.prestasi', outcome.paid ? outcome.amount : 0, outcome.reason, rule.citation);
+  if (!outcome.paid) {
+    if (outcome.missingData) {
+      slip.warn(
+        `${rule.value.label} bulan ${period} tidak dibayar: ${outcome.reason}; bila datanya masuk kemudian, insentif dihitung pada perhitungan ulang atau sebagai koreksi.`,
+      );
+    }
+    return 0;
+  }
+  slip.add(
+    lineHead('TPP', 'PENGHASILAN', 'tpp.prestasi', PRESTASI_CODE, rule.value.label),
+    outcome.amount,
+    rule.citation,
+    { period, ...outcome.basis },
+  );
+  return outcome.amount;
+}
+
+/** The incentive's line code; the SIPD TPP list carries it in the prestasi kerja column. */
+export const PRESTASI_CODE = 'INSENTIF_PRESTASI';
 
 const NO_COUNTS: Readonly<Record<string, number>> = Object.freeze({});
 

@@ -86,6 +86,11 @@ export interface MonthlyPerformanceResult {
   /** Perilaku kerja score 0–100 for tenants with a separate behaviour part (Sumut-style 40/18/42). */
   readonly perilakuPercent?: number;
   /**
+   * The capaian of the employee's unit this month (percent of the unit's own target, may exceed 100),
+   * where the tenant records team results; read by the insentif prestasi rule (core/pay/tpp-prestasi.ts).
+   */
+  readonly teamResult?: { readonly unitId: string; readonly achievementPercent: number };
+  /**
    * Set by the TPP step only, never by the appraisal: the evaluation is missing and the tenant pays the
    * performance (and behaviour) part without a cut (`missingData.evaluation`).
    */

@@ -79,7 +79,8 @@ export const SIPD_TPP_LAYOUT: SipdLayout = {
     inc('tempat_bertugas', ['TPP_TB']),
     inc('kondisi_kerja', ['TPP_KK']),
     inc('kelangkaan_profesi', ['TPP_KP']),
-    inc('prestasi_kerja', ['TPP_PK']),
+    // The insentif prestasi kerja (tpp.prestasi) is paid from the same prestasi kerja account.
+    inc('prestasi_kerja', ['TPP_PK', 'INSENTIF_PRESTASI']),
     inc('tunj_pph', ['TUNJ_PPH21_TPP']),
     inc('tunj_bpjs_kes', ['TUNJ_BPJS_KESEHATAN_TPP']),
     inc('tunj_jkk'),

@@ -10,6 +10,7 @@ import {
   TPP_CRITERIA,
   type TppCriterion,
 } from './tenant-schema';
+import { type PrestasiRule, prestasiRuleOf } from './tpp-prestasi-schema';
 
 export type CutTarget = 'DISCIPLINE' | 'WHOLE';
 export type PartFactor = 'PERFORMANCE' | 'DISCIPLINE' | 'BEHAVIOUR';
@@ -69,6 +70,8 @@ export interface TenantRules {
     supervisorPenaltyBp: number;
   }>;
   readonly parts: InForce<readonly TppPart[]>;
+  /** Insentif prestasi kerja on top of the TPP (core/pay/tpp-prestasi.ts). */
+  readonly prestasi: InForce<PrestasiRule>;
   readonly ceilings: InForce<ReadonlyMap<number, readonly CeilingEntry[]>>;
 }
 
@@ -168,6 +171,7 @@ function resolveTenant(ruleset: TenantRuleset, month: string): TenantRules {
         factor: r.factor,
       })),
     ),
+    prestasi: map(get('tpp.prestasi'), prestasiRuleOf),
     ceilings: map(get('tpp.ceilings'), (v) => {
       const out = new Map<number, CeilingEntry[]>();
       for (const [kelas, row] of Object.entries(v.byKelas)) {

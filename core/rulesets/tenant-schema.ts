@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { tppPrestasiSchema } from './tpp-prestasi-schema';
 import { percentSchema, rupiahSchema } from './value-schemas';
 
 export const TPP_CRITERIA = ['BK', 'TB', 'KK', 'KP', 'PK', 'POL'] as const;
@@ -253,6 +254,8 @@ export const tenantValueSchemas = {
     .refine((parts) => parts.reduce((sum, p) => sum + Math.round(p.weightPercent * 100), 0) === 10000, {
       message: 'part weights must add up to 100 percent',
     }),
+  /** Insentif prestasi kerja on top of the TPP (core/rulesets/tpp-prestasi-schema.ts); off unless the Perkada says so. */
+  'tpp.prestasi': tppPrestasiSchema,
   'tpp.ceilings': z.strictObject({
     byKelas: z
       .record(z.string(), z.partialRecord(z.enum(TPP_CRITERIA), rupiahSchema))

@@ -163,9 +163,16 @@ export function monthOutcome(
   }));
   const partial = attendance.workingDays !== full.workingDays && e.current.kepegawaian.status === 'AKTIF';
   const { coverage } = discipline;
+  // The unit's capaian travels with the result: the tenant's insentif prestasi rule may ask for it.
+  const team = evaluation.evidence.teamResult;
   const facts: MonthlyFacts = {
     month,
-    performance: evaluation.result,
+    performance: team
+      ? {
+          ...evaluation.result,
+          teamResult: { unitId: team.unitId, achievementPercent: team.achievementPercent },
+        }
+      : evaluation.result,
     discipline: discipline.summary,
     ...(partial ? { workingDays: { inMonth: full.workingDays, served: attendance.workingDays } } : {}),
     // What the payroll's missing-data rule reads: days without any record, and whether a rating exists.

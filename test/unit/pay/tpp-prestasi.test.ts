@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { computeMonthlyPay } from '../../../core/pay/compute-monthly-pay';
+import { explainLine } from '../../../core/pay/explain';
+import type { MonthlyPerformanceResult, PaySlip } from '../../../core/pay/types';
+import { SIPD_TPP_LAYOUT, sipdColumnOf } from '../../../core/reports/sipd-layout';
+import { parameterLabels, validateProposal } from '../../../core/rulesets/tenant-change';
+import { demoTenantRulesets } from '../../../core/rulesets/tenant-data';
+import { aDiscipline, aPayInput, aPerformance, aTppPeriod, rulesetsFor } from './builders';
+
+/**
+ * Sofifi's insentif prestasi kerja (rulesets/tenants/sofifi.json, tpp.prestasi from 2026-01-01, the
+ * tenant's own decision, UNVERIFIED): predikat Sangat Baik and the unit's capaian above 100% of target;
+ * 1% of the kelas jabatan's TPP ceiling per point above target, at most 10%, rounded half up.
+ * The employee is kelas 7: Sofifi's ceilings BK 1.950.000 + TB 812.000 + KK 162.000 + KP 162.000 +
+ * PK 164.000 = Rp 3.250.000 (the TPP with predikat Sangat Baik and no cut).
+ */
+const CEILING_KELAS_7 = 1_950_000 + 812_000 + 162_000 + 162_000 + 164_000;
+
+type Tenant = 'sofifi' | 'bantul' | 'binjai' | 'bukitintan';
+
+/** Pay month 2026-03 pays the performance month 2026-02 (lag 1) in sofifi and bantul. */
+function slipFor(
+  tenant: Tenant,
+  performance: Partial<MonthlyPerformanceResult>,
+  opts: { month?: string; period?: string; sanction?: boolean; kelas?: number } = {},
+): PaySlip {
+  const month = opts.month ?? '2026-03';
+  const period = opts.period ?? '2026-02';
+  const perf = aPerformance({ predikat: 'SANGAT_BAIK', ...performance });
+  const discipline = aDiscipline(
+    opts.sanction ? { sanctions: [{ level: 'SEDANG', skNumber: 'SK-HD/01/2026' }] } : {},
+  );
+  const input = aPayInput({
+    tenantId: tenant,
+    month,
+    employee: { kelasJabatan: opts.kelas ?? 7 },
+    tppPeriods: [month, period].map((m) => aTppPeriod(m, { performance: perf, discipline })),
+  });
+  return computeMonthlyPay(input, rulesetsFor(tenant));
+}
+
+const team = (achievementPercent: number) => ({
+  teamResult: { unitId: 'DIKBUD/SMAN-1', achievementPercent },
+});
+const incentive = (slip: PaySlip) => slip.lines.find((l) => l.code === 'INSENTIF_PRESTASI');
+const criteriaSum = (slip: PaySlip) =>
+  slip.lines.filter((l) => l.code.startsWith('TPP_')).reduce((s, l) => s + l.amount, 0);
+
+describe('insentif prestasi kerja (tenant rule tpp.prestasi)', () => {
+  it('pays a Sofifi Sangat Baik employee in a unit at 104,5% the configured share: 4,5 points × 1% of the ceiling', () => {
+    const slip = slipFor('sofifi', team(104.5));
+    const line = incentive(slip);
+    // 4,5% × Rp 3.250.000 = Rp 146.250 (exact, no rounding needed).
+    expect(line?.amount).toBe(146_250);
+    expect(line?.label).toBe('Insentif Prestasi Kerja');
+    expect(line?.group).toBe('TPP');
+    expect(line?.kind).toBe('PENGHASILAN');
+    expect(line?.citation.parameterId).toBe('tpp.prestasi');
+    expect(line?.citation.confidence).toBe('UNVERIFIED');
+    expect(line?.citation.regulation).toContain('Gubernur Maluku Utara');
+    // The TPP itself is unchanged: the ceiling at 100%.
+    expect(criteriaSum(slip)).toBe(CEILING_KELAS_7);
+    expect(slip.totals.tpp.penghasilan).toBeGreaterThanOrEqual(CEILING_KELAS_7 + 146_250);
+  });
+
+  it('caps the incentive at 10% of the ceiling for a unit at 130%, and says so on the slip', () => {
+    const slip = slipFor('sofifi', team(130));
+    const line = incentive(slip);
+    expect(line?.amount).toBe(CEILING_KELAS_7 / 10); // 325.000, not 30% = 975.000
+    const text = explainLine(line!);
+    expect(text).toContain('Sangat Baik');
+    expect(text).toContain('130% di atas target 100%');
+    expect(text).toContain('30 poin × 1% = 30%');
+    expect(text).toContain('dibatasi 10%');
+    expect(text).toContain('Rp 3.250.000 = Rp 325.000');
+  });
+
+  it('rounds half up as the rule says', () => {
+    // Kelas 2: 1.131.000 + 471.000 + 94.000 + 94.000 + 95.000 = Rp 1.885.000; 100,01% → 0,01% of it
+    // = Rp 188,5 → Rp 189 (half up; floor would give 188). Kelas 7: 0,03% × 3.250.000 = Rp 975 exactly.
+    const kelas2 = incentive(slipFor('sofifi', team(100.01), { kelas: 2 }))!;
+    expect(kelas2.amount).toBe(189);
+    expect(explainLine(kelas2)).toContain('0,01 poin × 1% = 0,01%');
+    expect(incentive(slipFor('sofifi', team(100.03)))?.amount).toBe(975);
+  });
+
+  it('adds the incentive to the BPJS base and the TPP bruto of the month', () => {
+    const slip = slipFor('sofifi', team(130));
+    const bpjs = slip.lines.find((l) => l.code === 'POT_IWP_BPJS_1_TPP');
+    // 1% × (Rp 3.250.000 + Rp 325.000), well inside the Rp 12 juta cap left after gaji.
+    expect(bpjs?.amount).toBe(35_750);
+  });
+
+  it('gives a Bantul, Binjai or Bukitintan employee in the same situation no incentive', () => {
+    for (const tenant of ['bantul', 'binjai', 'bukitintan'] as const) {
+      const slip = slipFor(tenant, team(130));
+      expect(incentive(slip), tenant).toBeUndefined();
+      expect(
+        slip.trace.some((t) => t.step === 'tpp.prestasi'),
+        tenant,
+      ).toBe(false);
+      // Same pay as without any team result: the rule is off, nothing else moves.
+      expect(slip.totals.bersih, tenant).toBe(slipFor(tenant, {}).totals.bersih);
+    }
+  });
+
+  it('pays no incentive and warns when the unit result is missing; the TPP is unchanged', () => {
+    const slip = slipFor('sofifi', {});
+    expect(incentive(slip)).toBeUndefined();
+    expect(criteriaSum(slip)).toBe(CEILING_KELAS_7);
+    expect(slip.warnings.some((w) => w.includes('capaian tim/unit kerja bulan ini belum ada'))).toBe(true);
+    expect(slip.trace.find((t) => t.step === 'tpp.prestasi')?.value).toBe(0);
+  });
+
+  it('pays nothing, silently, below the predikat, at the target, or under a hukuman disiplin', () => {
+    const cases = [
+      slipFor('sofifi', { predikat: 'BAIK', ...team(130) }),
+      slipFor('sofifi', team(100)),
+      slipFor('sofifi', team(130), { sanction: true }),
+    ];
+    for (const slip of cases) {
+      expect(incentive(slip)).toBeUndefined();
+      expect(slip.warnings.filter((w) => w.includes('Insentif'))).toEqual([]);
+    }
+    expect(cases[1]!.trace.find((t) => t.step === 'tpp.prestasi')?.detail).toContain(
+      'tidak di atas target 100%',
+    );
+  });
+
+  it('starts with the decision of 2026: the performance month 2025-12 has no incentive', () => {
+    const slip = slipFor('sofifi', team(130), { month: '2026-01', period: '2025-12' });
+    expect(incentive(slip)).toBeUndefined();
+  });
+
+  it('goes to the prestasi kerja column of the SIPD TPP list', () => {
+    const line = incentive(slipFor('sofifi', team(130)))!;
+    expect(sipdColumnOf(SIPD_TPP_LAYOUT, line)?.key).toBe('prestasi_kerja');
+  });
+});
+
+describe('tpp.prestasi as a tenant rule BKPSDM can change (#17)', () => {
+  const sofifi = demoTenantRulesets.sofifi;
+  const labels = parameterLabels(sofifi);
+  const valid = {
+    enabled: true,
+    label: 'Insentif Prestasi Kerja',
+    predikat: ['SANGAT_BAIK'],
+    base: 'CEILING_TOTAL',
+    percentOfBase: 0,
+    teamResult: { targetPercent: 100, percentOfBasePerPoint: 1 },
+    capPercent: 10,
+    rounding: 'HALF_UP',
+    notWithSanction: true,
+  };
+  const validate = (value: unknown) =>
+    validateProposal(
+      {
+        title: 'Insentif prestasi 2027',
+        source: { regulation: 'Keputusan Gubernur Maluku Utara Nomor 1 Tahun 2027', date: '2026-12-01' },
+        effectiveFrom: '2027-01-01',
+        confidence: 'VERIFIED',
+        changes: [{ parameterId: 'tpp.prestasi', value }],
+      },
+      { lockedMonths: [], labels },
+    );
+
+  it('accepts the seed value and "off"', () => {
+    expect(validate(valid)).toEqual([]);
+    expect(validate({ enabled: false })).toEqual([]);
+  });
+
+  it('names the field of a cap outside 0–100, a negative rate, an unknown predikat', () => {
+    const paths = (value: unknown) => validate(value).map((i) => i.path);
+    expect(paths({ ...valid, capPercent: 120 })).toEqual(['changes[0].value.capPercent']);
+    expect(paths({ ...valid, teamResult: { targetPercent: 100, percentOfBasePerPoint: -1 } })).toEqual([
+      'changes[0].value.teamResult.percentOfBasePerPoint',
+    ]);
+    expect(paths({ ...valid, predikat: ['ISTIMEWA'] })).toEqual(['changes[0].value.predikat[0]']);
+    const [cap] = validate({ ...valid, capPercent: -5 });
+    expect(cap?.message).toContain('persentase harus antara 0 dan 100');
+  });
+
+  it('refuses a rule that can never pay (no share at all) naming percentOfBase', () => {
+    const issues = validate({ ...valid, teamResult: null });
+    expect(issues.map((i) => i.path)).toEqual(['changes[0].value.percentOfBase']);
+  });
+});
