@@ -42,6 +42,22 @@ export const EXPORT_CATALOG: readonly ExportEntry[] = [
   { id: 'taspen', area: 'IURAN', format: 'XLSX', scope: 'RUN', path: `${RUN_EXPORT}taspen` },
   { id: 'sipd-gaji', area: 'SIPD', format: 'CSV', scope: 'OPD', path: `${RUN_EXPORT}sipd-gaji` },
   { id: 'sipd-tpp', area: 'SIPD', format: 'CSV', scope: 'OPD', path: `${RUN_EXPORT}sipd-tpp` },
+  // Potongan lain (core/deductions): daftar per kreditur (a sheet per creditor and OPD; ?creditor=<kode>)
+  // and the remittance per creditor.
+  {
+    id: 'potongan-kreditur',
+    area: 'BANK',
+    format: 'XLSX',
+    scope: 'OPD',
+    path: `${RUN_EXPORT}potongan-kreditur`,
+  },
+  {
+    id: 'rekap-potongan-kreditur',
+    area: 'BANK',
+    format: 'XLSX',
+    scope: 'RUN',
+    path: `${RUN_EXPORT}rekap-potongan-kreditur`,
+  },
   // --- tax (helper C) --- add Coretax BPMP, BPA2/BPA1 and the tax recap entries below this line.
   // Per masa, every run of the month (functions/tax): the tenant's only withholder, or ?withholder=.
   { id: 'bpmp-xml', area: 'TAX', format: 'XML', scope: 'MONTH', path: '/tax/bpmp/{month}' },
@@ -56,5 +72,7 @@ export const RUN_EXPORT_IDS = [
   'taspen',
   'sipd-gaji',
   'sipd-tpp',
+  'potongan-kreditur',
+  'rekap-potongan-kreditur',
 ] as const;
 export type RunExportId = (typeof RUN_EXPORT_IDS)[number];

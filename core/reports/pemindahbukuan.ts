@@ -13,11 +13,11 @@ export interface PemindahbukuanRow {
   readonly nama: string;
   readonly golongan: string;
   readonly rekening: string;
-  /** The slip's bersih: what SIPD pays into the bendahara's account for this employee. */
+  /** The SIPD bersih: what SIPD pays into the bendahara's account for this employee. */
   readonly gajiBruto: number;
   /**
-   * Post-list deductions (taken by the bendahara after SP2D). SIGAP records none yet: every deduction it
-   * knows is on the slip and already out of the bersih, so these are 0 and the net equals the bersih.
+   * Post-list deductions taken by the bendahara after SP2D (core/deductions): zakat and infaq in their own
+   * columns, every post-list item (Korpri, koperasi, bank …) in jumlahPotongan, as the source's app does.
    */
   readonly zakat: number;
   readonly infaq: number;
@@ -62,10 +62,13 @@ export function pemindahbukuanRows(slips: readonly StoredSlip[]): {
         a.header.nip.localeCompare(b.header.nip),
     );
   const rows = sorted.map((s, i): PemindahbukuanRow => {
-    const gajiBruto = s.slip.totals.bersih;
-    const zakat = 0;
-    const infaq = 0;
-    const jumlahPotongan = zakat + infaq;
+    const post = s.deductions?.postList ?? [];
+    const sumOf = (category?: string) =>
+      post.filter((p) => !category || p.category === category).reduce((a, p) => a + p.taken, 0);
+    const gajiBruto = s.deductions?.sipdBersih ?? s.slip.totals.bersih;
+    const zakat = sumOf('ZAKAT');
+    const infaq = sumOf('INFAK');
+    const jumlahPotongan = sumOf();
     return {
       no: i + 1,
       nip: s.header.nip,

@@ -1,3 +1,5 @@
+import { creditorReadiness } from '../deductions/daftar';
+import { takeHomeOf } from '../deductions/run';
 import type { StoredSlip } from '../payroll/run-types';
 import type { BankTemplate } from './bank-template';
 import { bankCodeForSlip, type EmployeeFacts, fullName } from './employee-facts';
@@ -35,7 +37,8 @@ export function transferCandidates(
       nip: s.header.nip,
       nama: fullName(s.header),
       opd: s.header.opd,
-      amount: s.slip.totals.bersih,
+      // The take-home: the SIPD bersih less the potongan lain taken after it (core/deductions).
+      amount: takeHomeOf(s),
       ...(bank ? { account: { ...bank, ...(bankCode ? { bankCode } : {}) } } : {}),
     };
   });
@@ -73,5 +76,6 @@ export function readinessIssues(inputs: ExportInputs): ReadinessIssue[] {
   issues.push(...buildSipdList('sipd-tpp', inputs.slips, SIPD_TPP_LAYOUT, inputs.facts).issues);
   issues.push(...bpjsKesehatanRecap('bpjs-kesehatan', inputs.slips, inputs.facts).issues);
   issues.push(...taspenRecap('taspen', inputs.slips).issues);
+  issues.push(...creditorReadiness(inputs.slips));
   return issues;
 }

@@ -1,3 +1,4 @@
+import { inListLines } from '../deductions/run';
 import type { StoredSlip } from '../payroll/run-types';
 import { bankCodeForSlip, type EmployeeFacts, fullName } from './employee-facts';
 import type { ReadinessIssue } from './readiness';
@@ -83,9 +84,13 @@ export function buildSipdList(
   const records: SipdCell[][] = [];
   const totals = { kotor: 0, potongan: 0, bersih: 0 };
   for (const slip of slips) {
-    const lines = slip.slip.lines.filter(
-      (l) => l.group === layout.group && (l.kind === 'PENGHASILAN' || l.kind === 'POTONGAN'),
-    );
+    const lines = [
+      ...slip.slip.lines.filter(
+        (l) => l.group === layout.group && (l.kind === 'PENGHASILAN' || l.kind === 'POTONGAN'),
+      ),
+      // In-list potongan lain (zakat, Bulog columns) are inside the list's potongan: its bersih is the SP2D's.
+      ...inListLines(slip, layout.group),
+    ];
     if (lines.length === 0) continue;
     const who = { exportId, nip: slip.header.nip, nama: fullName(slip.header), opd: slip.header.opd };
     const id = identity(slip, facts.get(slip.header.nip));

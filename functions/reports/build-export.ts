@@ -1,3 +1,4 @@
+import { creditorReadiness } from '../../core/deductions/daftar';
 import { DomainError } from '../../core/errors';
 import { renderBankFile } from '../../core/reports/bank-file';
 import type { RunExportId } from '../../core/reports/catalog';
@@ -9,6 +10,7 @@ import { assertReady } from '../../core/reports/readiness';
 import { bankTransfers, type ExportInputs, slipsOfAccount } from '../../core/reports/run-exports';
 import { SIPD_GAJI_LAYOUT, SIPD_TPP_LAYOUT } from '../../core/reports/sipd-layout';
 import { buildSipdList } from '../../core/reports/sipd-list';
+import { renderDaftarPotongan, renderRemittance } from '../deductions/daftar-xlsx';
 import { fileSlug, toCsv } from '../payroll/documents/csv';
 import { renderIuranRecapXlsx } from '../payroll/documents/iuran-recap-xlsx';
 import { renderPemindahbukuanPdf, renderPemindahbukuanXlsx } from '../payroll/documents/pemindahbukuan';
@@ -37,7 +39,7 @@ export interface BuildContext {
   readonly inputs: ExportInputs;
   readonly ref: ExportRunRef;
   readonly tenantName: string;
-  readonly query: { opd?: string; account?: string; valueDate?: string; nomor?: string };
+  readonly query: { opd?: string; account?: string; valueDate?: string; nomor?: string; creditor?: string };
   /** Today in the tenant's time zone: the default value date and letter date. */
   readonly today: string;
   readonly createdAt: Date;
@@ -200,6 +202,39 @@ function sipd(ctx: BuildContext, list: 'GAJI' | 'TPP'): BuiltFile {
   };
 }
 
+/** Daftar potongan per kreditur (per OPD when asked) or the remittance per creditor, from the stored slips. */
+async function potongan(
+  ctx: BuildContext,
+  id: 'potongan-kreditur' | 'rekap-potongan-kreditur',
+): Promise<BuiltFile> {
+  const { slips } = ctx.inputs;
+  assertReady(
+    id,
+    creditorReadiness(slips).filter((i) => i.exportId === id),
+  );
+  const doc = { tenantName: ctx.tenantName, run: ctx.ref, createdAt: ctx.createdAt };
+  const built =
+    id === 'potongan-kreditur'
+      ? await renderDaftarPotongan(slips, doc, ctx.query.creditor)
+      : await renderRemittance(slips, doc);
+  const parts = [
+    id,
+    ctx.ref.runId,
+    ctx.ref.runState,
+    ctx.query.opd && fileSlug(ctx.query.opd),
+    ctx.query.creditor,
+  ];
+  return {
+    content: built.content,
+    contentType: XLSX,
+    fileName: stateFileName(ctx.ref, `${parts.filter(Boolean).join('-')}.xlsx`),
+    run: ctx.ref,
+    template: 'potongan-lain-6@2026',
+    rows: built.rows,
+    total: built.total,
+  };
+}
+
 export async function buildExport(id: RunExportId, ctx: BuildContext): Promise<BuiltFile> {
   switch (id) {
     case 'bank-file':
@@ -215,5 +250,8 @@ export async function buildExport(id: RunExportId, ctx: BuildContext): Promise<B
       return sipd(ctx, 'GAJI');
     case 'sipd-tpp':
       return sipd(ctx, 'TPP');
+    case 'potongan-kreditur':
+    case 'rekap-potongan-kreditur':
+      return potongan(ctx, id);
   }
 }

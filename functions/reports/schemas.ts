@@ -23,6 +23,11 @@ export const runExportQuery = z.strictObject({
   valueDate: isoDate.optional(),
   /** Nomor naskah of the pemindahbukuan letter. */
   nomor: z.string().trim().min(1).max(80).optional(),
+  /** Daftar potongan per kreditur: one creditor (deduction type code) only. */
+  creditor: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{1,29}$/, 'kode jenis potongan: huruf besar, angka, garis bawah')
+    .optional(),
 });
 
 const issue = z.strictObject({
