@@ -29,6 +29,9 @@ export const AUDIT_ENTITY_TYPES = [
   // tax reporting: `tax-settings:tenant` (withholders), `tax-export:<FORM>:<period>:<withholder|nip|opd>`
   'tax-settings',
   'tax-export',
+  // potongan lain: `deduction:<nip>` (an employee's entries), `deduction-types:tenant` (types and policy)
+  'deduction',
+  'deduction-types',
 ] as const;
 
 /**
