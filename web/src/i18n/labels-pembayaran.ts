@@ -23,3 +23,32 @@ export const PEMBAYARAN_LABELS = {
     } as Record<string, string>,
   },
 } as const;
+
+/** The rapel section of a kekurangan gaji slip (rapel.md §3, §5, §7). */
+export const RAPEL_LABELS = {
+  title: 'Rincian kekurangan gaji per bulan',
+  intro:
+    'Selisih antara yang sudah dibayar dan yang seharusnya dibayar, per bulan asal dan sebabnya. Iuran dihitung ulang atas dasar baru (bukan persentase dari selisih).',
+  month: (month: string, kind: string, cause: string) => `${month} (${kind}) — ${cause}`,
+  caption: (month: string) => `Selisih ${month}`,
+  component: 'Komponen',
+  old: 'Dibayar',
+  new: 'Seharusnya',
+  diff: 'Selisih',
+  pph: (which: string) => `PPh 21 ${which}`,
+  pphGaji: 'gaji',
+  pphTpp: 'TPP',
+  employerUnknown:
+    'Iuran pemberi kerja bulan ini tidak diselisihkan: catatan pembayaran bulan itu dibuat sebelum iuran dicatat per baris.',
+  method: {
+    PAYMENT_MONTH: 'PPh 21 kekurangan dihitung pada masa pembayaran (ditambahkan ke bruto bulan ini, TER).',
+    PER_ORIGINAL_MONTH: 'PPh 21 kekurangan dihitung ulang per bulan asal; selisihnya dipotong sekarang.',
+  } as Record<string, string>,
+  summary: 'Ringkasan',
+  net: 'Jumlah selisih sebelum pembulatan',
+  pembulatan: 'Pembulatan',
+  pphTotal: 'PPh 21 atas kekurangan',
+  bersih: 'Kekurangan dibayar',
+  kelebihan: (amount: string) =>
+    `Kelebihan bayar ${amount} ditetapkan: dikembalikan dengan angsuran pada slip gaji berikutnya (baris "Pengembalian kelebihan gaji"), tanpa membuat jumlah bersih negatif.`,
+} as const;

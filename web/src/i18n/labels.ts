@@ -4,8 +4,8 @@ import { GAJI_LABELS } from './labels-gaji';
 import { KINERJA_LABELS } from './labels-kinerja';
 import { DISIPLIN_LABELS, KINERJA_BKPSDM_LABELS } from './labels-kinerja-bkpsdm';
 import { PAJAK_LABELS } from './labels-pajak';
-import { PEMBAYARAN_LABELS } from './labels-pembayaran';
-import { POTONGAN_SLIP_LABELS } from './labels-potongan';
+import { PEMBAYARAN_LABELS, RAPEL_LABELS } from './labels-pembayaran';
+import { POTONGAN_LABELS, POTONGAN_SLIP_LABELS } from './labels-potongan';
 
 /**
  * Every string a console user reads comes from here (UX reference: one label dictionary, no
@@ -64,8 +64,11 @@ export const L = {
   pajak: PAJAK_LABELS,
   /** THR, gaji ke-13, rapel and kelebihan as the slip and run pages mark them: ./labels-pembayaran.ts. */
   pembayaran: PEMBAYARAN_LABELS,
+  rapel: RAPEL_LABELS,
   /** Potongan lain on the slip: ./labels-potongan.ts. */
   potonganSlip: POTONGAN_SLIP_LABELS,
+  /** The register page Potongan lain: ./labels-potongan.ts. */
+  potongan: POTONGAN_LABELS,
   app: {
     name: 'SIGAP',
     fullName: 'Sistem Informasi Gaji dan Penilaian Kinerja ASN',

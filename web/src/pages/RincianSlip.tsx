@@ -10,6 +10,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ApiErrorAlert } from '../components/ErrorDisplay';
 import { PageHeader } from '../components/PageHeader';
 import { RunStatusChip } from '../components/StatusChip';
+import { RapelSectionView } from '../components/slip/RapelSectionView';
 import { SlipLines } from '../components/slip/SlipLines';
 import { SpecialPaymentNote } from '../components/slip/SpecialPaymentNote';
 import { fullName } from '../components/slip/slip-sections';
@@ -86,6 +87,7 @@ export default function RincianSlipPage() {
   const walk = tppWalk(view);
   const canSimulate = !readOnly && roles.some((r) => SIMULATORS.includes(r)) && walk !== undefined;
   const h = view.header;
+  const rapel = view.rapel ?? view.slip.meta.rapel;
   return (
     <>
       <PageHeader
@@ -132,6 +134,7 @@ export default function RincianSlipPage() {
         </Tabs.List>
         <Tabs.Panel value="rincian">
           <SlipLines view={view} />
+          {rapel ? <RapelSectionView section={rapel} /> : null}
         </Tabs.Panel>
         {walk ? (
           <Tabs.Panel value="mengapa">

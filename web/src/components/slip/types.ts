@@ -82,6 +82,7 @@ export interface ExplainedSlip {
     isLastMasa: boolean;
     rulesetVersion: string;
     special?: SpecialPaymentMeta;
+    rapel?: RapelSection;
   };
   lines: SlipLine[];
   totals: GroupTotals & { gaji: GroupTotals; tpp: GroupTotals };
@@ -128,6 +129,38 @@ export interface DeductionPosting {
   note?: string;
 }
 
+/** One line of one original month in a rapel (core/payroll/rapel.ts RapelRow). */
+export interface RapelRow {
+  code: string;
+  label: string;
+  kind: LineKind;
+  group: 'GAJI' | 'TPP';
+  old: number;
+  new: number;
+  diff: number;
+  passThrough?: string;
+}
+
+/** A rapel / kekurangan gaji slip's section: per original month and cause (rapel.md §3). */
+export interface RapelSection {
+  payMonth: string;
+  arrearsTaxMethod: 'PAYMENT_MONTH' | 'PER_ORIGINAL_MONTH';
+  months: {
+    month: string;
+    runId: string;
+    kind: string;
+    cause: string;
+    rows: RapelRow[];
+    pph: { gajiOld: number; gajiNew: number; tppOld: number; tppNew: number };
+    employerAmountsUnknown?: true;
+  }[];
+  netBeforePembulatan: number;
+  pembulatan: number;
+  pph: number;
+  bersih: number;
+  kelebihan?: number;
+}
+
 /** Absent: nothing applied (no entries, or a slip computed before the register existed). */
 export interface SlipDeductions {
   /** The slip's bersih less the in-list deductions: the SP2D net. */
@@ -150,6 +183,7 @@ export interface SlipView {
   input: { tppPeriods?: TppPeriodFacts[] };
   computedAt: string;
   deductions?: SlipDeductions;
+  rapel?: RapelSection;
 }
 
 /** What POST /simulations/payslip answers: the explained slip of the imagined month. */
