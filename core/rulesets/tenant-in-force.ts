@@ -46,6 +46,8 @@ export type TppPphRule =
 export interface TenantRules {
   readonly month: string;
   readonly pembulatanTarget: InForce<'NET' | 'GROSS'>;
+  /** Rapel and kelebihan (core/payroll/rapel.ts, kelebihan.ts). */
+  readonly rapel: InForce<TenantValue<'gaji.rapel'>>;
   readonly terIncludesEmployerPremiums: InForce<boolean>;
   readonly pppkPphBorneBy: InForce<'EMPLOYEE' | 'GOVERNMENT'>;
   readonly dtpNegativeLastMasa: InForce<'ZERO_BOTH' | 'NEGATIVE_BOTH'>;
@@ -121,6 +123,7 @@ function resolveTenant(ruleset: TenantRuleset, month: string): TenantRules {
   return {
     month,
     pembulatanTarget: get('gaji.pembulatanTarget'),
+    rapel: get('gaji.rapel'),
     terIncludesEmployerPremiums: get('pph.terIncludesEmployerPremiums'),
     pppkPphBorneBy: get('pph.pppkBorneBy'),
     dtpNegativeLastMasa: get('pph.dtpNegativeLastMasa'),

@@ -1,6 +1,7 @@
 import * as z from 'zod';
+import { tenantSpecialPaymentSchema } from './special-payment-schema';
 import { tppPrestasiSchema } from './tpp-prestasi-schema';
-import { percentSchema, rupiahSchema } from './value-schemas';
+import { percentSchema, positiveRupiahSchema, rupiahSchema } from './value-schemas';
 
 export const TPP_CRITERIA = ['BK', 'TB', 'KK', 'KP', 'PK', 'POL'] as const;
 export type TppCriterion = (typeof TPP_CRITERIA)[number];
@@ -167,6 +168,16 @@ export const KELAS_JABATAN = Array.from({ length: 17 }, (_, i) => String(i + 1))
 
 export const tenantValueSchemas = {
   'gaji.pembulatanTarget': z.enum(['NET', 'GROSS']),
+  /**
+   * Back pay and overpayment of locked months (rapel.md): the kekurangan is paid on its own list (run kind
+   * RAPEL; paying it inside the next gaji run is not offered yet), PPh 21 on it per `arrearsTaxMethod`
+   * (§5), and a kelebihan recovered by instalments of at most `maxRecoveryPerMonth` rupiah (§7).
+   */
+  'gaji.rapel': z.strictObject({
+    payment: z.enum(['SEPARATE_LIST']),
+    arrearsTaxMethod: z.enum(['PAYMENT_MONTH', 'PER_ORIGINAL_MONTH']),
+    maxRecoveryPerMonth: positiveRupiahSchema,
+  }),
   'pph.terIncludesEmployerPremiums': z.boolean(),
   'pph.pppkBorneBy': z.enum(['EMPLOYEE', 'GOVERNMENT']),
   'pph.dtpNegativeLastMasa': z.enum(['ZERO_BOTH', 'NEGATIVE_BOTH']),
@@ -256,6 +267,8 @@ export const tenantValueSchemas = {
     }),
   /** Insentif prestasi kerja on top of the TPP (core/rulesets/tpp-prestasi-schema.ts); off unless the Perkada says so. */
   'tpp.prestasi': tppPrestasiSchema,
+  /** The Pemda's TPP share on THR and gaji 13 (core/rulesets/special-payment-schema.ts), 0–100 per type. */
+  'specialPayment.tpp': tenantSpecialPaymentSchema,
   'tpp.ceilings': z.strictObject({
     byKelas: z
       .record(z.string(), z.partialRecord(z.enum(TPP_CRITERIA), rupiahSchema))
