@@ -3,6 +3,14 @@
  * ke-13 (gaji13-thr.md), rapel / kekurangan gaji and kelebihan (rapel.md).
  */
 export const PEMBAYARAN_LABELS = {
+  /** What a run of the kind pays, on its run page (regular kinds need no note). */
+  kindNote: {
+    THR: 'Tunjangan hari raya: komponen gaji bulan dasar menurut PP tahun ini dan bagian TPP yang ditetapkan pemda; tanpa iuran dan tanpa potongan lain. PPh 21 dihitung atas jumlah bruto semua daftar bulan ini.',
+    GAJI13:
+      'Gaji ke-13: komponen gaji bulan dasar menurut PP tahun ini dan bagian TPP yang ditetapkan pemda; tanpa iuran dan tanpa potongan lain. PPh 21 dihitung atas jumlah bruto semua daftar bulan ini.',
+    RAPEL:
+      'Daftar kekurangan gaji: selisih bulan-bulan yang sudah dikunci karena SK atau aturan yang berlaku surut, per bulan asal dan sebabnya; dibayar dengan daftar dan berkas bank sendiri.',
+  } as Record<string, string>,
   special: {
     title: (kind: string, year: string) => `${kind} tahun ${year}`,
     base: (month: string, regulation: string) =>

@@ -111,6 +111,11 @@ export default function DetailProsesPage() {
       />
       {recompute.error ? <ApiErrorAlert error={recompute.error} /> : null}
       {data.scope ? <Text size="sm">{T.scopeNote(data.scope.opds.join(', '))}</Text> : null}
+      {L.pembayaran.kindNote[data.kind] ? (
+        <Text size="sm" data-kind-note={data.kind}>
+          {L.pembayaran.kindNote[data.kind]}
+        </Text>
+      ) : null}
       <Paper withBorder p="md" radius="md">
         <Stack gap="sm">
           <RunProgress run={data} />
