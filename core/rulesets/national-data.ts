@@ -4,6 +4,7 @@ import iuran from '../../rulesets/national/iuran.json' with { type: 'json' };
 import pembulatan from '../../rulesets/national/pembulatan.json' with { type: 'json' };
 import pph21Tahunan from '../../rulesets/national/pph21-tahunan.json' with { type: 'json' };
 import pph21Ter from '../../rulesets/national/pph21-ter.json' with { type: 'json' };
+import thrGaji13 from '../../rulesets/national/thr-gaji13.json' with { type: 'json' };
 import tunjanganBeras from '../../rulesets/national/tunjangan-beras.json' with { type: 'json' };
 import tunjanganFungsional from '../../rulesets/national/tunjangan-fungsional.json' with { type: 'json' };
 import tunjanganKeluarga from '../../rulesets/national/tunjangan-keluarga.json' with { type: 'json' };
@@ -24,6 +25,7 @@ export const NATIONAL_RULESET_FILES: ReadonlyArray<readonly [fileName: string, j
   ['rulesets/national/pph21-ter.json', pph21Ter],
   ['rulesets/national/pph21-tahunan.json', pph21Tahunan],
   ['rulesets/national/pembulatan.json', pembulatan],
+  ['rulesets/national/thr-gaji13.json', thrGaji13],
 ];
 
 export function loadNationalRuleset(

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { nationalSpecialPaymentSchema } from './special-payment-schema';
 import {
   gajiGridSchema,
   PNS_GOLONGAN,
@@ -92,6 +93,9 @@ export const nationalValueSchemas = {
   'pph21.noNpwpSurchargePercent': percentSchema,
   'pph21.pnsDtp': z.boolean(),
   pembulatan: z.strictObject({ unit: positiveRupiahSchema }),
+  /** THR and gaji 13, one version per year (core/rulesets/special-payment-schema.ts). */
+  'specialPayment.thr': nationalSpecialPaymentSchema,
+  'specialPayment.gaji13': nationalSpecialPaymentSchema,
 } as const;
 
 export const TUNJANGAN_FUNGSIONAL_PREFIX = 'tunjanganFungsional.';
