@@ -1,6 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../core/discipline/calendar-date';
+import { unitIdOf } from '../../functions/appraisal/settings';
 import { records } from '../../functions/appraisal/store/records';
 import { anHttpEvent, call, type Handler, lambdaContext } from '../builders/http-event';
 import { useTestTables } from '../support/dynamo';
@@ -93,6 +94,16 @@ describe('peer feedback, calendar and discipline records', () => {
       principal: atasan,
     });
     await approvedSkp(write, pegawai, atasan);
+    // Sofifi records its units' capaian (teamResult enabled): the month's result carries the pegawai's
+    // unit, which the insentif prestasi rule of the payroll reads (test/unit/pay/tpp-prestasi.test.ts).
+    const { opd, unit } = sofifi.members.find((m) => m.employee.nip === pegawai.sub)!.employee.penempatan;
+    const unitId = unitIdOf(opd, unit);
+    const scores = await call(write, 'POST /unit-scores/{month}', {
+      params: { month: MONTH },
+      body: { teamResults: [{ unitId, achievementPercent: 130 }] },
+      principal: sofifi.bkpsdm,
+    });
+    expect(scores.status, JSON.stringify(scores.json)).toBe(200);
     clockAfterMonth();
     await call(write, 'POST /results/{month}/compute', {
       params: { month: MONTH },
@@ -100,6 +111,7 @@ describe('peer feedback, calendar and discipline records', () => {
       principal: sofifi.bkpsdm,
     });
     const result = await call(read, 'GET /results/{month}/{nip}', { params, principal: pegawai });
+    expect(result.json.facts.performance.teamResult).toEqual({ unitId, achievementPercent: 130 });
     expect(result.json.detail.performance.evidence.peerFeedback).toMatchObject({
       raterCount: 3,
       withheld: false,

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { computeMonthlyPay } from '../../../core/pay/compute-monthly-pay';
 import { explainLine } from '../../../core/pay/explain';
 import type { MonthlyPerformanceResult, PaySlip } from '../../../core/pay/types';
+import { budgetView } from '../../../core/payroll/approve-run';
+import type { PayrollDeps } from '../../../core/payroll/ports';
+import type { RunSummary } from '../../../core/payroll/run-types';
 import { SIPD_TPP_LAYOUT, sipdColumnOf } from '../../../core/reports/sipd-layout';
 import { parameterLabels, validateProposal } from '../../../core/rulesets/tenant-change';
 import { demoTenantRulesets } from '../../../core/rulesets/tenant-data';
@@ -183,5 +186,31 @@ describe('tpp.prestasi as a tenant rule BKPSDM can change (#17)', () => {
   it('refuses a rule that can never pay (no share at all) naming percentOfBase', () => {
     const issues = validate({ ...valid, teamResult: null });
     expect(issues.map((i) => i.path)).toEqual(['changes[0].value.percentOfBase']);
+  });
+});
+
+describe('the OPD pagu bounds the incentive', () => {
+  /** A draft run of one OPD whose TPP total is what the chunk step sums: each slip's totals.tpp.penghasilan. */
+  async function budgetOf(slips: readonly PaySlip[], paguTpp: number) {
+    const tpp = slips.reduce((s, slip) => s + slip.totals.tpp.penghasilan, 0);
+    const run = { id: '2026-03-GAJI_TPP', month: '2026-03', totals: [{ opd: 'DIKBUD', tpp }] } as RunSummary;
+    const deps = {
+      budgets: { ofYear: async () => [{ opd: 'DIKBUD', paguTpp, source: 'DPA 2026' }] },
+      runs: { ofYear: async () => [] },
+    } as unknown as Pick<PayrollDeps, 'runs' | 'budgets'>;
+    return (await budgetView(run, deps))[0]!;
+  }
+
+  it('counts the incentive in the TPP of the run against the pagu, so approval warns when it overspends', async () => {
+    const withIncentive = [slipFor('sofifi', team(130)), slipFor('sofifi', team(104.5))];
+    const without = [slipFor('sofifi', {}), slipFor('sofifi', {})];
+    const tppWithout = without.reduce((s, slip) => s + slip.totals.tpp.penghasilan, 0);
+    // The incentives (325.000 + 146.250) and their BPJS 4% (13.000 + 5.850) come on top.
+    const pagu = tppWithout + 300_000;
+    expect((await budgetOf(without, pagu)).melebihi).toBe(false);
+    const line = await budgetOf(withIncentive, pagu);
+    expect(line.runIni - tppWithout).toBe(325_000 + 146_250 + 13_000 + 5_850);
+    expect(line.melebihi).toBe(true);
+    expect(line.sisa).toBe(300_000 - (325_000 + 146_250 + 13_000 + 5_850));
   });
 });
