@@ -34,6 +34,9 @@ export const FUNCTION_GROUPS = {
   'tax-read': { entry: 'functions/tax/read.ts', tableAccess: 'RO', memoryMb: 256 },
   'tax-write': { entry: 'functions/tax/write.ts', tableAccess: 'RW', memoryMb: 256 },
   'tax-exports': { entry: 'functions/tax/exports.ts', tableAccess: 'RW', memoryMb: 1769 },
+  // Potongan lain: the register read RO; its writes and the creditor import (XLSX parsing) RW.
+  deductions: { entry: 'functions/deductions/read.ts', tableAccess: 'RO', memoryMb: 512 },
+  'deductions-write': { entry: 'functions/deductions/write.ts', tableAccess: 'RW', memoryMb: 1024 },
 } as const satisfies Record<string, { entry: string; tableAccess: TableAccess; memoryMb: number }>;
 
 export type FunctionGroup = keyof typeof FUNCTION_GROUPS;

@@ -1,5 +1,6 @@
 import { APPRAISAL_ROUTES } from './appraisal/routes';
 import { AUDIT_ROUTES } from './audit/routes';
+import { DEDUCTION_ROUTES } from './deductions/routes';
 import { EMPLOYEE_ROUTES } from './employees/routes';
 import type { RouteSpec } from './http/route-spec';
 import { OPENING_BALANCE_ROUTES } from './opening-balances/routes';
@@ -24,6 +25,7 @@ export const ROUTES = [
   ...OPENING_BALANCE_ROUTES,
   ...APPRAISAL_ROUTES,
   ...TAX_ROUTES,
+  ...DEDUCTION_ROUTES,
 ] as const satisfies readonly RouteSpec[];
 
 export type RouteId = (typeof ROUTES)[number]['id'];

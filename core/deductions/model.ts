@@ -77,47 +77,46 @@ export const creditorSchema = z.strictObject({
 });
 export type Creditor = z.infer<typeof creditorSchema>;
 
-export const deductionTypeSchema = z
-  .strictObject({
-    code,
-    name: text(120),
-    layer: z.enum(DEDUCTION_LAYERS),
-    category: z.enum(DEDUCTION_CATEGORIES),
-    creditor: creditorSchema,
-    appliesTo: z.enum(APPLIES_TO),
-    /** THR, gaji 13 and other special lists: none inside the list (PP); post-list only if the tenant opts in. */
-    appliesToSpecial: z.boolean().default(false),
-    /** Lower first (potongan-lain.md §5: rumah dinas and recovery, then bank, koperasi, Korpri/DW/infak). */
-    priority: z.number().int().min(0).max(999),
-    /** Default rate of PERCENT entries of this type (zakat 2,5 %). */
-    percent: percent.optional(),
-    base: z.enum(PERCENT_BASES).optional(),
-    /** Zakat nisab per month: below it (on the base) nothing is due that month. */
-    nisabMonthly: rupiah.optional(),
-    /** Recorded as the tenant's rule; SIGAP stores no agama, so the employee's own entry is the enrolment. */
-    religionFilter: z.enum(['ISLAM']).optional(),
-    /** The employee may stop it at any time (zakat/infak is an appeal, not an obligation). */
-    optOut: z.boolean().default(false),
-    effectiveFrom: month,
-    effectiveTo: month.optional(),
-    source: sourceSchema,
-    active: z.boolean().default(true),
-  })
-  .superRefine((t, ctx) => {
-    if (t.effectiveTo && t.effectiveTo < t.effectiveFrom) {
-      ctx.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'tidak boleh sebelum effectiveFrom' });
-    }
-    if (t.layer === 'IN_LIST' && t.appliesToSpecial) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['appliesToSpecial'],
-        message: 'potongan dalam daftar SIPD tidak berlaku untuk THR/gaji 13 (tanpa potongan menurut PP)',
-      });
-    }
-    if ((t.percent === undefined) !== (t.base === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['base'], message: 'persen dan dasar diisi bersama' });
-    }
-  });
+export const deductionTypeFields = z.strictObject({
+  code,
+  name: text(120),
+  layer: z.enum(DEDUCTION_LAYERS),
+  category: z.enum(DEDUCTION_CATEGORIES),
+  creditor: creditorSchema,
+  appliesTo: z.enum(APPLIES_TO),
+  /** THR, gaji 13 and other special lists: none inside the list (PP); post-list only if the tenant opts in. */
+  appliesToSpecial: z.boolean().default(false),
+  /** Lower first (potongan-lain.md §5: rumah dinas and recovery, then bank, koperasi, Korpri/DW/infak). */
+  priority: z.number().int().min(0).max(999),
+  /** Default rate of PERCENT entries of this type (zakat 2,5 %). */
+  percent: percent.optional(),
+  base: z.enum(PERCENT_BASES).optional(),
+  /** Zakat nisab per month: below it (on the base) nothing is due that month. */
+  nisabMonthly: rupiah.optional(),
+  /** Recorded as the tenant's rule; SIGAP stores no agama, so the employee's own entry is the enrolment. */
+  religionFilter: z.enum(['ISLAM']).optional(),
+  /** The employee may stop it at any time (zakat/infak is an appeal, not an obligation). */
+  optOut: z.boolean().default(false),
+  effectiveFrom: month,
+  effectiveTo: month.optional(),
+  source: sourceSchema,
+  active: z.boolean().default(true),
+});
+export const deductionTypeSchema = deductionTypeFields.superRefine((t, ctx) => {
+  if (t.effectiveTo && t.effectiveTo < t.effectiveFrom) {
+    ctx.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'tidak boleh sebelum effectiveFrom' });
+  }
+  if (t.layer === 'IN_LIST' && t.appliesToSpecial) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['appliesToSpecial'],
+      message: 'potongan dalam daftar SIPD tidak berlaku untuk THR/gaji 13 (tanpa potongan menurut PP)',
+    });
+  }
+  if ((t.percent === undefined) !== (t.base === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['base'], message: 'persen dan dasar diisi bersama' });
+  }
+});
 export type DeductionType = z.infer<typeof deductionTypeSchema>;
 
 export const deductionPolicySchema = z.strictObject({
@@ -166,60 +165,59 @@ export const REFERENCE_KINDS = [
 ] as const;
 export const ENTRY_STATUSES = ['AKTIF', 'NONAKTIF'] as const;
 
-export const deductionEntryInput = z
-  .strictObject({
-    typeCode: code,
-    kind: z.enum(ENTRY_KINDS),
-    amount: positiveRupiah.optional(),
-    percent: percent.optional(),
-    base: z.enum(PERCENT_BASES).optional(),
-    instalment: z
-      .strictObject({
-        total: positiveRupiah,
-        tenor: z.number().int('bulat').min(1, 'paling sedikit 1 bulan').max(360, 'paling lama 360 bulan'),
-      })
+export const deductionEntryFields = z.strictObject({
+  typeCode: code,
+  kind: z.enum(ENTRY_KINDS),
+  amount: positiveRupiah.optional(),
+  percent: percent.optional(),
+  base: z.enum(PERCENT_BASES).optional(),
+  instalment: z
+    .strictObject({
+      total: positiveRupiah,
+      tenor: z.number().int('bulat').min(1, 'paling sedikit 1 bulan').max(360, 'paling lama 360 bulan'),
+    })
+    .optional(),
+  startMonth: month,
+  endMonth: month.optional(),
+  reference: z.strictObject({
+    kind: z.enum(REFERENCE_KINDS),
+    number: text(80),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD')
       .optional(),
-    startMonth: month,
-    endMonth: month.optional(),
-    reference: z.strictObject({
-      kind: z.enum(REFERENCE_KINDS),
-      number: text(80),
-      date: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal YYYY-MM-DD')
-        .optional(),
-    }),
-    /** Nomor rekening/pinjaman at the creditor (the daftar potongan prints it). */
-    accountRef: z.string().trim().min(1).max(40).optional(),
-    status: z.enum(ENTRY_STATUSES).default('AKTIF'),
-    stopReason: z.string().trim().min(1).max(200).optional(),
-    note: z.string().trim().max(200).optional(),
-  })
-  .superRefine((e, ctx) => {
-    const need = (field: 'amount' | 'instalment', when: string) =>
-      ctx.addIssue({ code: 'custom', path: [field], message: `wajib diisi untuk jenis ${when}` });
-    const forbid = (field: string, when: string) =>
-      ctx.addIssue({ code: 'custom', path: [field], message: `tidak dipakai untuk jenis ${when}` });
-    if (e.kind === 'FIXED') {
-      if (e.amount === undefined) need('amount', 'FIXED');
-      if (e.instalment) forbid('instalment', 'FIXED');
-      if (e.percent !== undefined) forbid('percent', 'FIXED');
-    } else if (e.kind === 'INSTALMENT') {
-      if (!e.instalment) need('instalment', 'INSTALMENT');
-      if (e.amount !== undefined) forbid('amount', 'INSTALMENT (angsuran dihitung dari total dan tenor)');
-      if (e.percent !== undefined) forbid('percent', 'INSTALMENT');
-      if (e.endMonth !== undefined) forbid('endMonth', 'INSTALMENT (bulan akhir = bulan mulai + tenor − 1)');
-    } else {
-      if (e.amount !== undefined) forbid('amount', 'PERCENT');
-      if (e.instalment) forbid('instalment', 'PERCENT');
-    }
-    if (e.endMonth && e.endMonth < e.startMonth) {
-      ctx.addIssue({ code: 'custom', path: ['endMonth'], message: 'tidak boleh sebelum bulan mulai' });
-    }
-    if (e.status === 'NONAKTIF' && !e.stopReason) {
-      ctx.addIssue({ code: 'custom', path: ['stopReason'], message: 'wajib diisi bila status NONAKTIF' });
-    }
-  });
+  }),
+  /** Nomor rekening/pinjaman at the creditor (the daftar potongan prints it). */
+  accountRef: z.string().trim().min(1).max(40).optional(),
+  status: z.enum(ENTRY_STATUSES).default('AKTIF'),
+  stopReason: z.string().trim().min(1).max(200).optional(),
+  note: z.string().trim().max(200).optional(),
+});
+export const deductionEntryInput = deductionEntryFields.superRefine((e, ctx) => {
+  const need = (field: 'amount' | 'instalment', when: string) =>
+    ctx.addIssue({ code: 'custom', path: [field], message: `wajib diisi untuk jenis ${when}` });
+  const forbid = (field: string, when: string) =>
+    ctx.addIssue({ code: 'custom', path: [field], message: `tidak dipakai untuk jenis ${when}` });
+  if (e.kind === 'FIXED') {
+    if (e.amount === undefined) need('amount', 'FIXED');
+    if (e.instalment) forbid('instalment', 'FIXED');
+    if (e.percent !== undefined) forbid('percent', 'FIXED');
+  } else if (e.kind === 'INSTALMENT') {
+    if (!e.instalment) need('instalment', 'INSTALMENT');
+    if (e.amount !== undefined) forbid('amount', 'INSTALMENT (angsuran dihitung dari total dan tenor)');
+    if (e.percent !== undefined) forbid('percent', 'INSTALMENT');
+    if (e.endMonth !== undefined) forbid('endMonth', 'INSTALMENT (bulan akhir = bulan mulai + tenor − 1)');
+  } else {
+    if (e.amount !== undefined) forbid('amount', 'PERCENT');
+    if (e.instalment) forbid('instalment', 'PERCENT');
+  }
+  if (e.endMonth && e.endMonth < e.startMonth) {
+    ctx.addIssue({ code: 'custom', path: ['endMonth'], message: 'tidak boleh sebelum bulan mulai' });
+  }
+  if (e.status === 'NONAKTIF' && !e.stopReason) {
+    ctx.addIssue({ code: 'custom', path: ['stopReason'], message: 'wajib diisi bila status NONAKTIF' });
+  }
+});
 export type DeductionEntryInput = z.infer<typeof deductionEntryInput>;
 
 export interface DeductionEntry extends DeductionEntryInput {

@@ -1,4 +1,4 @@
-import type { LineGroup, PaySlip } from '../pay/types';
+import type { LineGroup, PayLine, PaySlip } from '../pay/types';
 import { type ApplyInput, applyDeductions, type Posting, type SlipDeductions } from './apply';
 import type { DeductionEntry, DeductionPolicy, DeductionType } from './model';
 
@@ -80,4 +80,34 @@ export function arrearsFromLedger(
 /** The amount the bank credits the employee: the take-home after potongan lain, else the slip's bersih. */
 export function takeHomeOf(slip: { slip: PaySlip; deductions?: SlipDeductions }): number {
   return slip.deductions?.takeHome ?? slip.slip.totals.bersih;
+}
+
+/**
+ * The in-list postings of one list as SIPD list lines (zakat, Bulog columns): the SIPD list shows them
+ * inside its potongan and its bersih falls by them. A category without a SIPD column becomes the list's
+ * readiness issue, like any line no column takes.
+ */
+export function inListLines(slip: { deductions?: SlipDeductions }, group: LineGroup): PayLine[] {
+  return (slip.deductions?.inList ?? []).flatMap((p): PayLine[] => {
+    const amount = group === 'GAJI' ? p.fromGaji : p.fromTpp;
+    if (amount <= 0) return [];
+    return [
+      {
+        code: `POTLAIN_${p.typeCode}`,
+        label: p.typeName,
+        amount,
+        kind: 'POTONGAN',
+        group,
+        ruleId: `potongan-lain.${p.category.toLowerCase()}`,
+        citation: {
+          parameterId: `potongan-lain.${p.typeCode}`,
+          regulation: 'Register potongan lain daerah',
+          refs: [],
+          confidence: 'UNVERIFIED',
+          from: '',
+        },
+        basis: { entryId: p.entryId, due: p.due, taken: p.taken },
+      },
+    ];
+  });
 }

@@ -357,6 +357,39 @@ export const DECLARATIONS: Record<RouteId, Declaration> = {
     }),
   },
   listBudgets: { scope: 'TENANT', request: (c) => ({ path: `/budgets/${c.year}` }) },
+  // potongan lain (functions/deductions): an empty entry is a 400 once past the scope check
+  getDeductionTypes: { scope: 'TENANT', reference: true, request: () => ({ path: '/deductions/types' }) },
+  putDeductionTypes: {
+    scope: 'TENANT',
+    request: () => ({ path: '/deductions/types', body: { expectedVersion: 0, types: [], policy: null } }),
+  },
+  listDeductions: {
+    scope: 'OPD_FILTER',
+    request: (c) => ({ path: '/deductions', query: q({ opd: c.opd }) }),
+  },
+  getEmployeeDeductions: { scope: 'PAY_READ', request: (c) => ({ path: `/employees/${c.nip}/deductions` }) },
+  createEmployeeDeduction: {
+    scope: 'ROW_WRITE',
+    request: (c) => ({ path: `/employees/${c.nip}/deductions`, body: { expectedVersion: 0, entry: {} } }),
+  },
+  updateEmployeeDeduction: {
+    scope: 'ROW_WRITE',
+    request: (c) => ({
+      path: `/employees/${c.nip}/deductions/matriks-1`,
+      body: { expectedVersion: 0, entry: {} },
+    }),
+  },
+  importDeductions: {
+    scope: 'TENANT',
+    request: () => ({
+      path: '/deductions/imports',
+      body: {
+        fileName: 'koperasi.csv',
+        typeCode: 'KOPERASI',
+        contentBase64: Buffer.from('NIP,BULAN_MULAI,NOMOR_REFERENSI\n').toString('base64'),
+      },
+    }),
+  },
   // opening balances
   putOpeningBalance: {
     scope: 'ROW_WRITE',
