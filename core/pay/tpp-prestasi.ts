@@ -157,10 +157,8 @@ export function explainPrestasi(line: PayLine): string {
     const points = formatBp(n('achievedBp') - n('targetBp')).replace('%', '');
     share += `; capaian unit ${String(b.unitId)} ${formatBp(n('achievedBp'))} di atas target ${formatBp(n('targetBp'))}: `;
     share += `${flat > 0 ? `${formatBp(flat)} + ` : ''}${points} poin × ${formatBp(n('perPointBp'))} = ${formatShare(n('shareMillionths'))}`;
-  } else {
-    share += `; ${formatBp(flat)}`;
+    if (b.capped === true) share += `, dibatasi ${formatBp(n('capBp'))}`;
   }
-  if (b.capped === true) share += `, dibatasi ${formatBp(n('capBp'))}`;
   const rounding = b.rounding === 'HALF_UP' ? 'dibulatkan ke rupiah terdekat' : 'dibulatkan ke bawah';
   return `${line.label} ${String(b.period)}: ${share}; ${formatShare(n('appliedMillionths'))} × ${BASE_TEXT[String(b.baseKind)] ?? 'pagu'} kelas ${String(b.kelasJabatan)} ${formatRupiah(n('baseAmount'))} = ${formatRupiah(line.amount)} (${rounding})`;
 }

@@ -8,7 +8,7 @@ import type { RunSummary } from '../../../core/payroll/run-types';
 import { SIPD_TPP_LAYOUT, sipdColumnOf } from '../../../core/reports/sipd-layout';
 import { parameterLabels, validateProposal } from '../../../core/rulesets/tenant-change';
 import { demoTenantRulesets } from '../../../core/rulesets/tenant-data';
-import { aDiscipline, aPayInput, aPerformance, aTppPeriod, rulesetsFor } from './builders';
+import { aDiscipline, aPayInput, aPerformance, aTenantRuleset, aTppPeriod, rulesetsFor } from './builders';
 
 /**
  * Sofifi's insentif prestasi kerja (rulesets/tenants/sofifi.json, tpp.prestasi from 2026-01-01, the
@@ -138,6 +138,49 @@ describe('insentif prestasi kerja (tenant rule tpp.prestasi)', () => {
   it('goes to the prestasi kerja column of the SIPD TPP list', () => {
     const line = incentive(slipFor('sofifi', team(130)))!;
     expect(sipdColumnOf(SIPD_TPP_LAYOUT, line)?.key).toBe('prestasi_kerja');
+  });
+});
+
+describe('the predikat-only variant of the rule', () => {
+  /** Bukitintan's kelas 7 has one ceiling, BK Rp 2.500.000, and no prestasi kerja ceiling. */
+  const rule = (base: 'CEILING_TOTAL' | 'CEILING_PK') =>
+    aTenantRuleset({
+      'tpp.prestasi': {
+        enabled: true,
+        label: 'Tambahan TPP Prestasi',
+        predikat: ['SANGAT_BAIK', 'BAIK'],
+        base,
+        percentOfBase: 5,
+        teamResult: null,
+        capPercent: 5,
+        rounding: 'FLOOR',
+        notWithSanction: false,
+      },
+    });
+  const slipWith = (base: 'CEILING_TOTAL' | 'CEILING_PK', predikat: 'BAIK' | 'KURANG') =>
+    computeMonthlyPay(
+      aPayInput({
+        tppPeriods: ['2026-03', '2026-02'].map((m) =>
+          aTppPeriod(m, { performance: aPerformance({ predikat }) }),
+        ),
+      }),
+      rulesetsFor(rule(base)),
+    );
+
+  it('pays 5% of the ceiling for Baik without any unit result, and nothing for Kurang', () => {
+    const line = incentive(slipWith('CEILING_TOTAL', 'BAIK'));
+    expect(line?.amount).toBe(125_000); // 5% × 2.500.000
+    expect(line?.label).toBe('Tambahan TPP Prestasi');
+    expect(explainLine(line!)).toContain('predikat Baik; 5% × pagu TPP kelas 7 Rp 2.500.000 = Rp 125.000');
+    expect(incentive(slipWith('CEILING_TOTAL', 'KURANG'))).toBeUndefined();
+  });
+
+  it('pays nothing on a prestasi kerja base where the kelas has no PK ceiling, and says why in the trace', () => {
+    const slip = slipWith('CEILING_PK', 'BAIK');
+    expect(incentive(slip)).toBeUndefined();
+    expect(slip.trace.find((t) => t.step === 'tpp.prestasi')?.detail).toContain(
+      'tidak mempunyai pagu prestasi kerja',
+    );
   });
 });
 
