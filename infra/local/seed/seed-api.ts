@@ -1,6 +1,7 @@
 import { BatchGetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { keys } from '../../../functions/table/keys';
 import { issueDevToken } from '../dev-keys';
+import { seedDemoDeductionsViaApi } from './deductions-demo';
 import { generateTenantSeed, type SeedMember, type TenantSeed } from './employees';
 import { forEachLimited } from './seed-client';
 import { seedDemoTaxSettings } from './tax-demo';
@@ -48,6 +49,8 @@ export async function seedTenantViaApi(
   }
   // The tax exports need the tenant's withholders (tenant data in its table): a demo one.
   await seedDemoTaxSettings(baseUrl, token, seed.tenantId);
+  // Potongan lain of one demo tenant (koperasi instalment, zakat, Korpri): before any run computes.
+  await seedDemoDeductionsViaApi(baseUrl, token, seed);
   result.ms = Math.round(performance.now() - started);
   return result;
 }
