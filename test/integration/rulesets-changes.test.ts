@@ -193,12 +193,27 @@ describe('proposing a rules change', () => {
     ]);
   });
 
-  it('refuses a ceiling for kelas 18 and a percentage over 100, each by parameter and field', async () => {
+  it('refuses a ceiling for kelas 18, a percentage over 100 and a bad incentive rule, each by parameter and field', async () => {
     const res = await call(rulesWrite, 'POST /rule-changes', {
       body: proposalBody({
         changes: [
           { parameterId: 'tpp.ceilings', value: { byKelas: { ...seedCeilings(LOCKED_1), 18: { BK: 1 } } } },
           { parameterId: 'tpp.sanctions', value: { RINGAN: 10, SEDANG: 25, BERAT: 110 } },
+          // Turning the insentif prestasi on with a cap above 100% of the ceiling and a negative rate.
+          {
+            parameterId: 'tpp.prestasi',
+            value: {
+              enabled: true,
+              label: 'Insentif Prestasi Kerja',
+              predikat: ['SANGAT_BAIK'],
+              base: 'CEILING_TOTAL',
+              percentOfBase: 0,
+              teamResult: { targetPercent: 100, percentOfBasePerPoint: -1 },
+              capPercent: 120,
+              rounding: 'FLOOR',
+              notWithSanction: true,
+            },
+          },
         ],
       }),
       principal: PROPOSER,
@@ -207,6 +222,8 @@ describe('proposing a rules change', () => {
     expect(res.json.error.issues.map((i: { path: string }) => i.path)).toEqual([
       'body.changes[0].value.byKelas.18',
       'body.changes[1].value.BERAT',
+      'body.changes[2].value.teamResult.percentOfBasePerPoint',
+      'body.changes[2].value.capPercent',
     ]);
     // Nothing was written: the tenant still follows its seed file.
     const seed = await db.client.send(new GetCommand({ TableName: table(), Key: keys.rulesSeed() }));
