@@ -1,5 +1,6 @@
 import { formatBp, formatRupiah as rp } from './format';
 import { openingBalancePeriod } from './opening-balance';
+import { explainSpecialPph, explainSpecialTpp } from './special-payment';
 import { explainPrestasi } from './tpp-prestasi';
 import type { ExplainedPayLine, ExplainedPaySlip, PayLine, PaySlip } from './types';
 
@@ -195,6 +196,8 @@ const TEMPLATES: ReadonlyMap<string, Template> = new Map(
         ? `Tunjangan PPh = potongan PPh (ditanggung pemerintah): ${rp(line.amount)}`
         : `Tunjangan PPh atas TPP = potongan PPh atas TPP (ditanggung APBD): ${rp(line.amount)}`,
     'pph21.saldo-awal': saldoAwal,
+    'special-payment.tpp': (line, b) => explainSpecialTpp(line, b),
+    'pph21.special-payment': (line, b) => explainSpecialPph(line, b),
     pph21: pphDeduction,
   }),
 );

@@ -1,6 +1,7 @@
 import type { Confidence } from '../rulesets/parameter';
 import type { PtkpStatus } from '../rulesets/value-schemas';
 import type { OpeningBalance } from './opening-balance';
+import type { SpecialPaymentInput, SpecialPaymentMeta } from './special-payment';
 
 export type { Confidence, OpeningBalance, PtkpStatus };
 
@@ -197,6 +198,8 @@ export interface PayInput {
   readonly openingBalance?: OpeningBalance;
   /** Defaults to: December, or the month of `employee.tmtEnd`. */
   readonly isLastMasa?: boolean;
+  /** THR / gaji 13 runs only: the base month and the masa's paid lists (core/pay/special-payment.ts). */
+  readonly special?: SpecialPaymentInput;
 }
 
 export type LineKind = 'PENGHASILAN' | 'POTONGAN' | 'IURAN_PEMBERI_KERJA' | 'INFORMASI';
@@ -271,6 +274,8 @@ export interface PaySlip {
       readonly pphTpp: number;
       readonly iuranPensiun: number;
     };
+    /** THR / gaji 13 slips only: regulation, base month, TPP share and the masa's lists counted. */
+    readonly special?: SpecialPaymentMeta;
   };
   readonly lines: readonly PayLine[];
   readonly totals: PayTotals;
