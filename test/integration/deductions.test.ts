@@ -7,6 +7,7 @@ import { aPrincipal } from '../builders/employee';
 import { anHttpEvent, call, type Handler, lambdaContext } from '../builders/http-event';
 import { storeCoveredResults } from '../support/covered-results';
 import { useTestTables } from '../support/dynamo';
+import { extractPdfText } from '../unit/documents/pdf-text';
 
 /**
  * Potongan lain end to end on real DynamoDB (issue #15): the register through its API (4xx naming the
@@ -281,6 +282,22 @@ describe('potongan lain in the run and its files', () => {
     wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
     expect(texts).toContain('1/12');
     expect(texts).toContain('PJ-0001');
+
+    const docs = (await import('../../functions/payroll/docs')).handler as Handler;
+    const pdf = await docs(
+      anHttpEvent('GET /runs/{runId}/slips/{nip}/pdf', {
+        params: { runId, nip: saver },
+        query: {},
+        principal: bkpsdm,
+      }),
+      lambdaContext,
+    );
+    expect(pdf.statusCode).toBe(200);
+    const pdfText = extractPdfText(
+      Buffer.from(String(pdf.body), pdf.isBase64Encoded ? 'base64' : 'utf8'),
+    ).text;
+    expect(pdfText).toContain('Bersih SIPD');
+    expect(pdfText).toContain('angsuran 1/12');
 
     const remit = await download(runId, 'rekap-potongan-kreditur', {});
     expect(remit.status, remit.raw.slice(0, 300)).toBe(200);

@@ -240,6 +240,7 @@ function summary(doc: Doc, slip: StoredSlip): void {
   doc.y += 2;
   amountRow(doc, 'Total penghasilan', t.penghasilan, { indent: 6 });
   amountRow(doc, 'Total potongan', t.potongan, { indent: 6 });
+  const received = potonganLain(doc, slip);
   doc.y += 3;
   const top = doc.y;
   doc
@@ -247,9 +248,9 @@ function summary(doc: Doc, slip: StoredSlip): void {
     .fillColor('#eef2f7')
     .fill();
   doc.y = top + 2;
-  amountRow(doc, 'JUMLAH BERSIH DITERIMA', t.bersih, { bold: true, indent: 6, size: SIZE.heading });
+  amountRow(doc, 'JUMLAH BERSIH DITERIMA', received, { bold: true, indent: 6, size: SIZE.heading });
   doc.y = Math.max(doc.y, top + 18);
-  text(doc, `Terbilang: ${terbilang(t.bersih)}`, { size: SIZE.small, color: GREY, x: LEFT + 6 });
+  text(doc, `Terbilang: ${terbilang(received)}`, { size: SIZE.small, color: GREY, x: LEFT + 6 });
   if (t.iuranPemberiKerja > 0) {
     text(doc, `Iuran pemberi kerja di luar slip: ${formatRupiah(t.iuranPemberiKerja)}`, {
       size: SIZE.small,
@@ -258,6 +259,24 @@ function summary(doc: Doc, slip: StoredSlip): void {
     });
   }
   rule(doc);
+}
+
+/**
+ * Potongan lain (core/deductions): zakat/Bulog inside the SIPD list, then the items taken after the SIPD
+ * bersih; answers what the bank credits (the take-home), or the bersih when there are none.
+ */
+function potonganLain(doc: Doc, slip: StoredSlip): number {
+  const d = slip.deductions;
+  if (!d) return slip.slip.totals.bersih;
+  for (const p of d.inList) amountRow(doc, `${p.typeName} (potongan SIPD)`, p.taken, { indent: 12 });
+  amountRow(doc, 'Bersih SIPD', d.sipdBersih, { bold: true, indent: 6 });
+  if (d.postList.length > 0) text(doc, 'Potongan lain (setelah SIPD)', { font: BOLD_FONT, x: LEFT + 6 });
+  for (const p of d.postList) {
+    const angsuran = p.instalmentNo !== undefined ? ` angsuran ${p.instalmentNo}/${p.tenor}` : '';
+    amountRow(doc, `${p.typeName}${angsuran} — ${p.creditor.name}`, p.taken, { indent: 12 });
+  }
+  for (const note of d.notes) text(doc, `• ${note}`, { size: SIZE.small, color: GREY, x: LEFT + 12 });
+  return d.takeHome;
 }
 
 function corrections(doc: Doc, slip: StoredSlip): void {
