@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../core/auth/principal';
-import { demoDeductionTypes } from '../../infra/local/seed/deductions-demo';
+import { demoDeductionTypes, seedDemoDeductions } from '../../infra/local/seed/deductions-demo';
 import { generateTenantSeed } from '../../infra/local/seed/employees';
 import { aPrincipal } from '../builders/employee';
 import { anHttpEvent, call, type Handler, lambdaContext } from '../builders/http-event';
@@ -321,5 +321,88 @@ describe('potongan lain in the run and its files', () => {
       taken: 500_000,
       arrearIn: 0,
     });
+  });
+});
+
+describe('the demo seed and the creditor import', () => {
+  it('seeds the demo tenant’s entries through the API, and a second time changes nothing', async () => {
+    const handlers: Record<string, Handler> = { GET: read, POST: write, PUT: write };
+    const route = (method: string, path: string) =>
+      path === '/deductions/types' ? `${method} /deductions/types` : `${method} /employees/{nip}/deductions`;
+    const seedCall = async (method: string, path: string, body: unknown) => {
+      const nip = path.split('/')[2] ?? '';
+      const res = await call(handlers[method]!, route(method, path), {
+        params: path.startsWith('/employees') ? { nip } : {},
+        ...(body === undefined ? {} : { body }),
+        principal: bkpsdm,
+      });
+      return { status: res.status, json: res.json };
+    };
+    const seed = { tenantId, asOf: '2027-01-01', opds: [], members: members.slice(2) };
+    expect(await seedDemoDeductions(seedCall, seed, '2027-01')).toBe(4);
+    expect(await seedDemoDeductions(seedCall, seed, '2027-01')).toBe(0);
+    const got = await call(read, 'GET /employees/{nip}/deductions', {
+      params: { nip: plain },
+      principal: bkpsdm,
+    });
+    expect(got.json.entries.map((e: { typeCode: string }) => e.typeCode).sort()).toEqual([
+      'INFAK',
+      'KOPERASI',
+      'KORPRI',
+      'ZAKAT',
+    ]);
+  });
+
+  it('imports a creditor’s CSV: the dry run names each bad cell and writes nothing; the commit writes the good rows', async () => {
+    const csv = [
+      'NIP;JUMLAH;BULAN_MULAI;BULAN_AKHIR;NOMOR_REFERENSI;NOMOR_REKENING',
+      `${borrower};250.000;2027-01;2027-06;BPD-IMP-1;77-001`,
+      `${borrower};0;2027-01;;BPD-IMP-2;77-002`,
+      `199001012020011999;100000;2027-01;;BPD-IMP-3;77-003`,
+      `${saver};100000;2027-03;2027-02;BPD-IMP-4;77-004`,
+    ].join('\n');
+    const body = { fileName: 'bpd.csv', typeCode: 'BPD', contentBase64: Buffer.from(csv).toString('base64') };
+    const before = (
+      await call(read, 'GET /employees/{nip}/deductions', { params: { nip: borrower }, principal: bkpsdm })
+    ).json;
+    const dry = await call(write, 'POST /deductions/imports', {
+      body: { ...body, dryRun: true },
+      principal: operator,
+    });
+    expect(dry.status, JSON.stringify(dry.json)).toBe(200);
+    expect(dry.json.rows.map((r: { status: string; action?: string }) => r.action ?? r.status)).toEqual([
+      'CREATE',
+      'ERROR',
+      'ERROR',
+      'ERROR',
+    ]);
+    expect(dry.json.rows[1].issues[0].path).toBe('rows.3.JUMLAH');
+    expect(dry.json.rows[2].issues[0].path).toBe('rows.4.NIP');
+    expect(dry.json.rows[3].issues[0].path).toBe('rows.5.BULAN_AKHIR');
+    const unchanged = (
+      await call(read, 'GET /employees/{nip}/deductions', { params: { nip: borrower }, principal: bkpsdm })
+    ).json;
+    expect(unchanged.version).toBe(before.version);
+
+    const commit = await call(write, 'POST /deductions/imports', {
+      body: { ...body, dryRun: false },
+      principal: operator,
+    });
+    expect(commit.json.counts).toMatchObject({ CREATE: 1, ERROR: 3 });
+    const after = (
+      await call(read, 'GET /employees/{nip}/deductions', { params: { nip: borrower }, principal: bkpsdm })
+    ).json;
+    expect(
+      after.entries.find((e: { reference: { number: string } }) => e.reference.number === 'BPD-IMP-1'),
+    ).toMatchObject({
+      kind: 'FIXED',
+      amount: 250_000,
+      accountRef: '77-001',
+    });
+    const again = await call(write, 'POST /deductions/imports', {
+      body: { ...body, dryRun: false },
+      principal: operator,
+    });
+    expect(again.json.counts).toMatchObject({ UNCHANGED: 1, CREATE: 0 });
   });
 });
