@@ -1,20 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { computeMonthlyPay } from '../../../core/pay/compute-monthly-pay';
 import type { PayInput, PaySlip } from '../../../core/pay/types';
+import { paidRecordsOf } from '../../../core/payroll/lock-run';
+import { computeSlipOfKind } from '../../../core/payroll/run-kinds';
 import type { StoredSlip } from '../../../core/payroll/run-types';
+import { masaListsOf } from '../../../core/payroll/special-payment-kind';
 import { nationalRuleset } from '../../../core/rulesets/national-data';
 import { nationalRulesFor } from '../../../core/rulesets/national-in-force';
+import { demoTenantRulesets } from '../../../core/rulesets/tenant-data';
 import { annualFigures, annualRulesOf } from '../../../core/tax/annual';
+import { buildBpmp } from '../../../core/tax/bpmp';
 import { type SlipTax, slipTax } from '../../../core/tax/slip-tax';
+import type { Withholder } from '../../../core/tax/withholders';
 import { aDiscipline, anEmployee, aPerformance, aTppPeriod, rulesetsFor } from '../pay/builders';
 import { aSlipTax } from './slip-tax-builder';
 
+const BUD: Withholder = {
+  id: 'BUD',
+  name: 'BPKAD Kabupaten Contoh',
+  npwp: '0001234567890000',
+  nitku: '0001234567890000000000',
+  bendahara: { nama: 'Bendahara Pengeluaran', nip: '198001012005011001' },
+  opds: [],
+  lists: ['GAJI', 'TPP'],
+};
+
 /**
  * pajak-pelaporan.md §9 end to end: the engine pays the Example 2/3 employee every month of 2026 in Bantul
- * (gaji induk + the TPP of the month before), the THR (March) and gaji 13 (June) lists are added as their
- * stored tax facts (gaji13-thr.md §8: gaji 3.043.200 + TPP 2.500.000, both government-borne, PPh 124.315 +
- * 240.239 each), and December is the engine's last masa with the year-to-date the paid ledger would give.
- * The A2 built from those slips must be §9's, and the December slip must carry both parts.
+ * (gaji induk + the TPP of the month before), the THR (March) and gaji 13 (June) runs compute their slips
+ * through the engine too (gaji13-thr.md §8: gaji 3.043.200 + TPP 2.500.000 = 100% of Bantul's kelas 7
+ * ceiling, both government-borne, PPh 124.315 + 240.239 each on the masa's cumulative bruto over the month's
+ * locked GAJI_TPP list), and December is the engine's last masa with the year-to-date the paid ledger gives.
+ * The A2 built from those slips must be §9's, and the December slip must carry both parts: the DTP part
+ * returns the March and June spikes.
  */
 const employee = anEmployee({
   golongan: 'III/a',
@@ -66,29 +84,62 @@ function stored(m: number, input: PayInput, slip: PaySlip): StoredSlip {
   };
 }
 
-function extraList(m: number, kind: string): SlipTax {
-  return aSlipTax({
-    runId: `${month(m)}-${kind}`,
-    kind,
+/** Bantul with the THR / gaji 13 TPP share decided: 100% of the kelas jabatan ceiling (§8's hypothesis). */
+const bantul = demoTenantRulesets.bantul;
+const SHARE = { tppPercent: 100, tppBasis: 'CEILING' } as const;
+const withShare = {
+  national: nationalRuleset,
+  tenant: {
+    ...bantul,
+    parameters: {
+      ...bantul.parameters,
+      'specialPayment.tpp': {
+        id: 'specialPayment.tpp',
+        label: 'Bagian TPP pada THR dan gaji ketiga belas',
+        versions: [
+          {
+            from: '2026-01-01',
+            value: { THR: SHARE, GAJI13: SHARE },
+            source: { regulation: 'test: keputusan bupati (hipotetis, gaji13-thr.md §8)', refs: [] },
+            confidence: 'DEMO' as const,
+          },
+        ],
+      },
+    },
+  },
+};
+
+/** The THR / gaji 13 run's slip, after the month's GAJI_TPP run is locked (its ledger record is the masa). */
+function specialList(m: number, kind: 'THR' | 'GAJI13', regular: StoredSlip): StoredSlip {
+  const input: PayInput = {
+    tenantId: 'bantul',
     month: month(m),
-    nip: employee.nip,
-    gajiLines: { GAJI_POKOK: 2_785_700, TUNJ_UMUM: 185_000, TUNJ_BERAS: 72_420, PEMBULATAN: 80 },
-    gajiIncome: 3_043_200,
-    tppIncome: 2_500_000,
-    brutoGaji: THR_OR_GAJI13.bruto,
-    pphGaji: THR_OR_GAJI13.pph,
-  });
+    employee,
+    special: {
+      type: kind,
+      baseMonth: kind === 'THR' ? '2026-02' : previous(m),
+      baseEmployee: employee,
+      masaLists: masaListsOf(paidRecordsOf(regular), month(m), kind),
+    },
+  };
+  const slip = computeSlipOfKind(input, withShare, kind);
+  return { ...stored(m, input, slip), runId: `${month(m)}-${kind}`, kind };
 }
 
 describe('the §9 year through the engine', () => {
-  const slips: SlipTax[] = [extraList(3, 'THR'), extraList(6, 'GAJI13')];
+  const slips: SlipTax[] = [];
+  const special: StoredSlip[] = [];
   for (let m = 1; m <= 11; m++) {
     // January pays December 2025's TPP, under Bantul's 2025 ceiling (demo data), not §9's 2.400.000: the
     // engine pays January's gaji, and the TPP §9 assumes is its own list (Example 3's stored facts).
     const { tppPeriods: _december2025, ...gajiOnly } = inputOf(1);
     const input = m === 1 ? gajiOnly : inputOf(m);
-    slips.push(slipTax(stored(m, input, computeMonthlyPay(input, rulesetsFor('bantul'))), 'LOCKED'));
+    const regular = stored(m, input, computeMonthlyPay(input, rulesetsFor('bantul')));
+    slips.push(slipTax(regular, 'LOCKED'));
+    if (m === 3) special.push(specialList(3, 'THR', regular));
+    if (m === 6) special.push(specialList(6, 'GAJI13', regular));
   }
+  for (const s of special) slips.push(slipTax(s, 'LOCKED'));
   slips.push(
     aSlipTax({
       runId: '2026-01-TPP',
@@ -113,6 +164,34 @@ describe('the §9 year through the engine', () => {
   const decInput = inputOf(12, ytd);
   const decSlip = computeMonthlyPay(decInput, rulesetsFor('bantul'));
   slips.push(slipTax(stored(12, decInput, decSlip), 'LOCKED'));
+
+  it('should pay the THR and gaji 13 of §8 through the engine: no deductions, PPh on the masa’s cumulative bruto', () => {
+    for (const s of special) {
+      const line = (code: string) => s.slip.lines.find((l) => l.code === code)?.amount;
+      expect(s.slip.totals.gaji.bersih).toBe(3_043_200);
+      expect(line(s.kind === 'THR' ? 'TPP_THR' : 'TPP_GAJI13')).toBe(2_500_000);
+      expect([line('POT_PPH21'), line('TUNJ_PPH21')]).toEqual([124_315, 124_315]);
+      expect([line('POT_PPH21_TPP'), line('TUNJ_PPH21_TPP')]).toEqual([240_239, 240_239]);
+      expect(s.slip.meta.taxFacts).toMatchObject({
+        brutoGaji: THR_OR_GAJI13.bruto,
+        pphGaji: THR_OR_GAJI13.pph,
+      });
+    }
+    // The masa's BPMP row (gaji13-thr.md §8): Gross 11.227.934 at 3,5% = 392.977, the sum of the lists' PPh.
+    const nat = nationalRulesFor(nationalRuleset, '2026-03');
+    const bpmp = buildBpmp({
+      slips: slips.filter((s) => s.month === '2026-03'),
+      settings: { withholders: [BUD], pnsDtpCertificate: 'N/A' },
+      withholderId: 'BUD',
+      masa: '2026-03',
+      withholdingDate: '2026-03-18',
+      nik: new Map([[employee.nip, '3402000000000001']]),
+      tables: { terCategory: nat.terCategory.value, ter: nat.ter.value },
+    });
+    expect(bpmp.rows.map((r) => [r.gross, r.rateBp, r.pph, r.pphSlips, r.runIds])).toEqual([
+      [11_227_934, 350, 392_977, 392_977, ['2026-03-GAJI_TPP', '2026-03-THR']],
+    ]);
+  });
 
   it('should withhold §9’s 1.041.761 in January–November', () => {
     expect(ytd.pphGaji + ytd.pphTpp).toBe(1_041_761);
