@@ -49,7 +49,8 @@ export type PageId =
   | 'usulanAturan'
   | 'detailUsulanAturan'
   // Issue #15 console: pages in pages/pajak and pages/potongan
-  | 'pengaturanPajak';
+  | 'pengaturanPajak'
+  | 'potongan';
 
 const T = L.page.titles;
 
@@ -197,6 +198,14 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     title: L.pajak.title,
     roles: ['operator', 'bkpsdm', 'auditor'],
     nav: L.pajak.nav,
+  },
+  // Issue #15 console: the register of potongan lain (pages/potongan).
+  {
+    id: 'potongan',
+    path: '/potongan-lain',
+    title: L.potongan.title,
+    roles: ['operator', 'bkpsdm', 'auditor'],
+    nav: L.potongan.nav,
   },
   {
     id: 'jejakAudit',

@@ -41,6 +41,7 @@ describe('console routes', () => {
       'disiplin',
       // Issue #15: the withholders, read-only for an operator, and the masa's rekap PPh 21.
       'pengaturanPajak',
+      'potongan',
     ]);
     // Journeys 4–7: calibration and follow-up are BKPSDM's (the auditor reads them); imports are not the auditor's.
     expect(navFor(['operator']).map((r) => r.id)).not.toContain('kalibrasi');

@@ -74,9 +74,9 @@ export const POTONGAN_LABELS = {
     fixed: (rp: string) => `${rp} per bulan`,
     percent: (p: string, base: string) => `${p} dari ${base}`,
     instalment: (total: string, tenor: number, monthly: string) =>
-      `${total} dalam ${tenor} bulan (${monthly}/bulan)`,
+      `${monthly}/bulan × ${tenor} (total ${total})`,
   },
-  period: (from: string, to?: string) => (to ? `${from} – ${to}` : `mulai ${from}`),
+  period: (from: string, to?: string) => (to ? `${from} – ${to}` : `sejak ${from}`),
   edit: 'Ubah',
   editOf: (type: string, nama: string) => `Ubah ${type} ${nama}`,
   end: 'Akhiri',
@@ -132,7 +132,10 @@ export const POTONGAN_LABELS = {
     issues: 'Masalah',
     statusOk: 'Benar',
     statusError: 'Bermasalah',
-    actions: { CREATE: 'Tambah', UPDATE: 'Ubah' } as Record<string, string>,
+    actions: { CREATE: 'Tambah', UPDATE: 'Ubah', UNCHANGED: 'Tidak berubah' } as Record<string, string>,
+    template: 'Unduh templat (CSV)',
+    templateHint:
+      'Kolom wajib: NIP, BULAN_MULAI (YYYY-MM), NOMOR_REFERENSI (surat kuasa potong gaji). Bentuk: JUMLAH per bulan, PERSEN, atau TOTAL dan TENOR untuk angsuran; JENIS (TETAP, PERSEN, ANGSURAN) boleh kosong.',
     downloadIssues: 'Unduh daftar masalah',
     refused: 'Berkas ditolak',
   },

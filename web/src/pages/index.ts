@@ -36,4 +36,5 @@ export const PAGES: Record<PageId, LazyExoticComponent<ComponentType>> = {
   detailUsulanAturan: lazy(() => import('./aturan/DetailUsulan')),
   // Issue #15 console
   pengaturanPajak: lazy(() => import('./pajak/PengaturanPajak')),
+  potongan: lazy(() => import('./potongan/Potongan')),
 };
