@@ -45,11 +45,16 @@ function formatAmount(amount: number, format: BankTemplate['amountFormat']): str
   return format === 'INTEGER' ? String(amount) : `${amount}.00`;
 }
 
-/** `GAJI {MON} {YYYY}` → `GAJI NOV 2026`. */
+/** What `{JENIS}` says per run kind (the runId's tail): the bank's remark tells a THR from the gaji. */
+const REMARK_KIND: Readonly<Record<string, string>> = { THR: 'THR', GAJI13: 'GAJI 13', RAPEL: 'RAPEL GAJI' };
+
+/** `{JENIS} {MON} {YYYY}` → `GAJI NOV 2026` (a THR run: `THR MAR 2026`). */
 export function remarkOf(template: BankTemplate, run: ExportRunRef): string {
   const [year, m] = run.month.split('-');
   const idx = Number(m) - 1;
+  const kind = run.runId.slice(run.month.length + 1);
   return template.remarkPattern
+    .replaceAll('{JENIS}', REMARK_KIND[kind] ?? 'GAJI')
     .replaceAll('{BULAN}', (MONTH_NAMES[idx] ?? '').toUpperCase())
     .replaceAll('{MON}', MON[idx] ?? '')
     .replaceAll('{YYYY}', year ?? '')

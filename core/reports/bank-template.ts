@@ -73,7 +73,7 @@ export const bankTemplateSchema = z
     amountFormat: z.enum(['INTEGER', 'DECIMAL_2']),
     /** Tokens: {runId} {state} {account} {date} {bank} {month} {version} (the template's). */
     fileNamePattern: z.string().min(3).max(120),
-    /** Tokens: {BULAN} (NOVEMBER) {MON} (NOV) {YYYY} {runId}. */
+    /** Tokens: {JENIS} (GAJI, THR, GAJI 13, RAPEL GAJI) {BULAN} (NOVEMBER) {MON} (NOV) {YYYY} {runId}. */
     remarkPattern: z.string().min(1).max(80),
     header: recordSchema.optional(),
     detail: recordSchema,

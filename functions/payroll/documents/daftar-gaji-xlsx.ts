@@ -2,6 +2,7 @@ import type { RunSummary, StoredSlip } from '../../../core/payroll/run-types';
 import { GAJI_LAYOUT } from './columns';
 import { listRows } from './list-rows';
 import { type DocumentOptions, identityColumns, moneyColumns, unknownCodesNote } from './sheet-columns';
+import { specialListNotes, specialListTitle } from './special-lists';
 import { renderListSheet } from './xlsx-list';
 
 /**
@@ -16,9 +17,10 @@ export async function renderDaftarGaji(
   options: DocumentOptions = {},
 ): Promise<Buffer> {
   const rows = listRows(slips, GAJI_LAYOUT, opd);
+  const special = specialListTitle(run, 'GAJI');
   return renderListSheet({
-    title: 'DAFTAR GAJI PEGAWAI',
-    sheetName: 'Daftar Gaji',
+    title: special?.title ?? 'DAFTAR GAJI PEGAWAI',
+    sheetName: special?.sheet ?? 'Daftar Gaji',
     tenantName: tenant.name,
     opd,
     run,
@@ -27,6 +29,7 @@ export async function renderDaftarGaji(
     rows,
     freezeThrough: 'nama',
     notes: [
+      ...specialListNotes(slips, run),
       ...(rows.some((r) => r.amounts.has('tunjangan_bpjs'))
         ? [
             'Tunj. BPJS 4%, JKK dan JKM adalah iuran pemberi kerja, dicatat sebagai penghasilan dan potongan (bersih 0).',

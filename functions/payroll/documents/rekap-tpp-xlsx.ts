@@ -3,6 +3,7 @@ import { TPP_LAYOUT } from './columns';
 import { formatBulan } from './format';
 import { type ListRow, listRows } from './list-rows';
 import { type DocumentOptions, identityColumns, moneyColumns, unknownCodesNote } from './sheet-columns';
+import { specialListNotes, specialListTitle } from './special-lists';
 import { type TppBreakdown, tppBreakdown } from './tpp-breakdown';
 import { renderListSheet, type SheetColumn } from './xlsx-list';
 
@@ -76,9 +77,10 @@ export async function renderRekapTpp(
   const rows = listRows(slips, TPP_LAYOUT, opd);
   const breakdowns = new Map(rows.map((row) => [row, tppBreakdown(row.slip.slip)]));
   const periods = [...new Set([...breakdowns.values()].map((b) => b.period).filter((p) => p !== undefined))];
+  const special = specialListTitle(run, 'TPP');
   return renderListSheet({
-    title: 'REKAPITULASI TAMBAHAN PENGHASILAN PEGAWAI (TPP)',
-    sheetName: 'Rekap TPP',
+    title: special?.title ?? 'REKAPITULASI TAMBAHAN PENGHASILAN PEGAWAI (TPP)',
+    sheetName: special?.sheet ?? 'Rekap TPP',
     tenantName: tenant.name,
     opd,
     run,
@@ -87,6 +89,7 @@ export async function renderRekapTpp(
     rows,
     freezeThrough: 'nama',
     notes: [
+      ...specialListNotes(slips, run),
       ...(periods.length > 0 ? [`Bulan kinerja: ${periods.map(formatBulan).join(', ')}.`] : []),
       'Potongan per bagian (produktivitas, disiplin, …) karena kehadiran, cuti dan hukuman disiplin; ' +
         'potongan dari pagu mencakup pula nilai kinerja dan ketentuan jenis/status ASN.',
