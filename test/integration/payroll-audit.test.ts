@@ -43,6 +43,8 @@ const SAMPLE_IDS: Record<string, string> = {
   'tax-settings': 'tenant',
   'tax-export': 'BPMP:2026-11:BPKAD',
   export: '2026-11-GAJI_TPP',
+  deduction: NIP,
+  'deduction-types': 'tenant',
 };
 
 function writtenEntityTypes(): string[] {
