@@ -218,6 +218,11 @@ function prestasiStep(
     month.field,
   );
   slip.step('tpp.prestasi', 'tpp.prestasi', outcome.paid ? outcome.amount : 0, outcome.reason, rule.citation);
+  if (outcome.paid && outcome.missingReason) {
+    slip.warn(
+      `${rule.value.label} bulan ${period} hanya dari penghargaan: ${outcome.missingReason}; bila datanya masuk kemudian, insentif dihitung pada perhitungan ulang atau sebagai koreksi.`,
+    );
+  }
   if (!outcome.paid) {
     if (outcome.missingData) {
       slip.warn(

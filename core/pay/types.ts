@@ -91,6 +91,8 @@ export interface MonthlyPerformanceResult {
    * where the tenant records team results; read by the insentif prestasi rule (core/pay/tpp-prestasi.ts).
    */
   readonly teamResult?: { readonly unitId: string; readonly achievementPercent: number };
+  /** A penghargaan prestasi BKPSDM decided for this employee and month, by its decree (tpp.prestasi award). */
+  readonly award?: { readonly skNumber: string; readonly skDate: string };
   /**
    * Set by the TPP step only, never by the appraisal: the evaluation is missing and the tenant pays the
    * performance (and behaviour) part without a cut (`missingData.evaluation`).

@@ -49,6 +49,11 @@ export const tppPrestasiSchema = z.discriminatedUnion('enabled', [
           percentOfBasePerPoint: percentSchema,
         })
         .nullable(),
+      /**
+       * A penghargaan prestasi decided by BKPSDM for the month, by decree (SK number recorded with it):
+       * this share of the base, whatever the predikat. Absent: the tenant gives no such award.
+       */
+      award: z.strictObject({ percentOfBase: percentSchema }).optional(),
       /** The incentive never exceeds this share of the base. */
       capPercent: percentSchema,
       rounding: z.enum(['FLOOR', 'HALF_UP']),
@@ -56,11 +61,16 @@ export const tppPrestasiSchema = z.discriminatedUnion('enabled', [
       notWithSanction: z.boolean(),
     })
     .superRefine((rule, ctx) => {
-      if (rule.percentOfBase === 0 && (!rule.teamResult || rule.teamResult.percentOfBasePerPoint === 0)) {
+      if (
+        rule.percentOfBase === 0 &&
+        (!rule.teamResult || rule.teamResult.percentOfBasePerPoint === 0) &&
+        !rule.award?.percentOfBase
+      ) {
         ctx.addIssue({
           code: 'custom',
           path: ['percentOfBase'],
-          message: 'insentif selalu nol: isi persentase dasar atau persentase per poin capaian tim',
+          message:
+            'insentif selalu nol: isi persentase dasar, persentase per poin capaian tim, atau persentase penghargaan',
         });
       }
       if (rule.capPercent === 0) {
@@ -92,6 +102,7 @@ export type PrestasiRule =
       readonly base: 'CEILING_TOTAL' | 'CEILING_PK';
       readonly baseBp: number;
       readonly team?: { readonly targetBp: number; readonly perPointBp: number };
+      readonly awardBp?: number;
       readonly capBp: number;
       readonly rounding: 'FLOOR' | 'HALF_UP';
       readonly notWithSanction: boolean;
@@ -115,6 +126,7 @@ export function prestasiRuleOf(value: TppPrestasiValue): PrestasiRule {
           },
         }
       : {}),
+    ...(value.award ? { awardBp: percentToBp(value.award.percentOfBase) } : {}),
     capBp: percentToBp(value.capPercent),
     rounding: value.rounding,
     notWithSanction: value.notWithSanction,

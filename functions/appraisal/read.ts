@@ -16,6 +16,7 @@ import { getEvaluation } from './use-cases/evaluation';
 import { lembarPenilaianPdf } from './use-cases/lembar';
 import { listLibrary } from './use-cases/library';
 import { assignedPeerReviews } from './use-cases/peer';
+import { listPrestasiAwards } from './use-cases/prestasi-awards';
 import { bawahanProgress, listRealizations, progress } from './use-cases/realizations';
 import { calibrationMembers, calibrationReport, disciplineWarnings, followUp } from './use-cases/reports';
 import { computeProgress, getResult, listResults } from './use-cases/results';
@@ -51,6 +52,9 @@ export const handler = createGroupHandler('appraisal-read', [
   })),
   implement(routeById('assignedPeerReviews'), async ({ params, query, principal, requestId }) => ({
     body: await assignedPeerReviews(params.month, query, principal, deps(principal, requestId)),
+  })),
+  implement(routeById('listPrestasiAwards'), async ({ params, query, principal, requestId }) => ({
+    body: await listPrestasiAwards(params.month, query, principal, deps(principal, requestId)),
   })),
   implement(routeById('listUnitScores'), async ({ params, query, principal, requestId }) => ({
     body: await listUnitScores(params.month, query, deps(principal, requestId)),

@@ -14,6 +14,7 @@ import {
   unitScoresBody,
 } from './schemas-evaluation';
 import { listResponse, objectResponse } from './schemas-skp';
+import { prestasiAwardBody, prestasiAwardParams, prestasiAwardsQuery } from './use-cases/prestasi-awards';
 
 const tags = ['appraisal'];
 const R = 'appraisal-read';
@@ -104,6 +105,32 @@ export const EVALUATION_ROUTES = [
     roles: REPORT_READERS,
     params: monthParams,
     query: pageQuery,
+    response: listResponse,
+  }),
+  // ── penghargaan prestasi by decree, paid by the tenant's insentif prestasi rule (issue 15) ──
+  defineRoute({
+    id: 'putPrestasiAward',
+    method: 'POST',
+    path: '/prestasi-awards/{month}',
+    group: W,
+    summary:
+      'BKPSDM records the decree (SK) awarding an employee for achievement in a month; the TPP of that month pays the tenant rule’s award share',
+    tags,
+    roles: ['bkpsdm'],
+    params: prestasiAwardParams,
+    body: prestasiAwardBody,
+    response: objectResponse,
+  }),
+  defineRoute({
+    id: 'listPrestasiAwards',
+    method: 'GET',
+    path: '/prestasi-awards/{month}',
+    group: R,
+    summary: 'The month’s penghargaan prestasi (decree, employee, reason); an operator sees their OPDs',
+    tags,
+    roles: REPORT_READERS,
+    params: prestasiAwardParams,
+    query: prestasiAwardsQuery,
     response: listResponse,
   }),
   defineRoute({

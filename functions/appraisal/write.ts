@@ -11,6 +11,7 @@ import { addLeave, addSanction } from './use-cases/discipline';
 import { putEvaluation } from './use-cases/evaluation';
 import { putLibraryEntry } from './use-cases/library';
 import { choosePeerRaters, submitPeerFeedback } from './use-cases/peer';
+import { putPrestasiAward } from './use-cases/prestasi-awards';
 import { importRealizations } from './use-cases/realization-import';
 import { addRealization } from './use-cases/realizations';
 import { computeResults } from './use-cases/results';
@@ -86,6 +87,10 @@ export const handler = createGroupHandler('appraisal-write', [
   })),
   implement(routeById('putUnitScores'), async ({ params, body, principal, requestId }) => ({
     body: await putUnitScores(params.month, body, principal, deps(principal, requestId)),
+  })),
+  implement(routeById('putPrestasiAward'), async ({ params, body, principal, requestId }) => ({
+    status: 201,
+    body: await putPrestasiAward(params.month, body, principal, deps(principal, requestId)),
   })),
   implement(routeById('computeResults'), async ({ params, body, principal, requestId }) =>
     computeResults(

@@ -16,6 +16,8 @@ export const AUDIT_ENTITY_TYPES = [
   'unit-score',
   // BKPSDM's predikat per unit for a month: `unit-rating:<yyyy-mm>`
   'unit-rating',
+  // BKPSDM's penghargaan prestasi by decree: `prestasi-award:<yyyy-mm>:<nip>`
+  'prestasi-award',
   // realisasi imported from a sector spreadsheet: `realization-import:<opd>#<yyyy>`
   'realization-import',
   // opening balances (saldo awal): `opening-balance:<yyyy>:<nip>`

@@ -39,6 +39,7 @@
  * | work calendar       | CAL#<yyyy>            | CURRENT, V#<vvvvv>          |                        |                           |                       |
  * | indicator library   | LIBRARY               | JAB#<key>                   |                        |                           |                       |
  * | unit scores         | UNITSCORE#<yyyy-mm>   | IKM#<unit>#<service>, TEAM#<unit> |                  |                           |                       |
+ * | prestasi awards     | PRESTASI#<yyyy-mm>    | NIP#<nip>                         |                  |                           |                       |
  */
 /** Partitions a run's slips and error entries are spread over (sized by the capacity model). */
 export const RUN_SLIP_SHARDS = 64;
@@ -239,6 +240,10 @@ export const keys = {
     sk: `IKM#${unitId}#${service}`,
   }),
   teamResult: (month: string, unitId: string) => ({ pk: `UNITSCORE#${month}`, sk: `TEAM#${unitId}` }),
+  // ── insentif prestasi (issue 15, helper D): BKPSDM's penghargaan prestasi per month and employee ──
+  /** Apart from UNITSCORE#: a month's results read these once (core/pay/tpp-prestasi.ts pays them). */
+  prestasiAward: (month: string, nip: string) => ({ pk: `PRESTASI#${month}`, sk: `NIP#${nip}` }),
+  prestasiAwards: (month: string) => ({ pk: `PRESTASI#${month}`, skPrefix: 'NIP#' }),
   // ── appraisal console (issue 18): unit ratings, continuous feedback notes ──
   /** Apart from UNITSCORE#: the month's inputs read every unit score, and a rating is not one. */
   unitRating: (month: string, unitId: string) => ({ pk: `UNITRATING#${month}`, sk: `UNIT#${unitId}` }),

@@ -499,6 +499,16 @@ export const DECLARATIONS: Record<RouteId, Declaration> = {
     scope: 'OPD_FILTER',
     request: (c) => ({ path: `/unit-scores/${c.month}`, query: q({ opd: c.opd }) }),
   },
+  // Bantul's tpp.prestasi gives no award: BKPSDM's call is past authorization and refused as a 400 on
+  // params.month; the row check (404 outside the tenant) comes first.
+  putPrestasiAward: {
+    scope: 'ROW_WRITE',
+    request: (c) => ({
+      path: `/prestasi-awards/${c.month}`,
+      body: { nip: c.nip, skNumber: '800/1/BKPSDM/MATRIKS', skDate: `${c.month}-15`, reason },
+    }),
+  },
+  listPrestasiAwards: { scope: 'TENANT', request: (c) => ({ path: `/prestasi-awards/${c.month}` }) },
   computeResults: {
     scope: 'OPD_FILTER',
     request: (c) => ({ path: `/results/${c.month}/compute`, body: { opd: c.opd } }),

@@ -104,6 +104,45 @@ describe('peer feedback, calendar and discipline records', () => {
       principal: sofifi.bkpsdm,
     });
     expect(scores.status, JSON.stringify(scores.json)).toBe(200);
+    // A penghargaan prestasi by decree (Sofifi's rule pays 5% of the ceiling for it), audited; Bantul's
+    // rule has no award, and a decree dated before the month is refused, each naming the field.
+    const award = {
+      nip: pegawai.sub,
+      skNumber: '800/12/BKD/2026',
+      skDate: `${MONTH}-20`,
+      reason: 'guru berprestasi',
+    };
+    const awarded = await call(write, 'POST /prestasi-awards/{month}', {
+      params: { month: MONTH },
+      body: award,
+      principal: sofifi.bkpsdm,
+    });
+    expect(awarded.status, JSON.stringify(awarded.json)).toBe(201);
+    const early = await call(write, 'POST /prestasi-awards/{month}', {
+      params: { month: MONTH },
+      body: { ...award, skDate: `${addMonths(MONTH, -1)}-28` },
+      principal: sofifi.bkpsdm,
+    });
+    expect(early.status).toBe(400);
+    expect(early.json.error.issues[0].path).toBe('body.skDate');
+    const bantulAward = await call(write, 'POST /prestasi-awards/{month}', {
+      params: { month: MONTH },
+      body: { ...award, nip: bantul.pegawai.sub },
+      principal: bantul.bkpsdm,
+    });
+    expect(bantulAward.status).toBe(400);
+    expect(bantulAward.json.error.issues[0].path).toBe('params.month');
+    const listed = await call(read, 'GET /prestasi-awards/{month}', {
+      params: { month: MONTH },
+      principal: sofifi.bkpsdm,
+    });
+    expect(listed.json.items).toEqual([
+      expect.objectContaining({
+        nip: pegawai.sub,
+        skNumber: '800/12/BKD/2026',
+        recordedBy: sofifi.bkpsdm.sub,
+      }),
+    ]);
     clockAfterMonth();
     await call(write, 'POST /results/{month}/compute', {
       params: { month: MONTH },
@@ -112,6 +151,10 @@ describe('peer feedback, calendar and discipline records', () => {
     });
     const result = await call(read, 'GET /results/{month}/{nip}', { params, principal: pegawai });
     expect(result.json.facts.performance.teamResult).toEqual({ unitId, achievementPercent: 130 });
+    expect(result.json.facts.performance.award).toEqual({
+      skNumber: '800/12/BKD/2026',
+      skDate: `${MONTH}-20`,
+    });
     expect(result.json.detail.performance.evidence.peerFeedback).toMatchObject({
       raterCount: 3,
       withheld: false,

@@ -36,6 +36,7 @@ const SAMPLE_IDS: Record<string, string> = {
   library: 'guru-ahli-pertama',
   'unit-score': '2026-11',
   'unit-rating': '2026-11',
+  'prestasi-award': `2026-11:${NIP}`,
   'realization-import': 'DISDIK#2026',
   'opening-balance': `2026:${NIP}`,
   budget: '2031:DINKES',

@@ -7,6 +7,7 @@ import { payDisciplineRules, rulesetCalendar, settingsFor } from '../settings';
 import type { Item } from '../store/ports';
 import { parse, type StoredResult, splitDiscipline, splitMonthBundle } from '../store/records';
 import type { EmployeeMonthInputs, MonthContext } from './month-outcome';
+import { awardsOfMonth } from './prestasi-awards';
 
 /**
  * Reads what one month's outcome needs: the tenant-wide context once (settings, pay rules, calendar,
@@ -21,10 +22,11 @@ export async function workCalendarFor(year: number, deps: AppraisalDeps) {
 
 export async function monthContext(month: string, deps: AppraisalDeps): Promise<MonthContext> {
   const settings = settingsFor(deps.tenantId, month);
-  const [calendar, scores, tenantRules] = await Promise.all([
+  const [calendar, scores, tenantRules, prestasiAwards] = await Promise.all([
     workCalendarFor(Number(month.slice(0, 4)), deps),
     deps.store.queryAll(keys.unitScores(month)),
     deps.tenantRules(),
+    awardsOfMonth(month, deps),
   ]);
   const publicSatisfaction: IkmScore[] = [];
   const teamResults: TeamResult[] = [];
@@ -40,6 +42,7 @@ export async function monthContext(month: string, deps: AppraisalDeps): Promise<
     calendar: calendar.calendar,
     publicSatisfaction,
     teamResults,
+    prestasiAwards,
   };
 }
 

@@ -26,6 +26,8 @@ export interface MonthContext {
   calendar: WorkCalendar;
   publicSatisfaction: readonly IkmScore[];
   teamResults: readonly TeamResult[];
+  /** BKPSDM's penghargaan prestasi of the month by NIP (functions/appraisal/use-cases/prestasi-awards.ts). */
+  prestasiAwards?: ReadonlyMap<string, { readonly skNumber: string; readonly skDate: string }>;
   /** Computed before the month ended: results are labelled sementara and the payroll refuses them. */
   provisional?: boolean;
 }
@@ -163,16 +165,22 @@ export function monthOutcome(
   }));
   const partial = attendance.workingDays !== full.workingDays && e.current.kepegawaian.status === 'AKTIF';
   const { coverage } = discipline;
-  // The unit's capaian travels with the result: the tenant's insentif prestasi rule may ask for it.
+  // The unit's capaian and a penghargaan by decree travel with the result: the tenant's insentif
+  // prestasi rule (tpp.prestasi) may pay on them.
   const team = evaluation.evidence.teamResult;
+  const award = ctx.prestasiAwards?.get(nip);
   const facts: MonthlyFacts = {
     month,
-    performance: team
-      ? {
-          ...evaluation.result,
-          teamResult: { unitId: team.unitId, achievementPercent: team.achievementPercent },
-        }
-      : evaluation.result,
+    performance:
+      team || award
+        ? {
+            ...evaluation.result,
+            ...(team
+              ? { teamResult: { unitId: team.unitId, achievementPercent: team.achievementPercent } }
+              : {}),
+            ...(award ? { award: { skNumber: award.skNumber, skDate: award.skDate } } : {}),
+          }
+        : evaluation.result,
     discipline: discipline.summary,
     ...(partial ? { workingDays: { inMonth: full.workingDays, served: attendance.workingDays } } : {}),
     // What the payroll's missing-data rule reads: days without any record, and whether a rating exists.

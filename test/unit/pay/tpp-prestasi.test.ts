@@ -141,6 +141,38 @@ describe('insentif prestasi kerja (tenant rule tpp.prestasi)', () => {
   });
 });
 
+describe('a penghargaan prestasi decided by BKPSDM (Sofifi: 5% of the ceiling, within the 10% cap)', () => {
+  const award = { award: { skNumber: '800/12/BKD/2026', skDate: '2026-02-20' } };
+
+  it('pays 5% for the award whatever the predikat, naming the decree', () => {
+    const line = incentive(slipFor('sofifi', { predikat: 'BAIK', ...award }))!;
+    expect(line.amount).toBe(162_500); // 5% × 3.250.000
+    expect(explainLine(line)).toContain(
+      'penghargaan prestasi SK 800/12/BKD/2026 tanggal 2026-02-20; 5% × pagu TPP',
+    );
+  });
+
+  it('adds the award to the unit share and caps the sum at 10%', () => {
+    // 4,5% + 5% = 9,5% × 3.250.000 = 308.750; 30% + 5% → 10% = 325.000.
+    const both = incentive(slipFor('sofifi', { ...team(104.5), ...award }))!;
+    expect(both.amount).toBe(308_750);
+    expect(explainLine(both)).toContain('jumlah 9,5%');
+    expect(incentive(slipFor('sofifi', { ...team(130), ...award }))?.amount).toBe(325_000);
+  });
+
+  it('pays the award alone when the unit result is missing, and says the rest was not checked', () => {
+    const slip = slipFor('sofifi', award);
+    expect(incentive(slip)?.amount).toBe(162_500);
+    expect(slip.warnings.some((w) => w.includes('hanya dari penghargaan: capaian tim/unit kerja'))).toBe(
+      true,
+    );
+  });
+
+  it('pays no award where the tenant has none (Bantul)', () => {
+    expect(incentive(slipFor('bantul', award))).toBeUndefined();
+  });
+});
+
 describe('the predikat-only variant of the rule', () => {
   /** Bukitintan's kelas 7 has one ceiling, BK Rp 2.500.000, and no prestasi kerja ceiling. */
   const rule = (base: 'CEILING_TOTAL' | 'CEILING_PK') =>

@@ -469,6 +469,7 @@ export const AUDIT_ENTITY_LABELS = {
   skp: 'SKP',
   'unit-score': 'Capaian unit',
   'unit-rating': 'Predikat unit',
+  'prestasi-award': 'Penghargaan prestasi',
   'realization-import': 'Impor realisasi',
   calendar: 'Kalender kerja',
   library: 'Pustaka indikator',
