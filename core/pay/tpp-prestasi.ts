@@ -77,10 +77,16 @@ function achievementShare(
     const actual = predikat ? `predikat ${PREDIKAT_LABELS[predikat]}` : `status penilaian ${perf.status}`;
     return { share: 0, reason: `${actual}; insentif hanya untuk predikat ${wanted}` };
   }
-  basis.predikat = PREDIKAT_LABELS[predikat];
-  basis.flatBp = rule.baseBp;
   const share = rule.baseBp * SHARE_PER_BP;
-  if (!rule.team) return { share, reason: `predikat ${PREDIKAT_LABELS[predikat]}` };
+  // The basis names the predikat only where this part pays: the explanation lists what was paid.
+  const granted = () => {
+    basis.predikat = PREDIKAT_LABELS[predikat];
+    basis.flatBp = rule.baseBp;
+  };
+  if (!rule.team) {
+    granted();
+    return { share, reason: `predikat ${PREDIKAT_LABELS[predikat]}` };
+  }
   const team = perf.teamResult;
   if (!team) {
     return {
@@ -101,6 +107,7 @@ function achievementShare(
       reason: `capaian unit ${team.unitId} ${formatBp(achievedBp)} tidak di atas target ${formatBp(rule.team.targetBp)}`,
     };
   }
+  granted();
   basis.unitId = team.unitId;
   basis.achievedBp = achievedBp;
   basis.targetBp = rule.team.targetBp;

@@ -163,6 +163,7 @@ describe('a penghargaan prestasi decided by BKPSDM (Sofifi: 5% of the ceiling, w
   it('pays the award alone when the unit result is missing, and says the rest was not checked', () => {
     const slip = slipFor('sofifi', award);
     expect(incentive(slip)?.amount).toBe(162_500);
+    expect(explainLine(incentive(slip)!)).not.toContain('predikat');
     expect(slip.warnings.some((w) => w.includes('hanya dari penghargaan: capaian tim/unit kerja'))).toBe(
       true,
     );
