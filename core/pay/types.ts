@@ -1,3 +1,5 @@
+import type { KelebihanBalance } from '../payroll/kelebihan';
+import type { RapelInput, RapelSection } from '../payroll/rapel';
 import type { Confidence } from '../rulesets/parameter';
 import type { PtkpStatus } from '../rulesets/value-schemas';
 import type { OpeningBalance } from './opening-balance';
@@ -200,6 +202,10 @@ export interface PayInput {
   readonly openingBalance?: OpeningBalance;
   /** Defaults to: December, or the month of `employee.tmtEnd`. */
   readonly isLastMasa?: boolean;
+  /** A kelebihan still to recover (core/payroll/kelebihan.ts): a regular gaji slip deducts an instalment. */
+  readonly kelebihan?: KelebihanBalance;
+  /** RAPEL only: the corrected months, each with what it paid and its recomputation input (core/payroll/rapel.ts). */
+  readonly rapel?: RapelInput;
   /** THR / gaji 13 runs only: the base month and the masa's paid lists (core/pay/special-payment.ts). */
   readonly special?: SpecialPaymentInput;
 }
@@ -276,6 +282,8 @@ export interface PaySlip {
       readonly pphTpp: number;
       readonly iuranPensiun: number;
     };
+    /** A rapel slip's rows per original month and cause (core/payroll/rapel.ts). */
+    readonly rapel?: RapelSection;
     /** THR / gaji 13 slips only: regulation, base month, TPP share and the masa's lists counted. */
     readonly special?: SpecialPaymentMeta;
   };

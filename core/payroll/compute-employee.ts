@@ -4,13 +4,14 @@ import type { EmployeeView } from '../employee/employee';
 import { groupTimelines, viewAsOf } from '../employee/timeline';
 import { PayDataError } from '../pay/errors';
 import type { PayRules } from '../pay/pay-rules';
-import type { PaySlip, TaxYearToDate } from '../pay/types';
+import type { PayInput, PaySlip, TaxYearToDate } from '../pay/types';
 import { stableStringify } from '../rulesets/ruleset-version';
-import { correctionLines, lineAmounts } from './corrections';
+import { correctionLines } from './corrections';
+import { kelebihanBalance, slipKelebihan } from './kelebihan';
 import { type CoverageAssessment, checkMissingData } from './missing-data';
 import { openingBalanceConflict, openingBalanceForMonth } from './opening-balance';
 import type { EmployeeRunData } from './ports';
-import { computeSlipOfKind, RUN_KIND_SPECS } from './run-kinds';
+import { computeSlipOfKind, RUN_KIND_SPECS, type RunKindSpec } from './run-kinds';
 import type { CorrectionLine, PaidRecord, RunKind, SlipError, StoredSlip } from './run-types';
 import { buildPayInput, lastDayOfMonth } from './snapshot';
 
@@ -72,7 +73,7 @@ function checkedFacts(
   data: EmployeeRunData,
   month: string,
   view: EmployeeView | undefined,
-  ctx: ComputeContext,
+  ctx: Pick<ComputeContext, 'kind' | 'rules'>,
 ) {
   if (!RUN_KIND_SPECS[ctx.kind].needsPerformanceFacts) {
     return { ok: true as const, facts: [], coverage: NOT_AT_STAKE };
@@ -116,22 +117,33 @@ function checkedOpeningBalance(
   return ob;
 }
 
-/** Recompute each locked month whose inputs or rules changed since it was paid; the rest cost one hash. */
-function corrections(data: EmployeeRunData, ctx: ComputeContext) {
-  const lines: CorrectionLine[] = [];
-  const basis: PaidRecord[] = [];
+/** A locked month whose inputs or rules changed since it was paid, with its recomputation input. */
+export interface ChangedPaidMonth {
+  paid: PaidRecord;
+  input: PayInput;
+  inputHash: string;
+  cause: string;
+}
+
+/**
+ * The locked months (of those `select` picks) whose inputs or rules changed since they were paid, each
+ * with the snapshot it has now: the rest cost one hash. Read by a regular run's correction lines and by
+ * the RAPEL run that pays them (rapel-kind.ts).
+ */
+export function changedPaidMonths(
+  data: EmployeeRunData,
+  ctx: Pick<ComputeContext, 'tenantId' | 'rules' | 'rulesetVersion'>,
+  select: (paid: PaidRecord) => boolean,
+): ChangedPaidMonth[] {
   const employee = data.employee;
-  // Only a marker (a change recorded after the fact) reopens paid months; the ledger may be loaded for
-  // other reasons (the last masa needs it for everyone) without anything to correct.
-  if (!employee || !data.correctionMarker || !RUN_KIND_SPECS[ctx.kind].correctsPaidMonths) {
-    return { lines, basis };
-  }
+  if (!employee) return [];
+  const out: ChangedPaidMonth[] = [];
   const set = groupTimelines(data.timelines);
   for (const paid of data.paid) {
-    if (paid.month >= ctx.month || paid.kind !== ctx.kind) continue;
+    if (!select(paid)) continue;
     const view = viewAsOf(employee.identity, set, employee.version, lastDayOfMonth(paid.month));
     // A paid month is recomputed under the same missing-data rule it was paid under.
-    const checked = checkedFacts(employee.identity.nip, data, paid.month, view, ctx);
+    const checked = checkedFacts(employee.identity.nip, data, paid.month, view, { ...ctx, kind: paid.kind });
     if (!checked.ok) continue;
     const built = buildPayInput({
       tenantId: ctx.tenantId,
@@ -145,23 +157,41 @@ function corrections(data: EmployeeRunData, ctx: ComputeContext) {
     if (!built.ok) continue;
     const inputHash = hashInput(built.input);
     if (inputHash === paid.inputHash && ctx.rulesetVersion === paid.rulesetVersion) continue;
-    const slip = computeSlipOfKind(built.input, ctx.rules, paid.kind);
     const cause =
       inputHash !== paid.inputHash
         ? 'perubahan data pegawai/kinerja setelah dikunci'
         : 'perubahan aturan berlaku surut';
-    const diff = correctionLines(paid, slip, cause);
-    const amounts = lineAmounts(slip);
-    basis.push({
-      ...paid,
-      inputHash,
-      rulesetVersion: ctx.rulesetVersion,
-      lineAmounts: amounts.amounts,
-      labels: amounts.labels,
-    });
-    lines.push(...diff);
+    out.push({ paid, input: built.input, inputHash, cause });
+  }
+  return out;
+}
+
+/**
+ * A regular run shows the kekurangan/kelebihan of its kind's earlier locked months, for information:
+ * they are paid (and the marker answered, the ledger's basis moved) by the RAPEL run (rapel-kind.ts).
+ */
+function corrections(data: EmployeeRunData, ctx: ComputeContext) {
+  const lines: CorrectionLine[] = [];
+  const basis: PaidRecord[] = [];
+  // Only a marker (a change recorded after the fact) reopens paid months; the ledger may be loaded for
+  // other reasons (the last masa needs it for everyone) without anything to correct.
+  if (!data.correctionMarker || !RUN_KIND_SPECS[ctx.kind].correctsPaidMonths) return { lines, basis };
+  const changed = changedPaidMonths(data, ctx, (p) => p.month < ctx.month && p.kind === ctx.kind);
+  for (const c of changed) {
+    const slip = computeSlipOfKind(c.input, ctx.rules, c.paid.kind);
+    lines.push(...correctionLines(c.paid, slip, c.cause));
   }
   return { lines, basis };
+}
+
+/**
+ * A regular gaji slip of an employee who still owes a kelebihan carries the balance in its input, so
+ * the instalment is part of the slip's computation (and of verify's recomputation).
+ */
+function withKelebihan(input: PayInput, data: EmployeeRunData, spec: RunKindSpec): PayInput {
+  if (spec.family !== 'REGULAR' || !spec.lists.includes('GAJI')) return input;
+  const balance = kelebihanBalance(data.paid);
+  return balance.outstanding > 0 ? { ...input, kelebihan: balance } : input;
 }
 
 /** One employee's slip of the run (its kind's lists), or the error entry that names what to fix. */
@@ -207,7 +237,7 @@ export function computeEmployee(nip: string, data: EmployeeRunData, ctx: Compute
         })
       : { ok: true as const, input: built.input };
   if (!prepared.ok) return { ok: false, error: prepared.error, coverage };
-  const input = prepared.input;
+  const input = withKelebihan(prepared.input, data, spec);
   try {
     const slip = computeSlipOfKind(input, ctx.rules, ctx.kind);
     const corr = corrections(data, ctx);
@@ -219,15 +249,23 @@ export function computeEmployee(nip: string, data: EmployeeRunData, ctx: Compute
       header: built.header,
       slip,
       input,
-      inputHash: hashInput(input),
+      // The month's own snapshot: a kelebihan balance is not the month's data (a corrected month must
+      // not look changed for it); a balance change rewrites the slip through the corrections hash.
+      inputHash: hashInput(input.kelebihan ? { ...input, kelebihan: undefined } : input),
       rulesetVersion: ctx.rulesetVersion,
       computedAt: ctx.now,
       computedBy: ctx.actor,
       ...(corr.lines.length ? { corrections: corr.lines, correctionBasis: corr.basis } : {}),
-      ...(data.correctionMarker && spec.correctsPaidMonths
+      // RAPEL pays the corrections: its slip carries the corrected months' new ledger basis.
+      ...(spec.correctionBasis
+        ? { correctionBasis: spec.correctionBasis(input, ctx.rules, ctx.rulesetVersion) }
+        : {}),
+      ...(data.correctionMarker && spec.paysCorrections
         ? { correctionMarkerSeen: data.correctionMarker }
         : {}),
     };
+    const kelebihan = slipKelebihan(slip, input);
+    if (kelebihan) stored.kelebihan = kelebihan;
     // Potongan lain sit beside the slip, never in its lines (core/deductions/run.ts). A register change
     // must recompute the slip, so they join the hash the chunk compares to keep a stored slip.
     const deductions = deductionsForSlip(
@@ -238,7 +276,8 @@ export function computeEmployee(nip: string, data: EmployeeRunData, ctx: Compute
       data.deductions,
     );
     if (deductions) stored.deductions = deductions;
-    const correctionsHash = hashInput(deductions ? [corr.lines, deductions] : corr.lines);
+    const extra = [...(deductions ? [deductions] : []), ...(input.kelebihan ? [input.kelebihan] : [])];
+    const correctionsHash = hashInput(extra.length ? [corr.lines, ...extra] : corr.lines);
     return { ok: true, slip: stored, correctionsHash, coverage };
   } catch (err) {
     const failure = payFailure(nip, err, data);

@@ -1,5 +1,6 @@
 import { formatRupiah } from '../pay/format';
-import type { Citation, PayLine, PaySlip } from '../pay/types';
+import type { PayRules } from '../pay/pay-rules';
+import type { Citation, PayInput, PayLine, PaySlip } from '../pay/types';
 import type { InForce } from '../rulesets/rules-in-force';
 import { KELEBIHAN_CODE } from './rapel';
 import type { PaidRecord } from './run-types';
@@ -94,4 +95,37 @@ export function applyKelebihanRecovery(
     recovered: amount,
     outstandingAfter,
   };
+}
+
+/** What a stored slip tells the paid ledger about kelebihan (PaidRecord.kelebihan) and the open flag. */
+export interface SlipKelebihan {
+  readonly established?: number;
+  readonly recovered?: number;
+  readonly months: readonly string[];
+  /** Still to recover once this slip is paid: the lock keeps the employee flagged while it is > 0. */
+  readonly outstandingAfter: number;
+}
+
+/** The instalment a regular gaji slip computed from its input's balance (run-kinds.ts computes through this). */
+export function recoverOnSlip(slip: PaySlip, input: PayInput, rules: PayRules): PaySlip {
+  const balance = input.kelebihan;
+  if (!balance || balance.outstanding <= 0 || !slip.lines.some((l) => l.group === 'GAJI')) return slip;
+  const setting = rules.tenant.in(input.month).rapel;
+  return applyKelebihanRecovery(slip, balance, {
+    value: setting.value.maxRecoveryPerMonth,
+    citation: setting.citation,
+  }).slip;
+}
+
+/** A slip's kelebihan facts: established by a rapel, or an instalment taken from a gaji slip. */
+export function slipKelebihan(slip: PaySlip, input: PayInput): SlipKelebihan | undefined {
+  const established = slip.meta.rapel?.kelebihan;
+  if (established) {
+    const months = slip.meta.rapel?.months.map((m) => m.month) ?? [];
+    return { established, months, outstandingAfter: (input.kelebihan?.outstanding ?? 0) + established };
+  }
+  const balance = input.kelebihan;
+  if (!balance) return undefined;
+  const recovered = slip.lines.find((l) => l.code === KELEBIHAN_CODE)?.amount ?? 0;
+  return { recovered, months: balance.months, outstandingAfter: balance.outstanding - recovered };
 }

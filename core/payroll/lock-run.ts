@@ -3,8 +3,10 @@ import type { Principal } from '../auth/principal';
 import { paidPostings } from '../deductions/run';
 import { taxFactsOf } from './compute-employee';
 import { lineAmounts } from './corrections';
+import type { SlipKelebihan } from './kelebihan';
 import { checkLock, checkMonthBegun } from './lifecycle';
 import type { PayrollDeps } from './ports';
+import { employerAmountsOf } from './rapel';
 import type { PaidRecord, StoredSlip } from './run-types';
 import { loadRun, totalsOf, withTotals } from './run-view';
 
@@ -56,12 +58,22 @@ export function paidRecordsOf(slip: StoredSlip): PaidRecord[] {
     lineAmounts: amounts.amounts,
     labels: amounts.labels,
     taxFacts: taxFactsOf(slip.slip),
+    employerAmounts: employerAmountsOf(slip.slip),
+    ...(slip.kelebihan ? { kelebihan: ledgerKelebihan(slip.kelebihan) } : {}),
   };
   // Potongan lain taken and arrears carried: the next month's run reads them from here.
   const postings = paidPostings(slip.deductions);
   if (postings) record.deductions = postings;
   // A correction paid now makes the corrected month "paid at the recomputed amount" from here on.
   return [record, ...(slip.correctionBasis ?? [])];
+}
+
+function ledgerKelebihan(k: SlipKelebihan): NonNullable<PaidRecord['kelebihan']> {
+  return {
+    ...(k.established ? { established: k.established } : {}),
+    ...(k.recovered ? { recovered: k.recovered } : {}),
+    months: [...k.months],
+  };
 }
 
 /**
@@ -77,6 +89,8 @@ export async function ledgerChunk(runId: string, no: number, deps: PayrollDeps):
   );
   for (const s of slips) {
     if (s.correctionMarkerSeen) await deps.ledger.clearCorrectionMarker(s.header.nip, s.correctionMarkerSeen);
+    // A kelebihan still owed keeps the employee flagged, so later runs read their ledger (kelebihan.ts).
+    if (s.kelebihan) await deps.ledger.flagKelebihan(s.header.nip, s.kelebihan.outstandingAfter > 0);
   }
   await deps.chunks.markLedgered(runId, no);
   deps.faults?.hit('lock:after-ledger-chunk');

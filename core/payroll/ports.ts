@@ -153,6 +153,8 @@ export interface PaidLedger {
   publish(records: readonly { nip: string; record: PaidRecord }[]): Promise<void>;
   /** Clears a correction marker only if no newer backdated change arrived since the run read it. */
   clearCorrectionMarker(nip: string, seenAt: string): Promise<void>;
+  /** Sets (owed) or clears (repaid) the employee's open-kelebihan flag (core/payroll/kelebihan.ts). */
+  flagKelebihan(nip: string, open: boolean): Promise<void>;
 }
 
 export interface Budget {
@@ -177,6 +179,8 @@ export interface EmployeeRunData {
   openingBalances: Map<number, OpeningBalance>;
   /** When a backdated change was recorded; absent when nothing awaits correction. */
   correctionMarker?: string;
+  /** A kelebihan is still owed: the ledger is loaded so a gaji slip can take its instalment. */
+  kelebihanOpen?: boolean;
   /** Potongan lain: the employee's entries, the tenant's types and last month's arrears; absent = none. */
   deductions?: RunDeductions;
 }
@@ -184,6 +188,8 @@ export interface EmployeeRunData {
 /** The run's inputs: who is active in a month, and what a chunk of employees needs to be computed. */
 export interface RunInputs {
   roster(month: string): Promise<{ nip: string; opd: string }[]>;
+  /** Of these employees, those with an open correction marker (the RAPEL run's roster). */
+  pendingCorrections(nips: readonly string[]): Promise<Set<string>>;
   load(
     nips: readonly string[],
     month: string,

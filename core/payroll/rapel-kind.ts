@@ -1,26 +1,136 @@
 import { DomainError } from '../errors';
 import { PayDataError } from '../pay/errors';
-import type { RunKindSpec } from './run-kinds';
+import type { PayRules } from '../pay/pay-rules';
+import type { PayInput, PaySlip } from '../pay/types';
+import { changedPaidMonths, hashInput } from './compute-employee';
+import { lineAmounts } from './corrections';
+import {
+  basisTaxFacts,
+  composeRapel,
+  employerAmountsOf,
+  type MasaSoFar,
+  RAPEL_CORRECTS,
+  type RapelInput,
+  rapelMonth,
+} from './rapel';
+import type { PrepareOutcome, PrepareRequest, RunKindSpec, StartCheck } from './run-kinds';
+import { computeSlipOfKind, RUN_KIND_SPECS } from './run-kinds';
+import type { PaidRecord } from './run-types';
 
 /**
- * RAPEL: the kekurangan gaji of locked months, paid as its own list (rapel.md). Reserved by the run-kind
- * mechanism (run-kinds.ts); its computation lives in this module (helper B, issue 15). Until then a RAPEL
- * run is refused at start, before anything is written.
+ * RAPEL: the kekurangan gaji of locked months, paid as its own list in the payment month (rapel.md §2
+ * SIGAP rule; the tenant rule `gaji.rapel`). Planned for the employees in service with an open
+ * correction marker only; each slip recomputes the employee's changed locked months (regular kinds, up
+ * to and including the payment month) and pays the differences (rapel.ts). On lock the corrected
+ * months' ledger basis becomes the recomputed one and the markers clear, so nothing is paid twice.
  */
+
+/** The masa's lists already in the ledger (the month's locked regular runs), for cumulative TER. */
+function masaSoFar(paid: readonly PaidRecord[], month: string): MasaSoFar {
+  const ofMasa = paid.filter((p) => p.month === month && p.kind !== 'RAPEL');
+  const add = (k: keyof PaidRecord['taxFacts']) => ofMasa.reduce((s, p) => s + p.taxFacts[k], 0);
+  return {
+    brutoGaji: add('brutoGaji'),
+    brutoTpp: add('brutoTpp'),
+    pphGaji: add('pphGaji'),
+    pphTpp: add('pphTpp'),
+  };
+}
+
+function prepareRapel(req: PrepareRequest): PrepareOutcome {
+  const changed = changedPaidMonths(
+    req.data,
+    { tenantId: req.input.tenantId, rules: req.rules, rulesetVersion: req.rules.version },
+    (p) => RAPEL_CORRECTS.includes(p.kind) && p.month <= req.month,
+  );
+  const rapel: RapelInput = {
+    months: changed.map((c) => ({ paid: c.paid, input: c.input, cause: c.cause })),
+    masaSoFar: masaSoFar(req.data.paid, req.month),
+  };
+  // The rapel pays differences, not the month: no TPP period of its own.
+  return { ok: true, input: { ...req.input, tppPeriods: undefined, rapel } };
+}
+
+/** The rapel slip from its stored input: every corrected month recomputed under its own month's rules. */
+function computeRapel(input: PayInput, rules: PayRules): PaySlip {
+  const r = input.rapel;
+  if (!r) throw new PayDataError('rapel', 'slip RAPEL tanpa bulan yang dikoreksi');
+  const months = r.months.map((m) =>
+    rapelMonth(m.paid, computeSlipOfKind(m.input, rules, m.paid.kind), m.cause),
+  );
+  const { slip, section } = composeRapel(months, {
+    tenantId: input.tenantId,
+    payMonth: input.month,
+    employee: input.employee,
+    rules,
+    setting: rules.tenant.in(input.month).rapel,
+    masaSoFar: r.masaSoFar,
+  });
+  return { ...slip, meta: { ...slip.meta, rapel: section } };
+}
+
+/**
+ * A rapel is paid after the month's gaji induk is locked on the new basis (rapel.md §2 rule 1, GPP's
+ * order), which also puts the masa's gaji in the ledger for the cumulative TER of PAYMENT_MONTH.
+ */
+function checkRapelStart({ month, runsOfYear }: StartCheck): void {
+  const gaji = runsOfYear.find(
+    (r) =>
+      r.month === month &&
+      RUN_KIND_SPECS[r.kind]?.family === 'REGULAR' &&
+      RUN_KIND_SPECS[r.kind]?.lists.includes('GAJI'),
+  );
+  if (gaji?.state === 'LOCKED') return;
+  throw new DomainError(
+    'CONFLICT',
+    'RUN_KIND_ORDER',
+    `Daftar kekurangan gaji ${month} dibuat setelah daftar gaji induk ${month} dikunci`,
+    [
+      {
+        path: 'body.kind',
+        message: gaji
+          ? `run ${gaji.id} masih ${gaji.state}; kunci dulu, lalu buat RAPEL`
+          : `belum ada run gaji induk bulan ${month} (GAJI_TPP atau GAJI) yang dikunci`,
+      },
+    ],
+  );
+}
+
 export const RAPEL_KIND_SPEC: RunKindSpec = {
-  lists: ['GAJI'],
+  lists: ['GAJI', 'TPP'],
   family: 'SPECIAL',
   label: 'Kekurangan gaji (rapel)',
   needsPerformanceFacts: false,
   needsPaidLedger: true,
   correctsPaidMonths: false,
-  paysAfterRegular: false,
-  compute: () => {
-    throw new PayDataError('kind', 'run RAPEL belum tersedia');
-  },
-  checkStart: () => {
-    throw new DomainError('INVALID', 'RUN_KIND_UNAVAILABLE', 'Run kekurangan gaji (RAPEL) belum tersedia', [
-      { path: 'body.kind', message: 'RAPEL belum tersedia' },
-    ]);
-  },
+  paysCorrections: true,
+  roster: 'PENDING_CORRECTIONS',
+  // Its PPh is TER on the masa's cumulative bruto: a regular list of the month may not follow it.
+  paysAfterRegular: true,
+  compute: computeRapel,
+  prepareInput: prepareRapel,
+  checkStart: checkRapelStart,
+  correctionBasis: (input, rules, version) => rapelBasis(input, rules, version),
 };
+
+/**
+ * What each corrected month is deemed paid at once the rapel is paid: its recomputed lines, premiums and
+ * snapshot hash, and its tax facts per the tenant's arrearsTaxMethod (rapel.ts basisTaxFacts). Written to
+ * the paid ledger when the RAPEL run locks (lock-run.ts), so the next run finds nothing left to pay.
+ */
+export function rapelBasis(input: PayInput, rules: PayRules, rulesetVersion: string): PaidRecord[] {
+  const method = rules.tenant.in(input.month).rapel.value.arrearsTaxMethod;
+  return (input.rapel?.months ?? []).map((m) => {
+    const slip = computeSlipOfKind(m.input, rules, m.paid.kind);
+    const amounts = lineAmounts(slip);
+    return {
+      ...m.paid,
+      inputHash: hashInput(m.input),
+      rulesetVersion,
+      lineAmounts: amounts.amounts,
+      labels: amounts.labels,
+      employerAmounts: employerAmountsOf(slip),
+      taxFacts: basisTaxFacts(method, m.paid, slip),
+    };
+  });
+}

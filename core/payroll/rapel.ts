@@ -8,6 +8,7 @@ import type {
   GroupTotals,
   LineGroup,
   LineKind,
+  PayInput,
   PayLine,
   PaySlip,
   TraceStep,
@@ -171,6 +172,18 @@ export function rapelMonth(paid: PaidRecord, recomputed: PaySlip, cause: string)
     },
     ...(hasPassThrough && !employer ? { employerAmountsUnknown: true as const } : {}),
   };
+}
+
+/** The RAPEL slip's input beside the pay month's snapshot: what it needs to be recomputed by verify. */
+export interface RapelInput {
+  readonly months: readonly {
+    /** The ledger record of the month as paid (including any earlier rapel for it). */
+    readonly paid: PaidRecord;
+    /** The month's snapshot with the data as it is now. */
+    readonly input: PayInput;
+    readonly cause: string;
+  }[];
+  readonly masaSoFar: MasaSoFar;
 }
 
 /** What the payment month's ledger already holds of the masa (the lists paid before the rapel). */
@@ -425,14 +438,18 @@ export function composeRapel(months: readonly RapelMonth[], ctx: RapelContext): 
   const hasGaji = lines.some((l) => l.group === 'GAJI');
   const hasTpp = lines.some((l) => l.group === 'TPP');
 
-  // The list's own pembulatan of its net (never old vs new pembulatan); before PPh when the PPh nets out.
+  const tppBorne = ten.tppPph.value.mode === 'APBD_BORNE';
+  // Every PPh of the list nets out (tunjangan PPh = potongan PPh): pembulatan first, and in the bruto.
+  const allBorne = (!hasGaji || gajiBorne) && (!hasTpp || tppBorne);
+  // The list's own pembulatan of its whole net (never old vs new pembulatan), gaji and TPP differences
+  // together: the rapel is one list, one transfer.
   let pembulatan = 0;
   const addPembulatan = () => {
-    if (!hasGaji) return;
     const target = ten.pembulatanTarget.value;
-    const totals = groupTotals(lines, 'GAJI');
-    // After PPh (a PPh the employee bears) the PPh line is already among the lines.
-    const base = target === 'NET' ? totals.bersih : totals.penghasilan;
+    const g = groupTotals(lines, 'GAJI');
+    const t = groupTotals(lines, 'TPP');
+    // After PPh (a PPh the employee bears) the PPh lines are already among the lines.
+    const base = target === 'NET' ? g.bersih + t.bersih : g.penghasilan + t.penghasilan;
     const unit = nat.pembulatanUnit.value;
     pembulatan = topUpToUnit(base, unit);
     const ruleId = target === 'NET' ? 'pembulatan.net' : 'pembulatan.gross';
@@ -448,13 +465,13 @@ export function composeRapel(months: readonly RapelMonth[], ctx: RapelContext): 
       label: 'Pembulatan',
       amount: pembulatan,
       kind: 'PENGHASILAN',
-      group: 'GAJI',
+      group: hasGaji ? 'GAJI' : 'TPP',
       ruleId,
       citation: nat.pembulatanUnit.citation,
-      basis: { target, when: gajiBorne ? 'BEFORE_PPH' : 'AFTER_PPH', base, unit },
+      basis: { target, when: allBorne ? 'BEFORE_PPH' : 'AFTER_PPH', base, unit },
     });
   };
-  if (gajiBorne) addPembulatan();
+  if (allBorne) addPembulatan();
 
   const category = nat.terCategory.value[ctx.employee.ptkpStatus];
   const surchargeBp = ctx.employee.hasNpwp ? 0 : nat.noNpwpSurchargeBp.value;
@@ -524,8 +541,8 @@ export function composeRapel(months: readonly RapelMonth[], ctx: RapelContext): 
     });
   };
   if (hasGaji) addPph('GAJI', pphGaji, gajiBorne, gajiBearer);
-  if (hasGaji && !gajiBorne) addPembulatan();
-  if (hasTpp) addPph('TPP', pphTpp, ten.tppPph.value.mode === 'APBD_BORNE', ten.tppPph);
+  if (hasTpp) addPph('TPP', pphTpp, tppBorne, ten.tppPph);
+  if (!allBorne) addPembulatan();
 
   const gaji = groupTotals(lines, 'GAJI');
   const tpp = groupTotals(lines, 'TPP');

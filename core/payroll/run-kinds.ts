@@ -2,9 +2,10 @@ import type { EmployeeView } from '../employee/employee';
 import { computeMonthlyPay, type Rulesets } from '../pay/compute-monthly-pay';
 import { type PayRules, payRulesOf } from '../pay/pay-rules';
 import type { GroupTotals, LineGroup, PayInput, PaySlip } from '../pay/types';
+import { recoverOnSlip } from './kelebihan';
 import type { EmployeeRunData, StoredRun } from './ports';
 import { RAPEL_KIND_SPEC } from './rapel-kind';
-import type { RunKind, SlipError } from './run-types';
+import type { PaidRecord, RunKind, SlipError } from './run-types';
 import { GAJI13_KIND_SPEC, THR_KIND_SPEC } from './special-payment-kind';
 
 /**
@@ -32,6 +33,15 @@ export interface RunKindSpec {
    * backdated change, and so answer (and on lock clear) the employee's correction marker.
    */
   readonly correctsPaidMonths: boolean;
+  /**
+   * RAPEL: the kind pays the corrections of locked months; its slips answer the correction marker and
+   * on lock move the ledger's basis of the corrected months (core/payroll/rapel-kind.ts).
+   */
+  readonly paysCorrections?: boolean;
+  /** RAPEL: what each corrected month is deemed paid at once this slip is paid (the ledger's new basis). */
+  readonly correctionBasis?: (input: PayInput, rules: PayRules, rulesetVersion: string) => PaidRecord[];
+  /** Who the run is planned for: the month's roster, or only those with corrections pending (RAPEL). */
+  readonly roster?: 'IN_SERVICE' | 'PENDING_CORRECTIONS';
   /**
    * A SPECIAL kind whose PPh is TER on the masa's cumulative bruto (gaji13-thr.md §6) must come after the
    * month's regular lists: once such a run exists, no regular run of the month may start.
@@ -134,10 +144,12 @@ export function computeSlipOfKind(input: PayInput, rulesets: PayRules | Rulesets
  * gaji bruto once however many lists paid it.
  */
 function computeRegular(input: PayInput, rules: PayRules, lists: readonly LineGroup[]): PaySlip {
-  if (lists.includes('GAJI') && lists.includes('TPP')) return computeMonthlyPay(input, rules);
+  // A kelebihan instalment (kelebihan.ts) closes the gaji lines of a slip whose input carries a balance.
+  if (lists.includes('GAJI') && lists.includes('TPP'))
+    return recoverOnSlip(computeMonthlyPay(input, rules), input, rules);
   if (!lists.includes('TPP')) {
     const slip = computeMonthlyPay({ ...input, tppPeriods: undefined }, rules);
-    return onlyLists(slip, lists);
+    return recoverOnSlip(onlyLists(slip, lists), input, rules);
   }
   return onlyLists(computeMonthlyPay(input, rules), lists);
 }

@@ -1,6 +1,7 @@
 import type { SlipDeductions } from '../deductions/apply';
 import type { PaidPosting } from '../deductions/run';
 import type { PayInput, PaySlip, YearMonth } from '../pay/types';
+import type { SlipKelebihan } from './kelebihan';
 import type { CoverageTotals } from './missing-data';
 
 /**
@@ -59,6 +60,8 @@ export interface StoredSlip {
   correctionBasis?: PaidRecord[];
   /** The correction marker this slip answered; cleared when the run locks, unless a newer one came. */
   correctionMarkerSeen?: string;
+  /** Kelebihan established (rapel) or recovered (gaji instalment) by this slip (core/payroll/kelebihan.ts). */
+  kelebihan?: SlipKelebihan;
   /** Potongan lain (core/deductions): in-list and post-list postings, the SIPD bersih and the take-home. */
   deductions?: SlipDeductions;
 }

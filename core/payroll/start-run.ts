@@ -56,6 +56,14 @@ function checkKindFitsMonth(month: string, kind: RunKind, runsOfYear: readonly S
   }
 }
 
+/** Who a run is planned for: the month's roster, or (RAPEL) those of it with corrections pending. */
+async function rosterOf(month: string, kind: RunKind, deps: PayrollDeps) {
+  const employees = await deps.inputs.roster(month);
+  if (RUN_KIND_SPECS[kind].roster !== 'PENDING_CORRECTIONS') return employees;
+  const pending = await deps.inputs.pendingCorrections(employees.map((e) => e.nip));
+  return employees.filter((e) => pending.has(e.nip));
+}
+
 /**
  * Starts (or resumes) the run of a month. Any number of simultaneous starts make one run: the create
  * is conditional, and every caller then finishes whatever planning and dispatching is still missing.
@@ -95,6 +103,23 @@ export async function startRunOutcome(
       rules: new PayRules(deps.rulesets, deps.rulesetVersion),
       runsOfYear,
     });
+    // A kind planned for pending corrections only (RAPEL) with none pending is refused, nothing written.
+    if (
+      RUN_KIND_SPECS[kind].roster === 'PENDING_CORRECTIONS' &&
+      (await rosterOf(month, kind, deps)).length === 0
+    ) {
+      throw new DomainError(
+        'CONFLICT',
+        'NOTHING_PENDING',
+        `Tidak ada kekurangan/kelebihan yang menunggu dibayar pada ${month}`,
+        [
+          {
+            path: 'body.kind',
+            message: `${runKindLabel(kind)}: tidak ada pegawai dengan perubahan data bulan yang sudah dikunci`,
+          },
+        ],
+      );
+    }
     const fresh: RunSummary = {
       id,
       tenantId: deps.tenant.id,
@@ -126,7 +151,7 @@ export async function startRunOutcome(
   }
   if (run.state !== 'DRAFT') return { run: await withTotals(run, deps), created };
   if (!run.planned) {
-    const employees = await deps.inputs.roster(month);
+    const employees = await rosterOf(month, kind, deps);
     const plans = planChunks(employees, deps.chunkSize);
     await deps.chunks.putChunks(id, plans);
     deps.faults?.hit('start:after-chunks');

@@ -2,9 +2,13 @@ import * as z from 'zod';
 import { RUN_KINDS, RUN_STATES } from '../../core/payroll/run-types';
 import { isoMonth, nipSchema, paginationQuery } from '../http/common-schemas';
 
+// Every run kind (THR, GAJI13, RAPEL too): the id is `<month>-<kind>` (core/payroll/run-types.ts runId).
 const runIdSchema = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(GAJI_TPP|GAJI|TPP)$/, 'format: YYYY-MM-<GAJI_TPP|GAJI|TPP>');
+  .regex(
+    new RegExp(`^\\d{4}-(0[1-9]|1[0-2])-(${RUN_KINDS.join('|')})$`),
+    `format: YYYY-MM-<${RUN_KINDS.join('|')}>`,
+  );
 const opdCode = z.string().regex(/^[A-Z0-9][A-Z0-9._-]{1,30}$/, 'kode OPD: huruf besar, angka, . _ -');
 
 export const startRunBody = z

@@ -6,6 +6,7 @@
  * | employee (current)  | EMP#<nip>             | CURRENT                     | OPD#<opd> / <nip>      | EMP / <nip>               | ATASAN#<nip> / <nip>  |
  * | correction marker   | EMP#<nip>             | CORR                        |                        |                           |                       |
  * | roster (plan)       | EMP#<nip>             | ROSTER                      |                        | ROSTER / <nip>            |                       |
+ * | kelebihan owed      | EMP#<nip>             | KELEBIHAN                   |                        | KELEBIHAN / <nip>         |                       |
  * | audit record        | AUDIT#<type>#<id>     | <at>#<requestId>#<n>        |                        | AUDIT#<type> / <at>#…     |                       |
  * | monthly result      | EMP#<nip>             | RESULT#<yyyy-mm>            |                        |                           |                       |
  * | paid ledger         | EMP#<nip>             | PAID#<yyyy-mm>#<kind>       |                        |                           |                       |
@@ -282,6 +283,11 @@ export const keys = {
   allDeductions: () => ({ index: 'gsi2' as const, pk: 'DEDUCTIONS' }),
   /** The tenant's deduction types (creditors) and policy: one small item, read once per run chunk. */
   deductionTypes: () => ({ pk: 'DEDUCTION#TYPES', sk: 'CURRENT' }),
+
+  // ── kelebihan (core/payroll/kelebihan.ts): who still owes an overpayment, a sparse index ──────────
+  /** Present while a kelebihan is owed: a run reads these NIPs (one Query) and loads their ledger. */
+  kelebihanOpen: (nip: string) => ({ pk: `EMP#${nip}`, sk: 'KELEBIHAN', gsi2pk: 'KELEBIHAN', gsi2sk: nip }),
+  kelebihanOwing: () => ({ index: 'gsi2' as const, pk: 'KELEBIHAN' }),
 } as const;
 
 /**

@@ -1,4 +1,4 @@
-import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { PaidLedger } from '../../../core/payroll/ports';
 import type { PaidRecord } from '../../../core/payroll/run-types';
 import { batchWriteAll } from '../../table/batch';
@@ -22,6 +22,18 @@ export class DynamoPaidLedger implements PaidLedger {
         },
       })),
     );
+  }
+
+  /** Put by key or deleted: a resumed lock writes the same flag again. */
+  async flagKelebihan(nip: string, open: boolean): Promise<void> {
+    const key = keys.kelebihanOpen(nip);
+    if (open) {
+      await this.db.send(
+        new PutCommand({ TableName: this.table, Item: { ...key, entity: 'KELEBIHAN_OPEN', nip } }),
+      );
+    } else {
+      await this.db.send(new DeleteCommand({ TableName: this.table, Key: { pk: key.pk, sk: key.sk } }));
+    }
   }
 
   async clearCorrectionMarker(nip: string, seenAt: string): Promise<void> {

@@ -49,6 +49,10 @@ export class DynamoRunInputs implements RunInputs {
     return out;
   }
 
+  async pendingCorrections(nips: readonly string[]): Promise<Set<string>> {
+    return withCorrectionMarker(this.ref, nips);
+  }
+
   load(
     nips: readonly string[],
     month: string,
@@ -112,9 +116,17 @@ export async function loadRunData(
       d.openingBalances.set(ob.year, ob);
     }
   }
+  // Who still owes a kelebihan (a sparse index, usually empty): their gaji slip takes an instalment.
+  for (const nip of await kelebihanOwing(ref, nips)) data.get(nip)!.kelebihanOpen = true;
   const needLedger = nips.filter((nip) => {
     const tmtEnd = data.get(nip)?.employee?.identity.tmtEnd;
-    return options?.paidLedger || lastMasaMonth || marked.has(nip) || tmtEnd?.startsWith(month) === true;
+    return (
+      options?.paidLedger ||
+      lastMasaMonth ||
+      marked.has(nip) ||
+      data.get(nip)?.kelebihanOpen === true ||
+      tmtEnd?.startsWith(month) === true
+    );
   });
   await mapLimit(needLedger, 8, async (nip) => {
     const d = data.get(nip)!;
@@ -137,4 +149,36 @@ export async function loadRunData(
   });
   await attachDeductions(ref, items, data, month);
   return data;
+}
+
+/** The chunk's employees with a kelebihan still owed: one Query of the sparse index (core/payroll/kelebihan.ts). */
+async function kelebihanOwing(ref: TableRef, nips: readonly string[]): Promise<string[]> {
+  const q = keys.kelebihanOwing();
+  const wanted = new Set(nips);
+  const out: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ref.db.send(
+      new QueryCommand({
+        TableName: ref.table,
+        IndexName: q.index,
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': q.pk },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) if (wanted.has(String(item.gsi2sk))) out.push(String(item.gsi2sk));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/** Which of `nips` have an open correction marker (the RAPEL run's roster): BatchGet of their markers. */
+export async function withCorrectionMarker(ref: TableRef, nips: readonly string[]): Promise<Set<string>> {
+  const wanted = nips.map((nip) => keys.correctionMarker(nip));
+  const pages = Array.from({ length: Math.ceil(wanted.length / 100) }, (_, i) =>
+    wanted.slice(i * 100, i * 100 + 100),
+  );
+  const items = (await mapLimit(pages, 4, (page) => batchGetAll(ref.db, ref.table, page))).flat();
+  return new Set(items.map((item) => parseKey.employeeNip(String(item.pk))));
 }
