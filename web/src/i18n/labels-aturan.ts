@@ -133,7 +133,7 @@ export const ATURAN_LABELS = {
     peopleNoun: 'pegawai',
     nip: 'NIP',
     nama: 'Nama',
-    correctionsCaption: 'Koreksi pada bulan yang sudah dikunci (dibayar pada run berikutnya)',
+    correctionsCaption: 'Koreksi pada bulan yang sudah dikunci (dibayar lewat daftar kekurangan gaji)',
     correctionsNoun: 'bulan',
     correctionMonth: 'Bulan',
     kekurangan: 'Kekurangan (dibayar)',

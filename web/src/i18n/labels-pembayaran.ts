@@ -60,3 +60,14 @@ export const RAPEL_LABELS = {
   kelebihan: (amount: string) =>
     `Kelebihan bayar ${amount} ditetapkan: dikembalikan dengan angsuran pada slip gaji berikutnya (baris "Pengembalian kelebihan gaji"), tanpa membuat jumlah bersih negatif.`,
 } as const;
+
+/** Differences for locked months on a regular slip: information only, paid through the rapel list. */
+export const KOREKSI_LABELS = {
+  title: 'Kekurangan dan kelebihan bulan yang sudah dikunci',
+  note: 'Informasi: tidak termasuk jumlah bersih slip ini. Kekurangan dibayar lewat daftar kekurangan gaji (proses Rapel); kelebihan dikembalikan dengan angsuran pada slip gaji berikutnya.',
+  caption: 'Selisih per bulan dan komponen',
+  month: 'Bulan',
+  component: 'Komponen',
+  cause: 'Sebab',
+  amount: 'Selisih',
+} as const;

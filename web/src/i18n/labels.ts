@@ -4,7 +4,7 @@ import { GAJI_LABELS } from './labels-gaji';
 import { KINERJA_LABELS } from './labels-kinerja';
 import { DISIPLIN_LABELS, KINERJA_BKPSDM_LABELS } from './labels-kinerja-bkpsdm';
 import { PAJAK_LABELS } from './labels-pajak';
-import { PEMBAYARAN_LABELS, RAPEL_LABELS } from './labels-pembayaran';
+import { KOREKSI_LABELS, PEMBAYARAN_LABELS, RAPEL_LABELS } from './labels-pembayaran';
 import { POTONGAN_LABELS, POTONGAN_SLIP_LABELS } from './labels-potongan';
 
 /**
@@ -65,6 +65,7 @@ export const L = {
   /** THR, gaji ke-13, rapel and kelebihan as the slip and run pages mark them: ./labels-pembayaran.ts. */
   pembayaran: PEMBAYARAN_LABELS,
   rapel: RAPEL_LABELS,
+  koreksi: KOREKSI_LABELS,
   /** Potongan lain on the slip: ./labels-potongan.ts. */
   potonganSlip: POTONGAN_SLIP_LABELS,
   /** The register page Potongan lain: ./labels-potongan.ts. */

@@ -10,7 +10,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ApiErrorAlert } from '../components/ErrorDisplay';
 import { PageHeader } from '../components/PageHeader';
 import { RunStatusChip } from '../components/StatusChip';
-import { RapelSectionView } from '../components/slip/RapelSectionView';
+import { CorrectionsNote, RapelSectionView } from '../components/slip/RapelSectionView';
 import { SlipLines } from '../components/slip/SlipLines';
 import { SpecialPaymentNote } from '../components/slip/SpecialPaymentNote';
 import { fullName } from '../components/slip/slip-sections';
@@ -135,6 +135,7 @@ export default function RincianSlipPage() {
         <Tabs.Panel value="rincian">
           <SlipLines view={view} />
           {rapel ? <RapelSectionView section={rapel} /> : null}
+          {view.corrections ? <CorrectionsNote corrections={view.corrections} /> : null}
         </Tabs.Panel>
         {walk ? (
           <Tabs.Panel value="mengapa">

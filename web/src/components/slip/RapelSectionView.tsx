@@ -1,7 +1,7 @@
 import { Alert, Box, Stack, Table, Text, Title } from '@mantine/core';
 import { formatMonth, formatRupiah, formatRupiahDelta } from '../../format';
 import { L, RUN_KIND_LABELS } from '../../i18n/labels';
-import type { RapelSection } from './types';
+import type { CorrectionLine, RapelSection } from './types';
 
 const R = L.rapel;
 const NUMERIC = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
@@ -130,6 +130,52 @@ export function RapelSectionView(props: { section: RapelSection }) {
           </Alert>
         ) : null}
       </Stack>
+    </Box>
+  );
+}
+
+/**
+ * On a regular slip, the differences found for locked months: information (not in this slip's bersih),
+ * paid through the rapel list or recovered by instalments (rapel.md §2, §7).
+ */
+export function CorrectionsNote(props: { corrections: readonly CorrectionLine[] }) {
+  const K = L.koreksi;
+  if (props.corrections.length === 0) return null;
+  return (
+    <Box component="section" aria-labelledby="koreksi-title" mb="lg" data-corrections>
+      <Title order={2} size="h4" id="koreksi-title" mb={4}>
+        {K.title}
+      </Title>
+      <Text size="sm" c="dimmed" mb={4}>
+        {K.note}
+      </Text>
+      <Table fz="sm" withTableBorder verticalSpacing={4}>
+        <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{K.caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{K.month}</Table.Th>
+            <Table.Th scope="col">{K.component}</Table.Th>
+            <Table.Th scope="col">{K.cause}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {K.amount}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {props.corrections.map((c) => (
+            <Table.Tr key={`${c.runId}:${c.code}`}>
+              <Table.Th scope="row" fw={500}>
+                {formatMonth(c.month)}
+              </Table.Th>
+              <Table.Td>{c.label}</Table.Td>
+              <Table.Td>{c.cause}</Table.Td>
+              <Table.Td ta="right" style={NUMERIC}>
+                {formatRupiahDelta(c.amount)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
     </Box>
   );
 }

@@ -161,6 +161,17 @@ export interface RapelSection {
   kelebihan?: number;
 }
 
+/** A difference found for a locked month (core/payroll/run-types.ts CorrectionLine): information on a regular slip. */
+export interface CorrectionLine {
+  month: string;
+  runId: string;
+  code: string;
+  label: string;
+  /** recomputed − paid: positive = kekurangan, negative = kelebihan. */
+  amount: number;
+  cause: string;
+}
+
 /** Absent: nothing applied (no entries, or a slip computed before the register existed). */
 export interface SlipDeductions {
   /** The slip's bersih less the in-list deductions: the SP2D net. */
@@ -184,6 +195,7 @@ export interface SlipView {
   computedAt: string;
   deductions?: SlipDeductions;
   rapel?: RapelSection;
+  corrections?: CorrectionLine[];
 }
 
 /** What POST /simulations/payslip answers: the explained slip of the imagined month. */
