@@ -298,6 +298,22 @@ describe('potongan lain in the run and its files', () => {
     ).text;
     expect(pdfText).toContain('Bersih SIPD');
     expect(pdfText).toContain('angsuran 1/12');
+    // The daftar gaji carries the in-list zakat in its own column: its bersih is the SIPD bersih.
+    const list = await docs(
+      anHttpEvent('GET /runs/{runId}/documents/{document}', {
+        params: { runId, document: 'daftar-gaji' },
+        query: { opd: OPD },
+        principal: bkpsdm,
+      }),
+      lambdaContext,
+    );
+    expect(list.statusCode, String(list.body).slice(0, 300)).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(String(list.body), 'base64') as unknown as ArrayBuffer);
+    const cells: unknown[] = [];
+    book.worksheets[0]!.eachRow((row) => row.eachCell((c) => cells.push(c.value)));
+    expect(cells).toContain('Zakat');
+    expect(cells).toContain(zakat);
 
     const remit = await download(runId, 'rekap-potongan-kreditur', {});
     expect(remit.status, remit.raw.slice(0, 300)).toBe(200);

@@ -63,6 +63,9 @@ export const GAJI_LAYOUT: ListLayout = {
     deduction('potongan_jkm', 'JKM', ['POT_JKM']),
     deduction('potongan_pph', 'PPh 21', ['POT_PPH21']),
     deduction('potongan_tapera', 'Tapera', ['POT_TAPERA', 'POT_TAPERA_PEMBERI_KERJA']),
+    // In-list potongan lain (core/deductions): the SIPD gaji list's zakat and Bulog columns.
+    deduction('zakat', 'Zakat', [], { optional: true, pattern: /zakat/i }),
+    deduction('bulog', 'Bulog', [], { optional: true, pattern: /bulog/i }),
     deduction('potongan_lain', 'Potongan Lain-lain', [], { other: true }),
   ],
 };

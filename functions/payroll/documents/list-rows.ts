@@ -1,3 +1,4 @@
+import { inListLines } from '../../../core/deductions/run';
 import type { GroupTotals } from '../../../core/pay/types';
 import type { StoredSlip } from '../../../core/payroll/run-types';
 import { columnOf, type ListLayout, type MoneyColumn } from './columns';
@@ -37,7 +38,9 @@ export function listRow(slip: StoredSlip, layout: ListLayout): ListRow {
   const unknown: UnknownLine[] = [];
   let kotor = 0;
   let potongan = 0;
-  for (const line of slip.slip.lines) {
+  // In-list potongan lain (zakat, Bulog) are inside the list's potongan: its bersih is the SIPD bersih.
+  const inList = inListLines(slip, layout.group);
+  for (const line of [...slip.slip.lines, ...inList]) {
     const booked = columnOf(layout, line);
     if (!booked) continue;
     amounts.set(booked.column.key, (amounts.get(booked.column.key) ?? 0) + line.amount);
@@ -48,8 +51,9 @@ export function listRow(slip: StoredSlip, layout: ListLayout): ListRow {
   const stored = groupTotals(slip, layout);
   if (kotor !== stored.penghasilan)
     throw new SlipTotalsMismatchError(slip.header.nip, 'penghasilan', kotor, stored.penghasilan);
-  if (potongan !== stored.potongan)
-    throw new SlipTotalsMismatchError(slip.header.nip, 'potongan', potongan, stored.potongan);
+  const storedPotongan = stored.potongan + inList.reduce((s, l) => s + l.amount, 0);
+  if (potongan !== storedPotongan)
+    throw new SlipTotalsMismatchError(slip.header.nip, 'potongan', potongan, storedPotongan);
   return { slip, amounts, kotor, potongan, bersih: kotor - potongan, unknown };
 }
 
