@@ -1,3 +1,4 @@
+import { takeHomeOf } from '../../../core/deductions/run';
 import type { RunSummary, StoredSlip } from '../../../core/payroll/run-types';
 import { fileSlug, toCsv } from './csv';
 import { DRAFT_WATERMARK, namaLengkap } from './format';
@@ -31,7 +32,8 @@ export const BANK_TRANSFER_HEADER = ['rekening', 'nama', 'jumlah', 'referensi'] 
 
 /**
  * The bank's bulk-transfer file for one OPD or one bank: `rekening;nama;jumlah;referensi` (format in
- * csv.ts), jumlah = the slip's bersih in whole rupiah, referensi = `<runId>/<nip>`. Employees without an
+ * csv.ts), jumlah = the take-home (the bersih less potongan lain) in whole rupiah, referensi =
+ * `<runId>/<nip>`. Employees without an
  * account (or with nothing to pay) are returned in `missing`. Grouped by BANK, `missing` lists every
  * slip of the run without an account, since none of the bank files can carry it.
  * A DRAFT run's file starts with the DRAFT line, so no bank import accepts it by mistake.
@@ -46,7 +48,8 @@ export function renderBankTransfer(
   const rows: (readonly [string, string, number, string])[] = [];
   const missing: MissingTransfer[] = [];
   for (const s of slips) {
-    const jumlah = s.slip.totals.bersih;
+    // The take-home: the SIPD bersih less potongan lain taken after it (core/deductions).
+    const jumlah = takeHomeOf(s);
     const bank = s.header.bank;
     const who = { nip: s.header.nip, nama: namaLengkap(s.header), opd: s.header.opd, jumlah };
     if (!bank?.accountNumber.trim()) {
