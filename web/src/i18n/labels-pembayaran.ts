@@ -3,6 +3,12 @@
  * ke-13 (gaji13-thr.md), rapel / kekurangan gaji and kelebihan (rapel.md).
  */
 export const PEMBAYARAN_LABELS = {
+  /** The run's daftar (document daftar-gaji) as its kind names it. */
+  daftar: {
+    THR: 'Daftar THR (Excel)',
+    GAJI13: 'Daftar gaji ke-13 (Excel)',
+    RAPEL: 'Daftar kekurangan gaji (Excel)',
+  } as Record<string, string>,
   /** What a run of the kind pays, on its run page (regular kinds need no note). */
   kindNote: {
     THR: 'Tunjangan hari raya: komponen gaji bulan dasar menurut PP tahun ini dan bagian TPP yang ditetapkan pemda; tanpa iuran dan tanpa potongan lain. PPh 21 dihitung atas jumlah bruto semua daftar bulan ini.',

@@ -70,7 +70,10 @@ export function RunDocuments(props: {
         w={260}
       />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-        {DOCS.map((d) => (
+        {DOCS.map((d) => ({
+          ...d,
+          label: (d.doc === 'daftar-gaji' && L.pembayaran.daftar[run.kind]) || d.label,
+        })).map((d) => (
           <Button
             key={d.doc}
             variant="default"
