@@ -46,6 +46,9 @@ describe('console smoke (Chromium)', () => {
       'Impor pegawai',
       'Impor data kinerja',
       'Disiplin',
+      // Issue #15: the withholders (read-only) and the masa's rekap PPh 21; the OPD's potongan lain.
+      'Pengaturan pajak',
+      'Potongan lain',
     ]);
     expect(await page.getByRole('button', { name: 'Keluar' }).isVisible()).toBe(true);
     expect(await page.locator('[data-read-only-banner]').count()).toBe(0);
