@@ -66,7 +66,7 @@ function buildState(tenant: TenantConfig, partition: RulesPartition, table: stri
   let entry = built.get(tenant.id);
   if (!entry || entry.key !== key) {
     const seed = partition.seed
-      ? parseTenantRuleset(partition.seed.document, partition.seed.file)
+      ? parseTenantRuleset(withLaterParameters(partition.seed.document, tenant), partition.seed.file)
       : rulesetsFor(tenant).rulesets.tenant;
     const tenantRules = applyApprovedChanges(seed, partition.changes);
     const rulesets: Rulesets = { national: nationalRuleset, tenant: tenantRules };
@@ -82,6 +82,21 @@ function buildState(tenant: TenantConfig, partition: RulesPartition, table: stri
     rulesets: entry.rulesets,
     version: entry.version,
   };
+}
+
+/**
+ * A seed copied into the table before SIGAP knew a tenant parameter (tpp.prestasi, specialPayment.tpp of
+ * issue 15) lacks it: that parameter comes from the repository document the tenant started from, as a
+ * tenant that never changed its rules has it — instead of a parse error stopping every request of the
+ * tenant. Parameters the table holds are never replaced.
+ */
+export function withLaterParameters(stored: unknown, tenant: TenantConfig): unknown {
+  const doc = stored as { parameters?: unknown };
+  if (!doc || !Array.isArray(doc.parameters)) return stored;
+  const have = new Set(doc.parameters.map((p) => (p as { id?: unknown }).id));
+  const repo = seedDocumentFor(tenant).document as { parameters: { id: string }[] };
+  const later = repo.parameters.filter((p) => !have.has(p.id));
+  return later.length === 0 ? stored : { ...doc, parameters: [...doc.parameters, ...later] };
 }
 
 /**
