@@ -9,8 +9,10 @@ import type { MonthlyPerformanceResult, PayLine } from './types';
 /**
  * Insentif prestasi kerja (tenant rule tpp.prestasi): an amount on top of the month's TPP for an
  * employee whose predikat the rule names and, where the rule asks for it, whose unit's capaian is above
- * its target. Shares are exact: the incentive is base × min(share, cap), share = flat share + share per
- * percentage point × points above target, rounded once as the rule says.
+ * its target; and, where the rule gives one, for a penghargaan prestasi BKPSDM decided by decree. Shares
+ * are exact: the incentive is base × min(share, cap), share = flat share + share per percentage point ×
+ * points above target + award share, rounded once as the rule says. Never where no TPP is paid, nor
+ * (when the rule says so) under a hukuman disiplin.
  */
 export interface PrestasiInput {
   readonly performance: MonthlyPerformanceResult;
