@@ -25,6 +25,7 @@ import {
   pdfToBuffer,
   safeText,
 } from './pdf-document';
+import { specialSlipCaption } from './special-lists';
 
 export interface SlipPdfOptions {
   /** Printed in the footer; defaults to now. */
@@ -114,15 +115,25 @@ function rule(doc: Doc, gap = 4): void {
   doc.y += gap;
 }
 
+const SLIP_TITLE: Readonly<Record<RunSummary['kind'], string>> = {
+  GAJI_TPP: 'SLIP GAJI DAN TPP',
+  GAJI: 'SLIP GAJI',
+  TPP: 'SLIP TPP',
+  THR: 'SLIP TUNJANGAN HARI RAYA (THR)',
+  GAJI13: 'SLIP GAJI KETIGA BELAS (GAJI KE-13)',
+  RAPEL: 'SLIP KEKURANGAN GAJI (RAPEL)',
+};
+
 function heading(doc: Doc, slip: StoredSlip, run: RunSummary, draft: boolean): void {
   doc.y = PAGE.top;
   text(doc, run.tenantName, { font: BOLD_FONT, size: SIZE.title });
-  const kindTitle = run.kind === 'GAJI' ? 'SLIP GAJI' : run.kind === 'TPP' ? 'SLIP TPP' : 'SLIP GAJI DAN TPP';
-  text(doc, `${kindTitle} — ${formatBulan(slip.month).toUpperCase()}`, {
+  text(doc, `${SLIP_TITLE[run.kind]} — ${formatBulan(slip.month).toUpperCase()}`, {
     font: BOLD_FONT,
     size: SIZE.heading,
   });
   text(doc, runCaption(run), { color: GREY });
+  const special = specialSlipCaption(slip);
+  if (special) text(doc, special, { color: GREY });
   if (draft) text(doc, DRAFT_WATERMARK, { font: BOLD_FONT, size: SIZE.heading, color: '#cc0000' });
   rule(doc);
 }

@@ -36,3 +36,10 @@ export function specialListNotes(slips: readonly StoredSlip[], run: RunSummary):
     `PPh 21 dihitung dengan TER atas bruto kumulatif masa ${formatBulan(run.month)}${masa.length > 0 ? ` bersama daftar ${masa.join(', ')}` : ''}.`,
   ];
 }
+
+/** The slip's second caption for a THR / gaji 13 slip: regulation, base month, no deductions. */
+export function specialSlipCaption(slip: StoredSlip): string | undefined {
+  const special = slip.slip.meta.special;
+  if (!special) return undefined;
+  return `${special.type === 'THR' ? 'THR' : 'Gaji ke-13'} ${special.year} (${special.regulation.split(' tentang ')[0]}), bulan dasar ${formatBulan(special.baseMonth)}; tanpa iuran dan potongan lain; PPh 21 ditanggung pemerintah`;
+}
