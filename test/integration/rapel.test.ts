@@ -1,6 +1,7 @@
 // Employees here have no appraisal results of their own; pay them without cuts rather than error them all.
 import '../support/pay-without-cuts';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../core/auth/principal';
 import type { PaidRecord } from '../../core/payroll/run-types';
@@ -162,6 +163,27 @@ describe('a KP in a locked month is paid through a RAPEL run', () => {
     expect(bank.statusCode, raw.slice(0, 300)).toBe(200);
     const file = Buffer.from(raw, bank.isBase64Encoded ? 'base64' : 'utf8').toString('utf8');
     expect(file).toContain(promoted.nip.length ? String(slip.json.slip.totals.bersih) : '');
+
+    // The daftar kekurangan gaji: the gaji list's columns under its own title, the months it corrects noted.
+    const docs = (await import('../../functions/payroll/docs')).handler as Handler;
+    const list = await docs(
+      anHttpEvent('GET /runs/{runId}/documents/{document}', {
+        params: { runId: run.id, document: 'daftar-gaji' },
+        query: { opd: slip.json.header.opd },
+        principal: bkpsdm,
+      }),
+      lambdaContext,
+    );
+    expect(list.statusCode, String(list.body).slice(0, 300)).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(String(list.body), 'base64') as unknown as ArrayBuffer);
+    const cells: unknown[] = [];
+    book.worksheets[0]!.eachRow((row) => row.eachCell((c) => cells.push(c.value)));
+    expect(cells).toContain('DAFTAR KEKURANGAN GAJI (RAPEL) PEGAWAI');
+    expect(
+      cells.some((c) => String(c).startsWith('Kekurangan gaji bulan Maret 2026 dibayar pada April 2026')),
+    ).toBe(true);
+    expect(cells).toContain(diff);
 
     // The lock cleared the marker and made March "paid at the recomputed amount".
     const marker = await db.client.send(

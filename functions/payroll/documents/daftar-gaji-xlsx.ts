@@ -1,6 +1,7 @@
 import type { RunSummary, StoredSlip } from '../../../core/payroll/run-types';
 import { GAJI_LAYOUT } from './columns';
 import { listRows } from './list-rows';
+import { rapelListNotes, rapelListTitle } from './rapel-lists';
 import { type DocumentOptions, identityColumns, moneyColumns, unknownCodesNote } from './sheet-columns';
 import { specialListNotes, specialListTitle } from './special-lists';
 import { renderListSheet } from './xlsx-list';
@@ -17,7 +18,7 @@ export async function renderDaftarGaji(
   options: DocumentOptions = {},
 ): Promise<Buffer> {
   const rows = listRows(slips, GAJI_LAYOUT, opd);
-  const special = specialListTitle(run, 'GAJI');
+  const special = specialListTitle(run, 'GAJI') ?? rapelListTitle(run, 'GAJI');
   return renderListSheet({
     title: special?.title ?? 'DAFTAR GAJI PEGAWAI',
     sheetName: special?.sheet ?? 'Daftar Gaji',
@@ -30,6 +31,7 @@ export async function renderDaftarGaji(
     freezeThrough: 'nama',
     notes: [
       ...specialListNotes(slips, run),
+      ...rapelListNotes(slips, run),
       ...(rows.some((r) => r.amounts.has('tunjangan_bpjs'))
         ? [
             'Tunj. BPJS 4%, JKK dan JKM adalah iuran pemberi kerja, dicatat sebagai penghasilan dan potongan (bersih 0).',

@@ -2,6 +2,7 @@ import type { RunSummary, StoredSlip } from '../../../core/payroll/run-types';
 import { TPP_LAYOUT } from './columns';
 import { formatBulan } from './format';
 import { type ListRow, listRows } from './list-rows';
+import { rapelListNotes, rapelListTitle } from './rapel-lists';
 import { type DocumentOptions, identityColumns, moneyColumns, unknownCodesNote } from './sheet-columns';
 import { specialListNotes, specialListTitle } from './special-lists';
 import { type TppBreakdown, tppBreakdown } from './tpp-breakdown';
@@ -77,7 +78,7 @@ export async function renderRekapTpp(
   const rows = listRows(slips, TPP_LAYOUT, opd);
   const breakdowns = new Map(rows.map((row) => [row, tppBreakdown(row.slip.slip)]));
   const periods = [...new Set([...breakdowns.values()].map((b) => b.period).filter((p) => p !== undefined))];
-  const special = specialListTitle(run, 'TPP');
+  const special = specialListTitle(run, 'TPP') ?? rapelListTitle(run, 'TPP');
   return renderListSheet({
     title: special?.title ?? 'REKAPITULASI TAMBAHAN PENGHASILAN PEGAWAI (TPP)',
     sheetName: special?.sheet ?? 'Rekap TPP',
@@ -90,6 +91,7 @@ export async function renderRekapTpp(
     freezeThrough: 'nama',
     notes: [
       ...specialListNotes(slips, run),
+      ...rapelListNotes(slips, run),
       ...(periods.length > 0 ? [`Bulan kinerja: ${periods.map(formatBulan).join(', ')}.`] : []),
       'Potongan per bagian (produktivitas, disiplin, …) karena kehadiran, cuti dan hukuman disiplin; ' +
         'potongan dari pagu mencakup pula nilai kinerja dan ketentuan jenis/status ASN.',
