@@ -134,14 +134,14 @@ interface Due {
 
 export function applyDeductions(input: ApplyInput): SlipDeductions | undefined {
   const notes: string[] = [];
-  const types = new Map(input.types.map((t) => [t.code, t]));
   const dues: Due[] = [];
   for (const entry of input.entries) {
     const arrearIn = entry.status === 'AKTIF' ? (input.arrears.get(entry.id) ?? 0) : 0;
     const runs = entryRunsIn(entry, input.month);
     if (!runs && arrearIn === 0) continue;
-    const type = types.get(entry.typeCode);
-    if (!type || !typeInForce(type, input.month)) {
+    // The version of the type in force this month (a code may have dated versions: a new zakat rate).
+    const type = input.types.find((t) => t.code === entry.typeCode && typeInForce(t, input.month));
+    if (!type) {
       if (arrearIn > 0 || runs) {
         notes.push(
           `Potongan ${entry.typeCode} tidak dipotong: jenis potongan tidak berlaku pada ${input.month}` +

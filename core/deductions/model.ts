@@ -137,12 +137,23 @@ export const deductionTypesBody = z
     policy: deductionPolicySchema.nullable(),
   })
   .superRefine((b, ctx) => {
-    const seen = new Set<string>();
+    // A code may have several dated versions (a new zakat rate from a month): their periods must not
+    // overlap, so exactly one is in force in any month.
     b.types.forEach((t, i) => {
-      if (seen.has(t.code)) {
-        ctx.addIssue({ code: 'custom', path: ['types', i, 'code'], message: `kode ${t.code} ganda` });
+      const clash = b.types.findIndex(
+        (o, j) =>
+          j < i &&
+          o.code === t.code &&
+          o.effectiveFrom <= (t.effectiveTo ?? '9999-12') &&
+          t.effectiveFrom <= (o.effectiveTo ?? '9999-12'),
+      );
+      if (clash >= 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['types', i, 'effectiveFrom'],
+          message: `kode ${t.code} sudah berlaku pada periode ini (baris ${clash + 1}); akhiri versi lama dengan effectiveTo`,
+        });
       }
-      seen.add(t.code);
     });
   });
 

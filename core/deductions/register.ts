@@ -126,7 +126,9 @@ export interface EntryView extends DeductionEntry {
 }
 
 export function entryView(entry: DeductionEntry, types: readonly DeductionType[], month: string): EntryView {
-  const type = types.find((t) => t.code === entry.typeCode);
+  const type =
+    types.find((t) => t.code === entry.typeCode && typeInForce(t, month)) ??
+    types.find((t) => t.code === entry.typeCode);
   const due = monthlyDueOf(entry, month);
   const last = lastMonthOf(entry);
   return {
@@ -161,7 +163,9 @@ export function checkEntry(
   path = 'body.entry',
 ): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
-  const type = types.find((t) => t.code === entry.typeCode);
+  const type =
+    types.find((t) => t.code === entry.typeCode && typeInForce(t, entry.startMonth)) ??
+    types.find((t) => t.code === entry.typeCode);
   if (!type) {
     issues.push({
       path: `${path}.typeCode`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ApplyInput, applyDeductions, arrearsOf } from '../../../core/deductions/apply';
 import type { DeductionEntry, DeductionType } from '../../../core/deductions/model';
-import { deductionEntryInput, deductionTypeSchema } from '../../../core/deductions/model';
+import { deductionEntryInput, deductionTypeSchema, deductionTypesBody } from '../../../core/deductions/model';
 import { instalmentAmount } from '../../../core/deductions/schedule';
 
 /**
@@ -200,5 +200,21 @@ describe('in-list zakat and special lists', () => {
     expect(at('2025-12')).toBeUndefined();
     expect(at('2026-03')).toMatchObject({ instalmentNo: 3, tenor: 3, taken: 400_000 });
     expect(at('2026-04')).toBeUndefined();
+  });
+
+  it('a dated rate change: each month uses the version of the type in force, periods may not overlap', () => {
+    const zakat = TYPES.find((t) => t.code === 'ZAKAT')!;
+    const versions = [
+      { ...zakat, effectiveTo: '2026-06' },
+      { ...zakat, percent: 2, effectiveFrom: '2026-07' },
+    ];
+    expect(deductionTypesBody.safeParse({ types: versions, policy: null }).success).toBe(true);
+    const e = entry('ZAKAT', { kind: 'PERCENT' });
+    const at = (month: string) =>
+      applyDeductions(base({ month, types: versions, entries: [e] }))?.inList[0]?.taken;
+    expect(at('2026-06')).toBe(74_100); // 2,5 % × 2.964.000
+    expect(at('2026-07')).toBe(59_280); // 2 % × 2.964.000
+    const overlap = deductionTypesBody.safeParse({ types: [zakat, { ...zakat, percent: 2 }], policy: null });
+    expect(overlap.error?.issues[0]?.path).toEqual(['types', 1, 'effectiveFrom']);
   });
 });
