@@ -10,6 +10,7 @@ import { nationalRulesFor } from '../../../core/rulesets/national-in-force';
 import { demoTenantRulesets } from '../../../core/rulesets/tenant-data';
 import { annualFigures, annualRulesOf } from '../../../core/tax/annual';
 import { buildBpmp } from '../../../core/tax/bpmp';
+import { taxRecap } from '../../../core/tax/recap';
 import { type SlipTax, slipTax } from '../../../core/tax/slip-tax';
 import type { Withholder } from '../../../core/tax/withholders';
 import { aDiscipline, anEmployee, aPerformance, aTppPeriod, rulesetsFor } from '../pay/builders';
@@ -179,8 +180,9 @@ describe('the §9 year through the engine', () => {
     }
     // The masa's BPMP row (gaji13-thr.md §8): Gross 11.227.934 at 3,5% = 392.977, the sum of the lists' PPh.
     const nat = nationalRulesFor(nationalRuleset, '2026-03');
+    const march = slips.filter((s) => s.month === '2026-03');
     const bpmp = buildBpmp({
-      slips: slips.filter((s) => s.month === '2026-03'),
+      slips: march,
       settings: { withholders: [BUD], pnsDtpCertificate: 'N/A' },
       withholderId: 'BUD',
       masa: '2026-03',
@@ -191,6 +193,14 @@ describe('the §9 year through the engine', () => {
     expect(bpmp.rows.map((r) => [r.gross, r.rateBp, r.pph, r.pphSlips, r.runIds])).toEqual([
       [11_227_934, 350, 392_977, 392_977, ['2026-03-GAJI_TPP', '2026-03-THR']],
     ]);
+    // The masa's recap: the THR's PPh (both lists) is government-borne, only the TPP's mode-1 PPh is the employee's.
+    const recap = taxRecap('2026-03', march);
+    expect(recap.total).toMatchObject({
+      bruto: 11_227_934,
+      pphDipotong: 392_977,
+      pphDtp: 364_554,
+      pphPegawai: 28_423,
+    });
   });
 
   it('should withhold §9’s 1.041.761 in January–November', () => {
