@@ -18,7 +18,7 @@ import {
  *   a correct change is saved as a new version and is what a reload shows;
  * - the register of potongan lain: an operator adds a koperasi deduction for an employee of their OPD,
  *   the API's refusal of a fixed deduction without an amount is shown on that field, and the saved
- *   entry is in the list.
+ * *   entry is in the list and can be ended with a reason (kept, no longer active).
  */
 describe('Pengaturan pajak and potongan (Chromium)', () => {
   let h: ConsoleHarness;
@@ -118,6 +118,13 @@ describe('Pengaturan pajak and potongan (Chromium)', () => {
     expect(await row.innerText()).toContain('Rp250.000 per bulan');
     await expectNoSeriousAxeViolations(page);
     await saveScreenshot(page, 'potongan-lain');
+
+    // Akhiri: kept in the register with its reason, no longer active.
+    await row.getByRole('button', { name: /^Akhiri / }).click();
+    await dialog.getByRole('textbox', { name: 'Alasan diakhiri' }).fill('Pinjaman dilunasi lebih awal');
+    await dialog.getByRole('button', { name: 'Akhiri potongan' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.locator('[data-entry-status="NONAKTIF"]').waitFor();
 
     // The creditor's spreadsheet: the dry run reports each row, a NIP outside the OPD refused by name.
     await page.getByRole('tab', { name: 'Impor dari kreditur' }).click();

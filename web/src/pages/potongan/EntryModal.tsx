@@ -239,13 +239,16 @@ export function EntryModal(props: {
           />
           {ending ? (
             <>
-              <TextInput
-                id={fieldId('endMonth')}
-                type="month"
-                label={F.endMonthStop}
-                required
-                {...form.getInputProps('endMonth')}
-              />
+              {/* An instalment ends with its status: its last month follows from start and tenor. */}
+              {v.kind === 'INSTALMENT' ? null : (
+                <TextInput
+                  id={fieldId('endMonth')}
+                  type="month"
+                  label={F.endMonthStop}
+                  required
+                  {...form.getInputProps('endMonth')}
+                />
+              )}
               <Textarea
                 id={fieldId('stopReason')}
                 label={F.stopReason}
