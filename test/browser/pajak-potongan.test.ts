@@ -18,7 +18,7 @@ import {
  *   a correct change is saved as a new version and is what a reload shows;
  * - the register of potongan lain: an operator adds a koperasi deduction for an employee of their OPD,
  *   the API's refusal of a fixed deduction without an amount is shown on that field, and the saved
- * *   entry is in the list and can be ended with a reason (kept, no longer active).
+ *   entry is in the list and can be ended with a reason (kept, no longer active).
  */
 describe('Pengaturan pajak and potongan (Chromium)', () => {
   let h: ConsoleHarness;
