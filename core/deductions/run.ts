@@ -111,3 +111,46 @@ export function inListLines(slip: { deductions?: SlipDeductions }, group: LineGr
     ];
   });
 }
+
+/**
+ * What `verify` can check of a stored slip's potongan lain without the register (the entries are not in
+ * the slip's snapshot): that its arithmetic holds against the slip it sits beside: each posting takes
+ * no more than is due and carries at most the rest; each list's SIPD bersih is its bersih less the
+ * in-list items; the take-home is the SIPD bersih less the post-list items and never negative.
+ */
+export function deductionDifferences(stored: {
+  slip: PaySlip;
+  deductions?: SlipDeductions;
+}): { field: string; stored: number; recomputed: number }[] {
+  const d = stored.deductions;
+  if (!d) return [];
+  const out: { field: string; stored: number; recomputed: number }[] = [];
+  const check = (field: string, value: number, expected: number) => {
+    if (value !== expected)
+      out.push({ field: `potongan-lain.${field}`, stored: value, recomputed: expected });
+  };
+  const sum = (ps: readonly Posting[], k: 'taken' | 'fromGaji' | 'fromTpp') =>
+    ps.reduce((s, p) => s + p[k], 0);
+  for (const p of [...d.inList, ...d.postList]) {
+    check(`${p.entryId}.due`, p.due, p.scheduled + p.arrearIn);
+    check(`${p.entryId}.taken`, p.taken, p.fromGaji + p.fromTpp);
+    if (p.taken < 0 || p.taken > p.due)
+      check(`${p.entryId}.taken`, p.taken, Math.min(Math.max(0, p.taken), p.due));
+    if (p.arrearCarried > p.due - p.taken)
+      check(`${p.entryId}.arrearCarried`, p.arrearCarried, p.due - p.taken);
+  }
+  const t = stored.slip.totals;
+  const lists = [
+    ['gaji', d.gaji, t.gaji.bersih, 'fromGaji'],
+    ['tpp', d.tpp, t.tpp.bersih, 'fromTpp'],
+  ] as const;
+  for (const [name, r, bersih, from] of lists) {
+    if (!r) continue;
+    check(`${name}.sipdBersih`, r.sipdBersih, bersih - sum(d.inList, from));
+    check(`${name}.takeHome`, r.takeHome, r.sipdBersih - sum(d.postList, from));
+  }
+  check('sipdBersih', d.sipdBersih, (d.gaji?.sipdBersih ?? 0) + (d.tpp?.sipdBersih ?? 0));
+  check('takeHome', d.takeHome, (d.gaji?.takeHome ?? 0) + (d.tpp?.takeHome ?? 0));
+  if (d.takeHome < 0) check('takeHome', d.takeHome, 0);
+  return out;
+}

@@ -1,3 +1,4 @@
+import { deductionDifferences } from '../deductions/run';
 import { PayRules } from '../pay/pay-rules';
 import { lineAmounts } from './corrections';
 import type { PayrollDeps } from './ports';
@@ -27,6 +28,8 @@ export function verifySlip(stored: StoredSlip, rules: PayRules): SlipDifference[
   if (stored.slip.totals.bersih !== again.totals.bersih) {
     out.push({ nip, field: 'bersih', stored: stored.slip.totals.bersih, recomputed: again.totals.bersih });
   }
+  // Potongan lain: their arithmetic against the stored slip (the take-home the bank file pays).
+  for (const d of deductionDifferences(stored)) out.push({ nip, ...d });
   return out;
 }
 

@@ -321,6 +321,16 @@ describe('potongan lain in the run and its files', () => {
     expect(Number(remit.headers['x-sigap-total'])).toBe(zakat + 505_000 + borrowed);
   });
 
+  it('verifies the locked run, potongan lain included, without a difference', async () => {
+    const verified = await call(payrollRead, 'GET /runs/{runId}/verify', {
+      params: { runId },
+      principal: bkpsdm,
+    });
+    expect(verified.status, JSON.stringify(verified.json)).toBe(200);
+    expect(verified.json.slips).toBe(3);
+    expect(verified.json.differences).toEqual([]);
+  });
+
   it('carries the shortfall into the next month through the paid ledger', async () => {
     const december = await startRun('2026-12');
     const slip = await slipOf(december, borrower);

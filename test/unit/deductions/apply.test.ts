@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { type ApplyInput, applyDeductions, arrearsOf } from '../../../core/deductions/apply';
 import type { DeductionEntry, DeductionType } from '../../../core/deductions/model';
 import { deductionEntryInput, deductionTypeSchema, deductionTypesBody } from '../../../core/deductions/model';
+import { deductionDifferences } from '../../../core/deductions/run';
 import { instalmentAmount } from '../../../core/deductions/schedule';
+import type { PaySlip } from '../../../core/pay/types';
 
 /**
  * Expected figures are typed from ../shared/domain/potongan-lain.md §7 (a real SIPD row, January 2026):
@@ -216,5 +218,22 @@ describe('in-list zakat and special lists', () => {
     expect(at('2026-07')).toBe(59_280); // 2 % × 2.964.000
     const overlap = deductionTypesBody.safeParse({ types: [zakat, { ...zakat, percent: 2 }], policy: null });
     expect(overlap.error?.issues[0]?.path).toEqual(['types', 1, 'effectiveFrom']);
+  });
+
+  it('verify finds a stored take-home that does not follow from the slip and its postings', () => {
+    const d = applyDeductions(base({ entries: [...EXAMPLE, entry('BPD', { amount: 3_800_000 })] }))!;
+    const group = (bersih: number) => ({
+      penghasilan: 0,
+      potongan: 0,
+      bersih,
+      iuranPemberiKerja: 0,
+      employerCost: 0,
+    });
+    const slip = { totals: { gaji: group(3_772_800), tpp: group(3_208_478) } } as unknown as PaySlip;
+    expect(deductionDifferences({ slip, deductions: d })).toEqual([]);
+    const tampered = { ...d, takeHome: d.takeHome + 1 };
+    expect(deductionDifferences({ slip, deductions: tampered }).map((x) => x.field)).toEqual([
+      'potongan-lain.takeHome',
+    ]);
   });
 });
