@@ -36,6 +36,8 @@ const operator: Principal = aPrincipal({
 const bkpsdm: Principal = aPrincipal({ tenantId: T, sub: 'kepala.bkpsdm', roles: ['bkpsdm'] });
 let nips: string[] = [];
 let promoted: { nip: string; from: string; to: string; years: number };
+/** What the April rapel paid for March before its pembulatan (one month of the KP's difference). */
+let marchNet = 0;
 
 async function payMonth(month: string, kind = 'GAJI_TPP') {
   const started = await call(payrollWrite, 'POST /runs', { body: { month, kind }, principal: operator });
@@ -74,7 +76,7 @@ beforeAll(async () => {
     db.client,
     db.tableName(T),
     members.map((x) => ({ nip: x.employee.nip, opd: x.opd })),
-    ['2026-02', '2026-03', '2026-04'],
+    ['2026-02', '2026-03', '2026-04', '2026-05'],
   );
 }, 120_000);
 
@@ -150,6 +152,7 @@ describe('a KP in a locked month is paid through a RAPEL run', () => {
     expect(rapel.months.map((m: { month: string }) => m.month)).toEqual(['2026-03']);
     expect(slip.json.slip.totals.bersih % 100).toBe(0);
     expect(slip.json.slip.totals.bersih).toBe(rapel.bersih);
+    marchNet = rapel.netBeforePembulatan;
 
     const bank = await reports(
       anHttpEvent('GET /runs/{runId}/exports/{exportId}', {
@@ -162,7 +165,7 @@ describe('a KP in a locked month is paid through a RAPEL run', () => {
     const raw = String(bank.body ?? '');
     expect(bank.statusCode, raw.slice(0, 300)).toBe(200);
     const file = Buffer.from(raw, bank.isBase64Encoded ? 'base64' : 'utf8').toString('utf8');
-    expect(file).toContain(promoted.nip.length ? String(slip.json.slip.totals.bersih) : '');
+    expect(file).toContain(String(slip.json.slip.totals.bersih));
 
     // The daftar kekurangan gaji: the gaji list's columns under its own title, the months it corrects noted.
     const docs = (await import('../../functions/payroll/docs')).handler as Handler;
@@ -194,7 +197,10 @@ describe('a KP in a locked month is paid through a RAPEL run', () => {
       new QueryCommand({
         TableName: db.tableName(T),
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-        ExpressionAttributeValues: { ':pk': `EMP#${promoted.nip}`, ':sk': 'PAID#2026-03#' },
+        ExpressionAttributeValues: {
+          ':pk': keys.paidLedgerPrefix(promoted.nip).pk,
+          ':sk': `${keys.paidLedgerPrefix(promoted.nip).skPrefix}2026-03#`,
+        },
       }),
     );
     const march = (ledger.Items ?? []).map((i) => i.record as PaidRecord).find((r) => r.kind === 'GAJI_TPP');
@@ -207,5 +213,68 @@ describe('a KP in a locked month is paid through a RAPEL run', () => {
       principal: bkpsdm,
     });
     expect(maySlip.json.corrections ?? []).toEqual([]);
+  }, 240_000);
+
+  it('recovers a kelebihan by instalments on the next gaji slips, never below a zero net', async () => {
+    // The SK is withdrawn back to TMT 1 March: March (paid by the rapel) and April were paid too much.
+    const emp = await call(employeesRead, 'GET /employees/{nip}', {
+      params: { nip: promoted.nip },
+      principal: bkpsdm,
+    });
+    const undo = await call(employeesWrite, 'PATCH /employees/{nip}', {
+      params: { nip: promoted.nip },
+      body: {
+        expectedVersion: emp.json.version,
+        effectiveFrom: '2026-03-01',
+        reason: 'SK kenaikan pangkat dibatalkan',
+        pangkat: { golongan: promoted.from, tmt: '2026-03-01' },
+      },
+      principal: bkpsdm,
+    });
+    expect(undo.status, JSON.stringify(undo.json)).toBe(200);
+    const runId = '2026-05-GAJI_TPP';
+    const again = await call(payrollWrite, 'POST /runs/{runId}/recompute', {
+      params: { runId },
+      body: {},
+      principal: operator,
+    });
+    expect(again.status, JSON.stringify(again.json)).toBe(200);
+    await call(payrollWrite, 'POST /runs/{runId}/approve', {
+      params: { runId },
+      body: { acknowledgeBudget: true },
+      principal: bkpsdm,
+    });
+    await call(payrollWrite, 'POST /runs/{runId}/lock', { params: { runId }, body: {}, principal: bkpsdm });
+    const rapelRun = await payMonth('2026-05', 'RAPEL');
+    const slip = await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', {
+      params: { runId: rapelRun.id, nip: promoted.nip },
+      principal: bkpsdm,
+    });
+    // Nothing is paid: two months of the difference are established as kelebihan (rapel.md §7).
+    expect(slip.json.slip.totals.bersih).toBe(0);
+    const kelebihan = slip.json.slip.meta.rapel.kelebihan as number;
+    expect(kelebihan).toBe(2 * marchNet);
+    const flag = await db.client.send(
+      new GetCommand({
+        TableName: db.tableName(T),
+        Key: (({ pk, sk }) => ({ pk, sk }))(keys.kelebihanOpen(promoted.nip)),
+      }),
+    );
+    expect(flag.Item).toBeDefined();
+
+    // June's gaji slip takes an instalment of at most the tenant's 500.000 (gaji.rapel), naming what is left.
+    const june = await call(payrollWrite, 'POST /runs', { body: { month: '2026-06' }, principal: operator });
+    const juneSlip = await call(payrollRead, 'GET /runs/{runId}/slips/{nip}', {
+      params: { runId: june.json.id, nip: promoted.nip },
+      principal: bkpsdm,
+    });
+    const line = (juneSlip.json.slip.lines as { code: string; amount: number; label: string }[]).find(
+      (l) => l.code === 'POT_KELEBIHAN_GAJI',
+    );
+    const taken = Math.min(kelebihan, 500_000);
+    expect(line?.amount).toBe(taken);
+    expect(line?.label).toContain('Angsuran kelebihan gaji 2026-03, 2026-04');
+    expect(line?.label).toContain(`sisa Rp ${(kelebihan - taken).toLocaleString('id-ID')}`);
+    expect(juneSlip.json.slip.totals.gaji.bersih).toBeGreaterThanOrEqual(0);
   }, 240_000);
 });
