@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { devKeys } from '../../infra/local/dev-keys';
 import { type DynamoDbLocal, JavaMissingError, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
@@ -12,6 +15,8 @@ declare module 'vitest' {
     dynamoEndpoint: string;
     /** Why there is no endpoint, when there is none. */
     dynamoUnavailable: string;
+    /** Where this run keeps the demo seeds it played, for later files to copy (seed-snapshots.ts). */
+    seedSnapshotDir: string;
   }
 }
 
@@ -28,7 +33,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide('dynamoEndpoint', dynamo?.endpoint ?? '');
   project.provide('dynamoUnavailable', dynamo ? '' : new JavaMissingError().message);
+  const seedSnapshotDir = mkdtempSync(join(tmpdir(), 'sigap-seed-snapshots-'));
+  project.provide('seedSnapshotDir', seedSnapshotDir);
   return async () => {
     await dynamo?.stop();
+    rmSync(seedSnapshotDir, { recursive: true, force: true });
   };
 }

@@ -9,6 +9,7 @@ import { type SeedResult, seedTenantsViaApi } from '../../infra/local/seed/seed-
 import { seedHistoryViaApi, type TenantHistoryResult } from '../../infra/local/seed/seed-history';
 import { createTenantTables, deleteTable, localDynamoClient } from '../../infra/local/tables';
 import { dynamoEndpoint, uniquePrefix } from './dynamo';
+import { seedWithSnapshots } from './seed-snapshots';
 
 /**
  * The local API on a free port, over fresh tables of every tenant, for end-to-end tests that go
@@ -62,10 +63,22 @@ export async function startTestApi(
   });
 
   const seedTenants = options.seed === true ? tenants : options.seed || [];
+  // A seed another file of this run already played is copied, not played again (seed-snapshots.ts).
+  const snapshot = { tenantIds: seedTenants, client: raw, prefix };
   const history =
-    seedTenants.length > 0 && options.history ? await seedHistoryViaApi(api.url, seedTenants) : [];
+    seedTenants.length > 0 && options.history
+      ? await seedWithSnapshots({ ...snapshot, kind: 'history', play: (t) => seedHistoryViaApi(api.url, t) })
+      : [];
   const seeded =
-    seedTenants.length === 0 ? [] : options.history ? history : await seedTenantsViaApi(api.url, seedTenants);
+    seedTenants.length === 0
+      ? []
+      : options.history
+        ? history
+        : await seedWithSnapshots({
+            ...snapshot,
+            kind: 'employees',
+            play: (t) => seedTenantsViaApi(api.url, t),
+          });
 
   return {
     url: api.url,
