@@ -21,8 +21,8 @@ export const PEMBAYARAN_LABELS = {
     title: (kind: string, year: string) => `${kind} tahun ${year}`,
     base: (month: string, regulation: string) =>
       regulation ? `Komponen gaji bulan ${month} menurut ${regulation}.` : `Komponen gaji bulan ${month}.`,
-    tppShare: (percent: string, basis: string) =>
-      basis ? `Bagian TPP: ${percent} dari ${basis}.` : `Bagian TPP: ${percent}.`,
+    tppShare: (percent: string, basis: string, base: string) =>
+      basis ? `Bagian TPP: ${percent} × ${basis}${base ? ` ${base}` : ''}.` : `Bagian TPP: ${percent}.`,
     noDeductions: 'Tanpa iuran dan tanpa potongan lain; PPh 21 ditanggung pemerintah.',
     masa: (month: string) =>
       `PPh 21 masa ${month} dihitung atas jumlah bruto semua daftar yang dibayar bulan ini (TER), sehingga pajak ketiga daftar sama dengan pajak jumlahnya:`,
@@ -31,9 +31,8 @@ export const PEMBAYARAN_LABELS = {
     bruto: 'Bruto',
     pph: 'PPh 21',
     tppBasis: {
-      TPP_BULAN: 'TPP satu bulan',
-      TPP_PAGU: 'pagu TPP',
-      TPP_TERAKHIR: 'TPP bulan terakhir',
+      CEILING: 'pagu TPP kelas jabatan',
+      PAID_IN_BASE_MONTH: 'TPP yang dibayar pada bulan dasar',
     } as Record<string, string>,
   },
 } as const;

@@ -42,6 +42,7 @@ export function SpecialPaymentNote(props: { special: SpecialPaymentMeta; month: 
             {S.tppShare(
               formatPercent(s.tppPercent, 2),
               s.tppBasis ? (S.tppBasis[s.tppBasis] ?? s.tppBasis) : '',
+              s.tppBase !== undefined ? formatRupiah(s.tppBase) : '',
             )}
           </Text>
         ) : null}

@@ -70,7 +70,9 @@ export interface SpecialPaymentMeta {
   baseMonth?: string;
   regulation?: string;
   tppPercent?: number;
-  tppBasis?: string;
+  tppBasis?: 'CEILING' | 'PAID_IN_BASE_MONTH' | string;
+  /** The TPP amount the percent was applied to. */
+  tppBase?: number;
   masaLists?: { runId: string; bruto: number; pph: number }[];
 }
 
