@@ -2,10 +2,12 @@
  * A full local payroll run: N employees of one tenant on DynamoDB Local — read inputs, compute,
  * write slips — timed end to end and per phase, beside its floor measured in the same invocation on the
  * same DynamoDB Local: reading the same keys the run reads (employee record, correction marker, the
- * paid performance month's result) and writing the same slip items (same size, same index keys, under
- * another partition) in the same chunks at the same parallelism, with nothing computed in between.
- * Target: run ≤ 1.5 × floor. `node --import tsx bench/payroll-bench.ts [N]`.
+ * paid performance month's result, the employee's potongan lain and the tenant's deduction types) and
+ * writing the same slip items (same size, same index keys, under another partition) in the same chunks
+ * and pages at the same parallelism, with nothing computed in between. Target: run ≤ 1.5 × floor.
+ * `node --import tsx bench/payroll-bench.ts [N]`.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startDynamoDbLocal } from '../infra/local/dynamodb-local';
 import { createTenantTables, localDynamoClient } from '../infra/local/tables';
@@ -13,30 +15,58 @@ import { BENCH_PAY_MONTH, BENCH_TPP_MONTH, benchTenantEmployees, writeBenchItems
 
 const TENANT = 'bantul';
 const CHUNK_SIZE = 200;
+/** BatchGet/BatchWrite pages of one chunk in flight at once, as in the run's load and slip write. */
+const PAGES_IN_FLIGHT = 4;
+
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/** CPU milliseconds of this process's direct children (DynamoDB Local's JVM), from /proc; 0 where there is none. */
+function childrenCpuMs(): number {
+  try {
+    const children = readdirSync(`/proc/${process.pid}/task`).flatMap((t) =>
+      readFileSync(`/proc/${process.pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean),
+    );
+    return children.reduce((sum, pid) => {
+      // Fields after the command name (which may hold spaces): state is [0], utime [11], stime [12].
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+    }, 0);
+  } catch {
+    return 0;
+  }
+}
 
 /**
- * The run's I/O without the run: the same keys read and the same slip items written (copied under
- * FLOOR#<pk>, index keys too, so the same bytes and index writes), chunk by chunk in the planner's order,
- * as many chunks at once as the run's inline dispatcher takes.
+ * Wall time, and CPU spent by this Node process (all its threads) and by DynamoDB Local while `fn`
+ * runs: on a shared machine it tells whether the run waits for DynamoDB Local or for its own JavaScript.
  */
-async function measureFloor(
-  table: string,
-  runId: string,
-  employees: readonly { nip: string; opd: string }[],
-): Promise<{
-  ms: number;
-  keysRead: number;
-  itemsWritten: number;
-  parallel: number;
-  readMs: number;
-  writeMs: number;
-}> {
+async function measured<T>(fn: () => Promise<T>) {
+  const node0 = process.cpuUsage();
+  const db0 = childrenCpuMs();
+  const t0 = performance.now();
+  const value = await fn();
+  const ms = performance.now() - t0;
+  const node = process.cpuUsage(node0);
+  const cpu = `${((node.user + node.system) / 1e6).toFixed(1)} / ${((childrenCpuMs() - db0) / 1000).toFixed(1)}`;
+  return { value, ms, cpu };
+}
+
+const paged = <T>(items: readonly T[], size: number) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+
+/**
+ * The run's I/O without the run: per chunk, the keys the run's load reads and the slip items the run
+ * wrote (copied under FLOOR#<pk>, index keys too, so the same bytes and index writes), chunk by chunk
+ * in the planner's order, as many chunks at once as the run's inline dispatcher takes.
+ */
+async function floorTasks(table: string, runId: string, employees: readonly { nip: string; opd: string }[]) {
   const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
   const { documentClient: db } = await import('../functions/table/client');
-  const { batchGetAll, batchWriteAll, mapLimit } = await import('../functions/table/batch');
   const { keys } = await import('../functions/table/keys');
-  const { env } = await import('../functions/env');
   const { planChunks } = await import('../core/payroll/chunks');
+  const { deductionKeys } = await import('../functions/deductions/run-data');
 
   const slipItems = new Map<string, Record<string, unknown>>();
   for (const shard of keys.slipShardsOfRun(runId)) {
@@ -59,33 +89,39 @@ async function measureFloor(
     pk: `FLOOR#${String(item.pk)}`,
     ...(item.gsi1pk ? { gsi1pk: `FLOOR#${String(item.gsi1pk)}` } : {}),
   });
-  const chunks = planChunks(employees, CHUNK_SIZE);
-  let keysRead = 0;
-  let itemsWritten = 0;
-  let readMs = 0;
-  let writeMs = 0;
-  const parallel = env.payrollInlineParallel;
-  const t0 = performance.now();
-  await mapLimit(chunks, parallel, async (chunk) => {
-    const wanted = chunk.nips.flatMap((nip) => [
-      keys.employee(nip),
-      keys.correctionMarker(nip),
-      keys.monthlyResult(nip, BENCH_TPP_MONTH),
-    ]);
-    const r0 = performance.now();
-    await batchGetAll(db, table, wanted);
-    readMs += performance.now() - r0;
-    const writes = chunk.nips.flatMap((nip) => {
+  return planChunks(employees, CHUNK_SIZE).map((chunk) => ({
+    table,
+    reads: [
+      ...chunk.nips.flatMap((nip) => [
+        keys.employee(nip),
+        keys.correctionMarker(nip),
+        keys.monthlyResult(nip, BENCH_TPP_MONTH),
+      ]),
+      // Potongan lain: each employee's entries item and the tenant's types (functions/deductions/run-data.ts).
+      ...deductionKeys(chunk.nips),
+    ],
+    writes: chunk.nips.flatMap((nip) => {
       const item = slipItems.get(nip);
       return item ? [{ PutRequest: { Item: floorItem(item) } }] : [];
-    });
+    }),
+    pagesInFlight: PAGES_IN_FLIGHT,
+  }));
+}
+
+/** The floor's chunks, a few at once and each chunk's pages a few at once, as the run sends them. */
+async function measureFloor(tasks: Awaited<ReturnType<typeof floorTasks>>, parallel: number) {
+  const { documentClient: db } = await import('../functions/table/client');
+  const { batchGetAll, batchWriteAll, mapLimit } = await import('../functions/table/batch');
+  const ms = { reads: 0, writes: 0 };
+  await mapLimit(tasks, parallel, async (t) => {
+    const r0 = performance.now();
+    await mapLimit(paged(t.reads, 100), t.pagesInFlight, (p) => batchGetAll(db, t.table, p));
     const w0 = performance.now();
-    await batchWriteAll(db, table, writes);
-    writeMs += performance.now() - w0;
-    keysRead += wanted.length;
-    itemsWritten += writes.length;
+    await mapLimit(paged(t.writes, 25), t.pagesInFlight, (p) => batchWriteAll(db, t.table, p));
+    ms.reads += w0 - r0;
+    ms.writes += performance.now() - w0;
   });
-  return { ms: performance.now() - t0, keysRead, itemsWritten, parallel, readMs, writeMs };
+  return ms;
 }
 
 export async function runPayrollBench(count = 10_000) {
@@ -96,7 +132,9 @@ export async function runPayrollBench(count = 10_000) {
   process.env.AWS_REGION = 'local';
   process.env.SIGAP_LOG = 'silent';
   process.env.PAYROLL_INLINE_PARALLEL ??= '4';
+  const parallel = Number(process.env.PAYROLL_INLINE_PARALLEL);
   try {
+    const table = `${prefix}${TENANT}`;
     await createTenantTables(localDynamoClient(db.endpoint), prefix, [TENANT]);
     const { runDepsFor } = await import('../functions/payroll/run-deps');
     const { PhaseMetrics, startRun } = await import('../functions/payroll/run-service');
@@ -104,7 +142,7 @@ export async function runPayrollBench(count = 10_000) {
     const employees = await benchTenantEmployees(TENANT, count);
     const items = employees.flatMap((e) => e.items);
     const t0 = performance.now();
-    await writeBenchItems(`${prefix}${TENANT}`, items);
+    await writeBenchItems(table, items);
     const seedMs = performance.now() - t0;
 
     const actor = { sub: 'bench', roles: ['operator'] };
@@ -115,35 +153,36 @@ export async function runPayrollBench(count = 10_000) {
     const dispatcher = deps.dispatcher;
     let firstDispatch = 0;
     deps.dispatcher = {
-      ...dispatcher,
       dispatch: (...args: Parameters<typeof dispatcher.dispatch>) => {
         firstDispatch ||= performance.now();
         return dispatcher.dispatch(...args);
       },
     };
-    const t1 = performance.now();
-    const run = await startRun(BENCH_PAY_MONTH, 'GAJI_TPP', actor, deps);
-    const runMs = performance.now() - t1;
+    const run = await measured(() => startRun(BENCH_PAY_MONTH, 'GAJI_TPP', actor, deps));
+    const planningMs = firstDispatch - (performance.now() - run.ms);
 
-    const floor = await measureFloor(`${prefix}${TENANT}`, run.id, employees);
+    const tasks = await floorTasks(table, run.value.id, employees);
+    const floor = await measured(() => measureFloor(tasks, parallel));
     return {
       employees: count,
       seedItems: items.length,
       seedMs: Math.round(seedMs),
-      runWallMs: Math.round(runMs),
+      runWallMs: Math.round(run.ms),
       floorWallMs: Math.round(floor.ms),
-      runToFloor: Number((runMs / floor.ms).toFixed(2)),
+      runToFloor: Number((run.ms / floor.ms).toFixed(2)),
       targetRunToFloor: 1.5,
-      floorKeysRead: floor.keysRead,
-      floorItemsWritten: floor.itemsWritten,
-      floorParallel: floor.parallel,
-      'floor ms reads (summed over chunks)': Math.round(floor.readMs),
-      'floor ms writes (summed over chunks)': Math.round(floor.writeMs),
-      'ms planning (start → first dispatch)': Math.round(firstDispatch - t1),
-      slipsPerSecond: Math.round((run.counts.computed / runMs) * 1000),
-      computed: run.counts.computed,
-      errors: run.counts.errors,
-      chunks: run.counts.chunks,
+      'run CPU s: node / DynamoDB Local': run.cpu,
+      'floor CPU s: node / DynamoDB Local': floor.cpu,
+      floorKeysRead: tasks.reduce((n, t) => n + t.reads.length, 0),
+      floorItemsWritten: tasks.reduce((n, t) => n + t.writes.length, 0),
+      floorParallel: parallel,
+      'floor ms reads (summed over chunks)': Math.round(floor.value.reads),
+      'floor ms writes (summed over chunks)': Math.round(floor.value.writes),
+      'ms planning (start → first dispatch)': Math.round(planningMs),
+      slipsPerSecond: Math.round((run.value.counts.computed / run.ms) * 1000),
+      computed: run.value.counts.computed,
+      errors: run.value.counts.errors,
+      chunks: run.value.counts.chunks,
       ...Object.fromEntries(
         Object.entries(metrics.ms).map(([k, v]) => [`ms ${k} (summed over chunks)`, Math.round(v)]),
       ),

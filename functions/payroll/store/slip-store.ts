@@ -59,7 +59,7 @@ export class DynamoSlipStore implements SlipStore {
     errors: readonly SlipError[],
     existing: { slips: ReadonlyMap<string, unknown>; errors: ReadonlySet<string> },
   ) {
-    const payloads = await Promise.all(slips.map(({ slip }) => encodeSlip(slip)));
+    const payloads = slips.map(({ slip }) => encodeSlip(slip));
     const requests = [
       ...slips.flatMap(({ slip, correctionsHash }, i) => [
         {
