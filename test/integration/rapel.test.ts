@@ -188,6 +188,13 @@ describe('a KP in a locked month is paid through a RAPEL run', () => {
     ).toBe(true);
     expect(cells).toContain(diff);
 
+    // A locked rapel is recomputed from its own stored input (the corrected months and what they paid).
+    const verify = await call(payrollRead, 'GET /runs/{runId}/verify', {
+      params: { runId: run.id },
+      principal: bkpsdm,
+    });
+    expect(verify.json).toMatchObject({ ok: true, differences: [] });
+
     // The lock cleared the marker and made March "paid at the recomputed amount".
     const marker = await db.client.send(
       new GetCommand({ TableName: db.tableName(T), Key: keys.correctionMarker(promoted.nip) }),
