@@ -6,6 +6,7 @@ import { seedHistoryViaApi, type TenantHistoryResult } from '../../infra/local/s
 import { startTestApi, type TestApi } from '../support/local-api';
 import { appraisalDemo } from './demo-history-appraisal';
 import { taxOfDemoMonth } from './demo-history-tax';
+import { payrollYearDemo } from './demo-history-year';
 
 /**
  * The demo history `npm start` seeds, read back over HTTP as the console would read it: every employee
@@ -190,3 +191,5 @@ describe('what the history prepares for the console', () => {
 // The console's appraisal demo (issue 18) and the tax files of a locked demo month (issue 16), on the same seed.
 appraisalDemo(() => api);
 taxOfDemoMonth(() => api);
+// Issue 15's THR, gaji 13, rapel, potongan lain and insentif prestasi: last, as it adds runs to the locked months.
+payrollYearDemo(() => api);
