@@ -20,6 +20,11 @@ export type StoredRun = RunSummary & {
   planned: boolean;
   /** How many chunks a lock in progress has written to the paid ledger. */
   ledgeredChunks?: number;
+  /**
+   * Fingerprint of the national values in force, per month its slips are computed for, recorded at start
+   * (rapel-kind.ts nationalInForceOf): a later national version dated inside a locked month shows here.
+   */
+  nationalInForce?: Readonly<Record<string, string>>;
 };
 
 export interface ChunkItem {

@@ -2,8 +2,12 @@ import { DomainError } from '../errors';
 import { PayDataError } from '../pay/errors';
 import type { PayRules } from '../pay/pay-rules';
 import type { PayInput, PaySlip } from '../pay/types';
+import type { NationalRuleset } from '../rulesets/national-ruleset';
+import { rulesInForce } from '../rulesets/rules-in-force';
+import { sha256Hex, stableStringify } from '../rulesets/ruleset-version';
 import { changedPaidMonths, hashInput } from './compute-employee';
 import { lineAmounts } from './corrections';
+import type { StoredRun } from './ports';
 import {
   basisTaxFacts,
   composeRapel,
@@ -15,7 +19,7 @@ import {
 } from './rapel';
 import type { PrepareOutcome, PrepareRequest, RunKindSpec, StartCheck } from './run-kinds';
 import { computeSlipOfKind, RUN_KIND_SPECS } from './run-kinds';
-import type { PaidRecord } from './run-types';
+import type { PaidRecord, RunKind } from './run-types';
 
 /**
  * RAPEL: the kekurangan gaji of locked months, paid as its own list in the payment month (rapel.md §2
@@ -133,4 +137,75 @@ export function rapelBasis(input: PayInput, rules: PayRules, rulesetVersion: str
       taxFacts: basisTaxFacts(method, m.paid, slip),
     };
   });
+}
+
+/*
+ * A retroactive national rule (a new gaji grid enacted late with an earlier TMT, rapel.md §1 "PP") is a
+ * repository file, not a tenant change: nothing raises a correction marker for it. Each run records the
+ * national values in force for the months its slips are computed for; a RAPEL run plans, besides the
+ * marked employees, everyone in service when a locked regular month of the year was computed under
+ * national values no longer in force for that month — unless a locked RAPEL run already recomputed that
+ * month under today's values. The slip itself then finds the month by its ledger rulesetVersion
+ * (changedPaidMonths) and pays the difference, per line, like any other cause.
+ */
+
+/** The national values in force in a month (values only: a corrected citation changes no pay). */
+export function nationalInForceHash(national: NationalRuleset, month: string): string {
+  return sha256Hex(stableStringify(rulesInForce(national, month).map((r) => [r.id, r.value])));
+}
+
+/** A locked regular run a RAPEL of `month` may correct (B's rule: the year's months up to the payment month). */
+const correctable = (r: StoredRun, month: string) =>
+  r.state === 'LOCKED' && RAPEL_CORRECTS.includes(r.kind) && r.month <= month;
+
+/**
+ * What a run being started records: a regular run, its own month; a RAPEL run, every locked regular
+ * month it may correct (its lock answers those months for the national values in force now). THR and
+ * gaji 13 are not corrected by a rapel (RAPEL_CORRECTS), so they record nothing.
+ */
+export function nationalInForceOf(
+  month: string,
+  kind: RunKind,
+  runsOfYear: readonly StoredRun[],
+  national: NationalRuleset,
+): Record<string, string> {
+  const months =
+    kind === 'RAPEL'
+      ? [...new Set(runsOfYear.filter((r) => correctable(r, month)).map((r) => r.month))]
+      : RAPEL_CORRECTS.includes(kind)
+        ? [month]
+        : [];
+  return Object.fromEntries(months.sort().map((m) => [m, nationalInForceHash(national, m)]));
+}
+
+/**
+ * The locked regular months (up to `month`) whose slips were computed under national values that are
+ * no longer the ones in force for that month, and that no locked RAPEL run has recomputed since. A run
+ * recorded before runs carried the fingerprint is not compared (what it was computed with is unknown).
+ */
+export function monthsWithNationalChange(
+  month: string,
+  runsOfYear: readonly StoredRun[],
+  national: NationalRuleset,
+): string[] {
+  const now = new Map<string, string>();
+  const hashNow = (m: string) => {
+    let h = now.get(m);
+    if (h === undefined) {
+      h = nationalInForceHash(national, m);
+      now.set(m, h);
+    }
+    return h;
+  };
+  const answered = (m: string) =>
+    runsOfYear.some(
+      (p) => p.kind === 'RAPEL' && p.state === 'LOCKED' && p.nationalInForce?.[m] === hashNow(m),
+    );
+  const out = new Set<string>();
+  for (const r of runsOfYear) {
+    const was = r.nationalInForce?.[r.month];
+    if (!correctable(r, month) || was === undefined || out.has(r.month)) continue;
+    if (was !== hashNow(r.month) && !answered(r.month)) out.add(r.month);
+  }
+  return [...out].sort();
 }

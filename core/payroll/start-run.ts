@@ -5,6 +5,7 @@ import { PayRules } from '../pay/pay-rules';
 import { planChunks } from './chunks';
 import { checkMonthBegun } from './lifecycle';
 import type { PayrollDeps, StoredRun } from './ports';
+import { monthsWithNationalChange, nationalInForceOf } from './rapel-kind';
 import { kindsOverlap, RUN_KIND_SPECS, runKindLabel } from './run-kinds';
 import { runId as makeRunId, type RunKind, type RunSummary } from './run-types';
 import { type RunView, withTotals } from './run-view';
@@ -56,10 +57,16 @@ function checkKindFitsMonth(month: string, kind: RunKind, runsOfYear: readonly S
   }
 }
 
-/** Who a run is planned for: the month's roster, or (RAPEL) those of it with corrections pending. */
-async function rosterOf(month: string, kind: RunKind, deps: PayrollDeps) {
+/**
+ * Who a run is planned for: the month's roster, or (RAPEL) those of it with corrections pending — a
+ * correction marker, or a locked month of the year computed under national values no longer in force
+ * for it (a new gaji grid with an earlier TMT: everyone in service is a candidate, and a slip finds
+ * what changed from its own ledger; rapel-kind.ts monthsWithNationalChange).
+ */
+async function rosterOf(month: string, kind: RunKind, deps: PayrollDeps, runsOfYear: readonly StoredRun[]) {
   const employees = await deps.inputs.roster(month);
   if (RUN_KIND_SPECS[kind].roster !== 'PENDING_CORRECTIONS') return employees;
+  if (monthsWithNationalChange(month, runsOfYear, deps.rulesets.national).length > 0) return employees;
   const pending = await deps.inputs.pendingCorrections(employees.map((e) => e.nip));
   return employees.filter((e) => pending.has(e.nip));
 }
@@ -106,7 +113,7 @@ export async function startRunOutcome(
     // A kind planned for pending corrections only (RAPEL) with none pending is refused, nothing written.
     if (
       RUN_KIND_SPECS[kind].roster === 'PENDING_CORRECTIONS' &&
-      (await rosterOf(month, kind, deps)).length === 0
+      (await rosterOf(month, kind, deps, runsOfYear)).length === 0
     ) {
       throw new DomainError(
         'CONFLICT',
@@ -120,7 +127,7 @@ export async function startRunOutcome(
         ],
       );
     }
-    const fresh: RunSummary = {
+    const fresh: RunSummary & Pick<StoredRun, 'nationalInForce'> = {
       id,
       tenantId: deps.tenant.id,
       tenantName: deps.tenant.name,
@@ -133,6 +140,7 @@ export async function startRunOutcome(
       startedAt: now,
       startedBy: actor.sub,
       computedBy: [actor.sub],
+      nationalInForce: nationalInForceOf(month, kind, runsOfYear, deps.rulesets.national),
     };
     created = await deps.runs.create(
       fresh,
@@ -151,7 +159,10 @@ export async function startRunOutcome(
   }
   if (run.state !== 'DRAFT') return { run: await withTotals(run, deps), created };
   if (!run.planned) {
-    const employees = await rosterOf(month, kind, deps);
+    // The year's runs again: planning may resume in a later call than the one that created the run.
+    const runsOfYear =
+      RUN_KIND_SPECS[kind].roster === 'PENDING_CORRECTIONS' ? await deps.runs.ofYear(month.slice(0, 4)) : [];
+    const employees = await rosterOf(month, kind, deps, runsOfYear);
     const plans = planChunks(employees, deps.chunkSize);
     await deps.chunks.putChunks(id, plans);
     deps.faults?.hit('start:after-chunks');

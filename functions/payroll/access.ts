@@ -86,7 +86,8 @@ export function publicRun<T extends object>(run: T): Omit<T, 'planned'> {
   const {
     planned: _p,
     ledgeredChunks: _l,
+    nationalInForce: _n,
     ...rest
-  } = run as T & { planned?: boolean; ledgeredChunks?: number };
+  } = run as T & { planned?: boolean; ledgeredChunks?: number; nationalInForce?: unknown };
   return rest as Omit<T, 'planned'>;
 }
