@@ -1,12 +1,12 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../core/audit/audit';
 import type { DeductionRegister, EmployeeDeductions } from '../../core/deductions/model';
 import { type DeductionEmployee, type DeductionStore, staleRegister } from '../../core/deductions/register';
 import { auditPut } from '../audit/audit-items';
 import { employeeFromItem } from '../employees/dynamo-employee-repository';
 import { batchGetAll } from '../table/batch';
-import { decodeCursor, encodeCursor } from '../table/cursor';
 import { keys } from '../table/keys';
+import { queryPage } from '../table/query';
 import { transactWrite } from '../table/transactions';
 import {
   deductionRegisterFromItem,
@@ -74,20 +74,12 @@ export class DynamoDeductionStore implements DeductionStore {
   async list(opd: string | undefined, limit: number, nextToken?: string) {
     const q = opd ? keys.deductionsByOpd(opd) : keys.allDeductions();
     const scope = `${this.table}|deductions|${opd ?? '*'}`;
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: q.index,
-        KeyConditionExpression: `${q.index}pk = :pk`,
-        ExpressionAttributeValues: { ':pk': q.pk },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(nextToken, scope),
-      }),
+    return queryPage(
+      this.db,
+      { table: this.table, index: q.index, pk: q.pk, scope, limit },
+      nextToken,
+      employeeDeductionsFromItem,
     );
-    return {
-      items: (out.Items ?? []).map(employeeDeductionsFromItem),
-      ...(out.LastEvaluatedKey ? { nextToken: encodeCursor(out.LastEvaluatedKey, scope) } : {}),
-    };
   }
 
   async employee(nip: string): Promise<DeductionEmployee | undefined> {

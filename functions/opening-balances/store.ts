@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../../core/audit/audit';
 import { DomainError } from '../../core/errors';
 import type { OpeningBalance } from '../../core/pay/opening-balance';
@@ -16,9 +16,8 @@ import type { PaidRecord } from '../../core/payroll/run-types';
 import { auditPut } from '../audit/audit-items';
 import { employeeFromItem } from '../employees/dynamo-employee-repository';
 import { batchGetAll, mapLimit } from '../table/batch';
-import { decodeCursor, encodeCursor } from '../table/cursor';
 import { keys } from '../table/keys';
-import { queryPrefix } from '../table/query';
+import { queryPage, queryPrefix } from '../table/query';
 import { transactWrite } from '../table/transactions';
 
 /** The item of a balance: the figures as attributes, beside the employee's record and paid ledger. */
@@ -237,19 +236,11 @@ export class DynamoOpeningBalanceStore implements OpeningBalanceStore {
     const q = opd ? keys.openingBalancesOfYearOpd(year, opd) : keys.openingBalancesOfYear(year);
     // A token resumes only the list it came from: this table (tenant), year and OPD filter.
     const scope = `${this.table}|opening-balances|${year}|${opd ?? '*'}`;
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: q.index,
-        KeyConditionExpression: `${q.index}pk = :pk`,
-        ExpressionAttributeValues: { ':pk': q.pk },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(nextToken, scope),
-      }),
+    return queryPage(
+      this.db,
+      { table: this.table, index: q.index, pk: q.pk, scope, limit },
+      nextToken,
+      openingBalanceFromItem,
     );
-    return {
-      items: (out.Items ?? []).map(openingBalanceFromItem),
-      ...(out.LastEvaluatedKey ? { nextToken: encodeCursor(out.LastEvaluatedKey, scope) } : {}),
-    };
   }
 }

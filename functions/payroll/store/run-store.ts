@@ -5,8 +5,8 @@ import type { ChunkPlan } from '../../../core/payroll/chunks';
 import type { RunStore, StoredRun } from '../../../core/payroll/ports';
 import type { OpdTotals, RunState, RunSummary } from '../../../core/payroll/run-types';
 import { auditPut } from '../../audit/audit-items';
-import { decodeCursor, encodeCursor } from '../../table/cursor';
 import { keys } from '../../table/keys';
+import { queryPage } from '../../table/query';
 import { transactWrite } from '../../table/transactions';
 import { chunkItem } from './chunk-store';
 
@@ -61,21 +61,12 @@ export class DynamoRunStore implements RunStore {
   async list(limit: number, nextToken?: string) {
     const q = keys.runs();
     const scope = `${this.table}|runs`;
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: q.index,
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': q.pk },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(nextToken, scope),
-      }),
+    return queryPage(
+      this.db,
+      { table: this.table, index: q.index, pk: q.pk, scope, limit, newestFirst: true },
+      nextToken,
+      runFromItem,
     );
-    return {
-      items: (out.Items ?? []).map(runFromItem),
-      ...(out.LastEvaluatedKey ? { nextToken: encodeCursor(out.LastEvaluatedKey, scope) } : {}),
-    };
   }
 
   /** Run ids begin with their month, so a year's runs are one range of the run index. */
