@@ -43,8 +43,11 @@ export class PayrollQueue extends Construct {
       new SqsEventSource(this.queue, {
         batchSize: 1,
         reportBatchItemFailures: true,
-        // Bounds the write rate a run puts on a tenant table (and the Lambda concurrency it takes).
-        maxConcurrency: 20,
+        // Bounds the write rate a run puts on a tenant table (and the Lambda concurrency it takes). Each
+        // worker sends four BatchWrite pages at once: with 20 workers the capacity model
+        // (test/unit/payroll/capacity-model.test.ts) put ~1,220 WCU/s on one slip shard in a run's first
+        // second, over a partition's ~1,000; 12 keep the hottest key near 730.
+        maxConcurrency: 12,
       }),
     );
     for (const producer of props.producers) {

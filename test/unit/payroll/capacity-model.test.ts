@@ -60,12 +60,15 @@ function modelInput(settings: StackSettings, runKeys: RunKeys): RunModelInput {
     chunks,
     // Each invocation handles its batch's chunks; the worst case is all of them at once.
     workerConcurrency: settings.maxConcurrency * settings.batchSize,
-    // What the run's adapters do (functions/table/batch.ts): one page after another.
-    writesInFlight: 1,
-    readsInFlight: 1,
-    // Employee record, correction marker, the paid performance month's result.
-    readKeysPerEmployee: 3,
-    slipBytes: 3 * 1024,
+    // What the run's adapters do (functions/payroll/store: run-inputs.ts, slip-store.ts): four
+    // BatchGet and four BatchWrite pages of a chunk in flight at once.
+    writesInFlight: 4,
+    readsInFlight: 4,
+    // Employee record, correction marker, the paid performance month's result, potongan lain entries.
+    readKeysPerEmployee: 4,
+    // A slip item: the payload compressed against the slip dictionary (functions/payroll/slip-codec.ts,
+    // ~1.0–1.4 KB measured on four tenants' slips) and ~350 bytes of keys, index keys and fingerprint.
+    slipBytes: 1_800,
     // A chunk item holds its NIPs (18 digits + list overhead) and the chunk's totals.
     chunkItemBytes: settings.chunkSize * 22 + 800,
     runMetaBytes: 1024,
