@@ -110,7 +110,11 @@ export interface ChunkStore {
   putChunks(runId: string, plans: readonly ChunkPlan[]): Promise<void>;
   listChunks(runId: string): Promise<ChunkItem[]>;
   getChunk(runId: string, no: number): Promise<ChunkItem | undefined>;
-  markAttempted(runId: string, no: number): Promise<void>;
+  /**
+   * The chunk as it was, marked attempted in the same step (before any of its slips can be written,
+   * so that a retry reads what is stored); undefined when it does not exist or is already DONE.
+   */
+  claimChunk(runId: string, no: number): Promise<ChunkItem | undefined>;
   /** Marks a chunk done and moves the run's counters by the difference, once per outcome. */
   completeChunk(
     runId: string,
@@ -242,6 +246,13 @@ export interface PayrollDeps {
    */
   rulesAt?: (version: string) => Promise<Rulesets | undefined>;
   chunkSize: number;
+  /** Slips per page a chunk computes and writes at once (default 25, one BatchWrite); tests make it small. */
+  slipPageSize?: number;
+  /**
+   * Lets pending I/O proceed between a chunk's pages (the adapter yields to the event loop), so a page
+   * handed to the slip store is sent while the next one computes. Absent: pages follow without a pause.
+   */
+  yieldToIo?: () => Promise<void>;
   faults?: FaultInjector;
   /** Where the time goes, per phase (the bench reads it). */
   metrics?: PhaseTimer;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { tenantRegistry } from '../../config/registry';
 import { ledgerChunk } from '../../core/payroll/lock-run';
@@ -132,6 +133,8 @@ export interface RunDepsOptions {
   actor: Actor;
   faults?: FaultInjector;
   chunkSize?: number;
+  /** Slips per page of a chunk (tests: small pages, so that a crash can fall between them). */
+  slipPageSize?: number;
   /** Force in-process chunk processing even where a queue is configured (tests, local runtime). */
   inline?: boolean;
 }
@@ -164,6 +167,9 @@ export function runDepsFor(tenantId: string, options: RunDepsOptions): RunDeps {
     requestId: options.requestId ?? randomUUID(),
     dispatcher: undefined as unknown as ChunkQueue,
     chunkSize: options.chunkSize ?? env.payrollChunkSize,
+    // A macrotask turn: the SDK's pending sends and other chunks' answers run before the next page.
+    yieldToIo: () => setImmediate(),
+    ...(options.slipPageSize ? { slipPageSize: options.slipPageSize } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
   };
   deps.dispatcher = dispatcherFor(tenantId, options, () => deps);

@@ -134,7 +134,14 @@ describe('the monthly payroll run on DynamoDB Local', () => {
     const runId = '2026-10-GAJI_TPP';
     const actor = { sub: 'operator.gaji', roles: ['operator'] };
     const depsWith = (faults?: FaultInjector) =>
-      m.deps.runDepsFor(tenantId, { actor, inline: true, chunkSize: 3, ...(faults ? { faults } : {}) });
+      m.deps.runDepsFor(tenantId, {
+        actor,
+        inline: true,
+        chunkSize: 3,
+        // Pages of one slip: a crash can fall between a chunk's writes.
+        slipPageSize: 1,
+        ...(faults ? { faults } : {}),
+      });
     const reference = await m.service.startRun('2026-10', 'GAJI_TPP', actor, depsWith());
     const employees = seeded.get(tenantId)!.length;
     expect(reference.counts.chunksDone).toBe(reference.counts.chunks);

@@ -71,15 +71,25 @@ export class DynamoChunkStore implements ChunkStore {
     return out.Item ? chunkFromItem(out.Item) : undefined;
   }
 
-  async markAttempted(runId: string, no: number): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: keys.runChunk(runId, no),
-        UpdateExpression: 'SET attempted = :t',
-        ExpressionAttributeValues: { ':t': true },
-      }),
-    );
+  async claimChunk(runId: string, no: number): Promise<ChunkItem | undefined> {
+    try {
+      const out = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.runChunk(runId, no),
+          UpdateExpression: 'SET attempted = :t',
+          // A missing chunk must not be created by the update; a DONE one has nothing left to do.
+          ConditionExpression: 'attribute_exists(pk) AND #state <> :done',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':t': true, ':done': 'DONE' },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return out.Attributes ? chunkFromItem(out.Attributes) : undefined;
+    } catch (err) {
+      if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+      return undefined;
+    }
   }
 
   /**

@@ -93,7 +93,11 @@ export async function loadRunData(
   const pages = Array.from({ length: Math.ceil(wanted.length / 100) }, (_, i) =>
     wanted.slice(i * 100, i * 100 + 100),
   );
-  const items = (await mapLimit(pages, 4, (page) => batchGetAll(db, table, page))).flat();
+  // Who still owes a kelebihan (a sparse index, usually empty) is asked beside the batch, not after it.
+  const [items, owing] = await Promise.all([
+    mapLimit(pages, 4, (page) => batchGetAll(db, table, page)).then((p) => p.flat()),
+    kelebihanOwing(ref, nips),
+  ]);
   const data = new Map<string, EmployeeRunData>(
     nips.map((n) => [n, { timelines: [], results: new Map(), paid: [], openingBalances: new Map() }]),
   );
@@ -116,8 +120,8 @@ export async function loadRunData(
       d.openingBalances.set(ob.year, ob);
     }
   }
-  // Who still owes a kelebihan (a sparse index, usually empty): their gaji slip takes an instalment.
-  for (const nip of await kelebihanOwing(ref, nips)) data.get(nip)!.kelebihanOpen = true;
+  // Their gaji slip takes an instalment of the kelebihan.
+  for (const nip of owing) data.get(nip)!.kelebihanOpen = true;
   const needLedger = nips.filter((nip) => {
     const tmtEnd = data.get(nip)?.employee?.identity.tmtEnd;
     return (
