@@ -1,3 +1,5 @@
+// First: it chooses the X-Ray SDK's context mode before the tracer loads the SDK.
+import './xray-mode';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { env } from '../env';
 
