@@ -130,7 +130,7 @@ const WARM_UP_PREFIX = 'bench-warm-';
  * with the run's own requests (reads, slip writes, chunk updates and transactions) before the timed
  * run and the floor compares the two on the same footing.
  */
-async function warmUp(endpoint: string, items: readonly Record<string, unknown>[]): Promise<number> {
+async function warmUp(endpoint: string, items: readonly Record<string, unknown>[]) {
   const { runDepsFor } = await import('../functions/payroll/run-deps');
   const { startRun } = await import('../functions/payroll/run-service');
   const t0 = performance.now();
@@ -143,21 +143,26 @@ async function warmUp(endpoint: string, items: readonly Record<string, unknown>[
     const deps = runDepsFor(TENANT, { actor, inline: true, chunkSize: CHUNK_SIZE });
     const run = await startRun(BENCH_PAY_MONTH, 'GAJI_TPP', actor, deps);
     if (run.counts.computed === 0) throw new Error('the warm-up run computed no slip');
+    return { ms: performance.now() - t0, table: `${WARM_UP_PREFIX}${TENANT}`, runId: run.id };
   } finally {
     process.env.TABLE_PREFIX = prefix;
   }
-  return performance.now() - t0;
 }
 
 const paged = <T>(items: readonly T[], size: number) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 
 /**
- * The run's I/O without the run: per chunk, the keys the run's load reads and the slip items the run
- * wrote (copied under FLOOR#<pk>, index keys too, so the same bytes and index writes), chunk by chunk
- * in the planner's order, as many chunks at once as the run's inline dispatcher takes.
+ * The run's I/O without the run: per chunk, the keys the run's load reads and the slip items a run of
+ * the same employees wrote (read from `source`, copied under FLOOR#<pk>, index keys too, so the same
+ * bytes and index writes), chunk by chunk in the planner's order, as many chunks at once as the run's
+ * inline dispatcher takes.
  */
-async function floorTasks(table: string, runId: string, employees: readonly { nip: string; opd: string }[]) {
+async function floorTasks(
+  source: { table: string; runId: string },
+  table: string,
+  employees: readonly { nip: string; opd: string }[],
+) {
   const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
   const { documentClient: db } = await import('../functions/table/client');
   const { keys } = await import('../functions/table/keys');
@@ -165,12 +170,12 @@ async function floorTasks(table: string, runId: string, employees: readonly { ni
   const { deductionKeys } = await import('../functions/deductions/run-data');
 
   const slipItems = new Map<string, Record<string, unknown>>();
-  for (const shard of keys.slipShardsOfRun(runId)) {
+  for (const shard of keys.slipShardsOfRun(source.runId)) {
     let start: Record<string, unknown> | undefined;
     do {
       const page = await db.send(
         new QueryCommand({
-          TableName: table,
+          TableName: source.table,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
           ExpressionAttributeValues: { ':pk': shard.pk, ':sk': shard.skPrefix },
           ExclusiveStartKey: start,
@@ -241,7 +246,7 @@ export async function runPayrollBench(count = 10_000) {
     await writeBenchItems(table, items);
     const seedMs = performance.now() - t0;
 
-    const warmMs = await warmUp(
+    const warm = await warmUp(
       db.endpoint,
       // As many as the timed run: after a warm-up of 2,000 the JVM still spent 4.0 s compiling during
       // the 10,000-employee run (0.8 s during the floor); after one of 10,000, 1.0–1.9 s.
@@ -263,25 +268,33 @@ export async function runPayrollBench(count = 10_000) {
         return dispatcher.dispatch(...args);
       },
     };
+    // The floor is measured just before the run (with the warm-up run's slip items, the same
+    // employees' slips) and just after it (with the run's own): a drift of the machine during the
+    // bench then weighs on both sides; the ratio is taken against their mean.
+    const tasksBefore = await floorTasks(warm, table, employees);
+    const before = await measured(() => measureFloor(tasksBefore, parallel));
+    requests.take();
     const run = await measured(() => startRun(BENCH_PAY_MONTH, 'GAJI_TPP', actor, deps));
     const planningMs = firstDispatch - (performance.now() - run.ms);
     const runRequests = requests.take();
 
-    const tasks = await floorTasks(table, run.value.id, employees);
+    const tasks = await floorTasks({ table, runId: run.value.id }, table, employees);
     requests.take();
     const floor = await measured(() => measureFloor(tasks, parallel));
     const floorRequests = requests.take();
+    const floorMs = (before.ms + floor.ms) / 2;
     return {
       employees: count,
       seedItems: items.length,
       seedMs: Math.round(seedMs),
-      'ms warm-up run, same employees, twin table (untimed)': Math.round(warmMs),
+      'ms warm-up run, same employees, twin table (untimed)': Math.round(warm.ms),
       runWallMs: Math.round(run.ms),
-      floorWallMs: Math.round(floor.ms),
-      runToFloor: Number((run.ms / floor.ms).toFixed(2)),
+      'floorWallMs (mean of before and after the run)': Math.round(floorMs),
+      'floor wall ms before / after the run': `${Math.round(before.ms)} / ${Math.round(floor.ms)}`,
+      runToFloor: Number((run.ms / floorMs).toFixed(2)),
       targetRunToFloor: 1.5,
       'run CPU s: node / DynamoDB Local': run.cpu,
-      'floor CPU s: node / DynamoDB Local': floor.cpu,
+      'floor CPU s: node / DynamoDB Local (before; after)': `${before.cpu}; ${floor.cpu}`,
       'run DynamoDB Local CPU s by thread': run.dbThreads,
       'floor DynamoDB Local CPU s by thread': floor.dbThreads,
       'run requests/items': runRequests,

@@ -158,6 +158,8 @@ export async function startRunOutcome(
     if (!run) throw new Error(`run ${id} vanished after create`);
   }
   if (run.state !== 'DRAFT') return { run: await withTotals(run, deps), created };
+  // Chunks planned in this call are all pending; a resumed call reads which ones still are.
+  let planned: number[] | undefined;
   if (!run.planned) {
     // The year's runs again: planning may resume in a later call than the one that created the run.
     const runsOfYear =
@@ -167,8 +169,10 @@ export async function startRunOutcome(
     await deps.chunks.putChunks(id, plans);
     deps.faults?.hit('start:after-chunks');
     await deps.runs.markPlanned(id, plans.length, employees.length);
+    planned = plans.map((p) => p.no);
   }
-  const pending = (await deps.chunks.listChunks(id)).filter((c) => c.state === 'PENDING').map((c) => c.no);
+  const pending =
+    planned ?? (await deps.chunks.listChunks(id)).filter((c) => c.state === 'PENDING').map((c) => c.no);
   if (pending.length > 0) await deps.dispatcher.dispatch(id, pending, 'COMPUTE');
   const after = await deps.runs.get(id);
   return { run: await withTotals(after ?? run, deps), created };
