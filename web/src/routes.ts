@@ -50,7 +50,9 @@ export type PageId =
   | 'detailUsulanAturan'
   // Issue #15 console: pages in pages/pajak and pages/potongan
   | 'pengaturanPajak'
-  | 'potongan';
+  | 'potongan'
+  // Issue #15 console: penghargaan prestasi by decree (pages/prestasi)
+  | 'prestasi';
 
 const T = L.page.titles;
 
@@ -206,6 +208,14 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
     title: L.potongan.title,
     roles: ['operator', 'bkpsdm', 'auditor'],
     nav: L.potongan.nav,
+  },
+  // Issue #15 console: penghargaan prestasi by decree (pages/prestasi); BKPSDM records, the GET's readers read.
+  {
+    id: 'prestasi',
+    path: '/penghargaan-prestasi',
+    title: L.prestasi.title,
+    roles: ['bkpsdm', 'operator', 'auditor'],
+    nav: L.prestasi.nav,
   },
   {
     id: 'jejakAudit',

@@ -42,6 +42,8 @@ describe('console routes', () => {
       // Issue #15: the withholders, read-only for an operator, and the masa's rekap PPh 21.
       'pengaturanPajak',
       'potongan',
+      // Issue #15: penghargaan prestasi of their OPDs, read-only (BKPSDM records them).
+      'prestasi',
     ]);
     // Journeys 4–7: calibration and follow-up are BKPSDM's (the auditor reads them); imports are not the auditor's.
     expect(navFor(['operator']).map((r) => r.id)).not.toContain('kalibrasi');

@@ -448,6 +448,43 @@ export const L = {
     failed: 'Gagal masuk',
     again: 'Coba masuk lagi',
   },
+  // ── Penghargaan prestasi (issue #15 console, pages/prestasi) ──────────────────────────────────
+  prestasi: {
+    title: 'Penghargaan prestasi',
+    nav: 'Penghargaan prestasi',
+    intro:
+      'Keputusan (SK) BKPSDM yang memberi pegawai penghargaan prestasi untuk satu bulan kinerja. TPP bulan itu membayar bagian penghargaan menurut aturan insentif prestasi tenant. Satu SK per pegawai per bulan: SK yang dicatat kemudian menggantikannya (jejak audit menyimpan keduanya).',
+    month: 'Bulan kinerja',
+    ruleOn: (percent: string) =>
+      `Aturan insentif prestasi tenant yang berlaku pada bulan ini memberi penghargaan prestasi sebesar ${percent} dari dasar TPP.`,
+    ruleOffTitle: 'Bulan ini tidak memberi penghargaan prestasi',
+    ruleOff:
+      'Aturan insentif prestasi tenant (tpp.prestasi) yang berlaku pada bulan ini tidak memberi penghargaan prestasi, sehingga SK penghargaan tidak dapat dicatat: tidak ada yang akan membayarnya.',
+    formTitle: (month: string) => `Catat penghargaan untuk ${month}`,
+    nip: 'NIP pegawai',
+    nipHint: '18 digit, boleh dengan spasi',
+    skNumber: 'Nomor SK',
+    skNumberHint: 'Contoh: 800/12/BKD/2026',
+    skDate: 'Tanggal SK',
+    skDateHint: 'Tidak boleh sebelum bulan kinerja',
+    reason: 'Alasan penghargaan',
+    reasonHint: 'Sebagaimana tertulis dalam SK (paling banyak 300 karakter)',
+    save: 'Catat penghargaan',
+    saved: (nama: string, month: string) => `Penghargaan prestasi ${nama} untuk ${month} tersimpan.`,
+    caption: (month: string) => `Penghargaan prestasi ${month}`,
+    noun: 'penghargaan',
+    empty: 'Belum ada penghargaan prestasi yang dicatat untuk bulan ini.',
+    readerNote: 'Anda dapat melihat daftar ini; penghargaan dicatat oleh BKPSDM.',
+    operatorNote: 'Daftar berisi pegawai OPD Anda saja.',
+    columns: {
+      pegawai: 'Pegawai',
+      sk: 'Surat keputusan',
+      reason: 'Alasan',
+      recorded: 'Dicatat',
+    },
+    skOf: (number: string, date: string) => `${number}, tanggal ${date}`,
+    recordedBy: (who: string, at: string) => `${at} oleh ${who}`,
+  },
   common: {
     save: 'Simpan',
     cancel: 'Batal',

@@ -37,4 +37,6 @@ export const PAGES: Record<PageId, LazyExoticComponent<ComponentType>> = {
   // Issue #15 console
   pengaturanPajak: lazy(() => import('./pajak/PengaturanPajak')),
   potongan: lazy(() => import('./potongan/Potongan')),
+  // Issue #15 console: penghargaan prestasi
+  prestasi: lazy(() => import('./prestasi/Prestasi')),
 };
