@@ -71,7 +71,17 @@ describe('Penghargaan prestasi (Chromium)', () => {
     expect(await skNumber.getAttribute('aria-invalid')).toBe('true');
     await expectNoSeriousAxeViolations(page);
 
+    // A well-formed NIP nobody in the tenant has (sequence 999): the API's 404 is said at the NIP.
     await skNumber.fill('800/12/BKD/2026');
+    const nip = form.getByRole('textbox', { name: 'NIP pegawai' });
+    const unknownNip = `${member.employee.nip.slice(0, 15)}999`;
+    expect(generateTenantSeed(TENANT).members.some((m) => m.employee.nip === unknownNip)).toBe(false);
+    await nip.fill(unknownNip);
+    await form.getByRole('button', { name: 'Catat penghargaan' }).click();
+    await summary.getByText(/NIP pegawai.*Pegawai tidak ditemukan/).waitFor();
+    expect(await nip.getAttribute('aria-invalid')).toBe('true');
+
+    await nip.fill(member.employee.nip);
     await form.getByRole('button', { name: 'Catat penghargaan' }).click();
     await page
       .getByText(`Penghargaan prestasi ${member.employee.nama} untuk ${formatMonth(month)} tersimpan.`)

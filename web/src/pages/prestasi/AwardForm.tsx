@@ -2,11 +2,12 @@ import { Button, Group, SimpleGrid, Stack, Textarea, TextInput, Title } from '@m
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
-import { ApiError, fieldErrors } from '../../api/errors';
+import { ApiError } from '../../api/errors';
 import { ApiErrorAlert, ErrorSummary, fieldId } from '../../components/ErrorDisplay';
 import { notifyOk } from '../../components/run/hooks';
 import { formatMonth, normalizeNip } from '../../format';
 import { L } from '../../i18n/labels';
+import { awardErrors } from './shared';
 
 const T = L.prestasi;
 
@@ -25,18 +26,6 @@ export const AWARD_LABELS: Record<string, string> = {
   skDate: T.skDate,
   reason: T.reason,
 };
-
-/**
- * The API's answer → the form's fields: body issues to their inputs, params.month (the tenant's rule
- * gives no award that month) to the month picker, and an unknown NIP (404 of the employee) to the NIP.
- */
-export function awardErrors(err: unknown): Record<string, string> {
-  const out: Record<string, string> = { ...fieldErrors(err, 'body') };
-  const month = fieldErrors(err, 'params').month;
-  if (month) out.month = month;
-  if (err instanceof ApiError && err.status === 404) out.nip = err.message;
-  return out;
-}
 
 /**
  * BKPSDM records the decree (SK) awarding an employee for the month: POST /prestasi-awards/{month}.
