@@ -128,7 +128,7 @@ export default function PrestasiPage() {
         </Text>
       ) : null}
       {canWrite && valid && !ruleOff ? (
-        <AwardForm month={month} monthError={monthError} onMonthError={setMonthError} />
+        <AwardForm key={month} month={month} monthError={monthError} onMonthError={setMonthError} />
       ) : null}
       {canWrite ? null : <Text size="sm">{operatorOnly ? T.operatorNote : T.readerNote}</Text>}
       {canWrite && valid && !ruleOff ? <Divider /> : null}
