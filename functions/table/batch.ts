@@ -60,7 +60,11 @@ export async function batchGetAll(
   return found;
 }
 
-/** Runs `fn` over items with at most `limit` in flight: DynamoDB Local and Lambda both like bounded concurrency. */
+/**
+ * Runs `fn` over items with at most `limit` in flight: DynamoDB Local and Lambda both like bounded
+ * concurrency. After a failure no new item starts (those in flight finish): the caller has been told
+ * the call failed, and nothing it asked for should go on happening behind its back.
+ */
 export async function mapLimit<T, R>(
   items: readonly T[],
   limit: number,
@@ -68,10 +72,16 @@ export async function mapLimit<T, R>(
 ): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
+  let failed = false;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    while (!failed && next < items.length) {
       const i = next++;
-      out[i] = await fn(items[i] as T);
+      try {
+        out[i] = await fn(items[i] as T);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
     }
   });
   await Promise.all(workers);
