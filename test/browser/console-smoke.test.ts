@@ -49,6 +49,8 @@ describe('console smoke (Chromium)', () => {
       // Issue #15: the withholders (read-only) and the masa's rekap PPh 21; the OPD's potongan lain.
       'Pengaturan pajak',
       'Potongan lain',
+      // The month's penghargaan prestasi decrees of their OPDs, read-only (BKPSDM records them).
+      'Penghargaan prestasi',
     ]);
     expect(await page.getByRole('button', { name: 'Keluar' }).isVisible()).toBe(true);
     expect(await page.locator('[data-read-only-banner]').count()).toBe(0);
