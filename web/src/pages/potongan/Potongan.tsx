@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useMe, useReadOnly, useRoles } from '../../auth/useAuth';
 import { useOpdOptions } from '../../components/employee/opds';
+import { PegawaiCell } from '../../components/employee/PegawaiCell';
 import { type Column, PagedTable, useCursorPages } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useTenantClock } from '../../components/run/hooks';
-import { formatNip } from '../../format';
 import { L } from '../../i18n/labels';
 import { REFERENCE_KIND_LABELS } from '../../i18n/labels-potongan';
 import { EntryModal, type EntryTarget, type RegisterEntry } from './EntryModal';
@@ -72,16 +72,7 @@ export default function PotonganPage() {
       key: 'pegawai',
       header: T.columns.pegawai,
       rowHeader: true,
-      cell: (r) => (
-        <Stack gap={0}>
-          <Text size="sm" fw={600}>
-            {r.nama}
-          </Text>
-          <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
-            {formatNip(r.nip)} · {r.opd}
-          </Text>
-        </Stack>
-      ),
+      cell: (r) => <PegawaiCell nama={r.nama} nip={r.nip} opd={r.opd} />,
     },
     { key: 'type', header: T.columns.type, cell: (r) => typeName(r.entry.typeCode) },
     {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import { useReadOnly, useRoles } from '../../auth/useAuth';
 import { fieldId } from '../../components/ErrorDisplay';
+import { PegawaiCell } from '../../components/employee/PegawaiCell';
 import { type Column, PagedTable, useCursorPages } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useTenantClock } from '../../components/run/hooks';
@@ -70,16 +71,7 @@ export default function PrestasiPage() {
       key: 'pegawai',
       header: T.columns.pegawai,
       rowHeader: true,
-      cell: (r) => (
-        <Stack gap={0}>
-          <Text size="sm" fw={600}>
-            {r.nama}
-          </Text>
-          <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
-            {formatNip(r.nip)} · {r.opd}
-          </Text>
-        </Stack>
-      ),
+      cell: (r) => <PegawaiCell nama={r.nama} nip={r.nip} opd={r.opd} />,
     },
     { key: 'sk', header: T.columns.sk, cell: (r) => T.skOf(r.skNumber, formatDate(r.skDate)) },
     { key: 'reason', header: T.columns.reason, cell: (r) => r.reason },
