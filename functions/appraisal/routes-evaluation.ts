@@ -14,7 +14,12 @@ import {
   unitScoresBody,
 } from './schemas-evaluation';
 import { listResponse, objectResponse } from './schemas-skp';
-import { prestasiAwardBody, prestasiAwardParams, prestasiAwardsQuery } from './use-cases/prestasi-awards';
+import {
+  prestasiAwardBody,
+  prestasiAwardList,
+  prestasiAwardParams,
+  prestasiAwardsQuery,
+} from './use-cases/prestasi-awards';
 
 const tags = ['appraisal'];
 const R = 'appraisal-read';
@@ -131,7 +136,7 @@ export const EVALUATION_ROUTES = [
     roles: REPORT_READERS,
     params: prestasiAwardParams,
     query: prestasiAwardsQuery,
-    response: listResponse,
+    response: prestasiAwardList,
   }),
   defineRoute({
     id: 'computeResults',

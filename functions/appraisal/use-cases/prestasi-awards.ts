@@ -29,17 +29,25 @@ export const prestasiAwardBody = z.strictObject({
 export const prestasiAwardsQuery = z.strictObject({ ...paginationQuery });
 export type PrestasiAwardBody = z.infer<typeof prestasiAwardBody>;
 
-export interface StoredPrestasiAward {
-  nip: string;
-  nama: string;
-  opd: string;
-  month: string;
-  skNumber: string;
-  skDate: string;
-  reason: string;
-  recordedBy: string;
-  recordedAt: string;
-}
+/** One recorded award as the list answers it (the console's type is generated from this). */
+export const prestasiAward = z
+  .object({
+    nip: z.string(),
+    nama: z.string(),
+    opd: z.string(),
+    month: z.string(),
+    skNumber: z.string(),
+    skDate: z.string(),
+    reason: z.string(),
+    recordedBy: z.string(),
+    recordedAt: z.string(),
+  })
+  .meta({ id: 'PrestasiAward' });
+export type StoredPrestasiAward = z.infer<typeof prestasiAward>;
+export const prestasiAwardList = z.object({
+  items: z.array(prestasiAward),
+  nextToken: z.string().optional(),
+});
 
 function awardOf(item: Item): StoredPrestasiAward {
   return {

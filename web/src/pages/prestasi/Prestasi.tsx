@@ -2,7 +2,7 @@ import { Alert, Divider, SimpleGrid, Stack, Text, TextInput } from '@mantine/cor
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ok } from '../../api/client';
+import { api, ok, type Schema } from '../../api/client';
 import { useReadOnly, useRoles } from '../../auth/useAuth';
 import { fieldId } from '../../components/ErrorDisplay';
 import { PegawaiCell } from '../../components/employee/PegawaiCell';
@@ -18,17 +18,7 @@ const T = L.prestasi;
 const PAGE = 50;
 
 /** One award as GET /prestasi-awards/{month} lists it (functions/appraisal/use-cases/prestasi-awards.ts). */
-interface Award {
-  nip: string;
-  nama: string;
-  opd: string;
-  month: string;
-  skNumber: string;
-  skDate: string;
-  reason: string;
-  recordedBy: string;
-  recordedAt: string;
-}
+type Award = Schema<'PrestasiAward'>;
 
 const isMonth = (v: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v);
 /** Who recorded it: a NIP grouped like everywhere else, any other user id as it is. */
@@ -65,7 +55,7 @@ export default function PrestasiPage() {
         }),
       ),
   });
-  const rows = list.data?.items as Award[] | undefined;
+  const rows: Award[] | undefined = list.data?.items;
   const columns: Column<Award>[] = [
     {
       key: 'pegawai',
